@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { authorizerModule, routeTable } from '../../shared/routes/index.ts';
+import { workflows, workflowTasks } from '../../shared/workflows/index.ts';
+import { stateMachineArnVariable } from '../../shared/workflows/types.ts';
+import { ensureTable, startDynamo } from './dynamodb.ts';
+import { startGateway } from './gateway.ts';
+import { startS3 } from './s3.ts';
+import { startSes } from './ses.ts';
+import { LOCAL_REGION, localStateMachineArn, startStepFunctions } from './stepfunctions.ts';
+
+export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface LocalCloudOptions {
+  /** 0 picks free ports (tests). */
+  ports: { api: number; dynamodb: number; s3: number; ses: number; sfn: number };
+  /** Folder for on-disk data; DynamoDB stays in memory when `persist` is false. */
+  dataDirectory: string;
+  persist: boolean;
+  tableName?: string;
+  bucketName?: string;
+  corsOrigins?: string[];
+  retryIntervalMs?: number;
+  /** Extra environment for the handlers (e.g. feature settings in tests). */
+  environment?: Record<string, string>;
+}
+
+export interface LocalCloud {
+  urls: {
+    api: string;
+    docs: string;
+    openapi: string;
+    mailbox: string;
+    dynamodb: string;
+    s3: string;
+    ses: string;
+    sfn: string;
+  };
+  /** Waits until every workflow execution started so far has ended. */
+  settleWorkflows: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+const handlerCache = new Map<string, Promise<never>>();
+
+/** Imports a handler module once, like a Lambda cold start, and returns its `handler`. */
+function loadHandler<T>(modulePath: string): Promise<T> {
+  let loaded = handlerCache.get(modulePath);
+  if (!loaded) {
+    loaded = import(pathToFileURL(join(REPOSITORY_ROOT, modulePath)).href).then(
+      (module) => module.handler as never,
+    );
+    handlerCache.set(modulePath, loaded);
+  }
+  return loaded as Promise<T>;
+}
+
+/**
+ * Starts the whole backend on 127.0.0.1: DynamoDB (dynalite), S3 (s3rver), SES
+ * (aws-ses-v2-local), Step Functions (aws-local-stepfunctions) and the API gateway, then
+ * creates the table and bucket and seeds the demo data. The handlers use the real AWS SDK
+ * clients, pointed at the emulators through AWS_ENDPOINT_URL_<SERVICE>.
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const tableName = options.tableName ?? 'segur-mss';
+  const bucketName = options.bucketName ?? 'segur-mss-documents';
+  const s3Directory = join(options.dataDirectory, 's3');
+  mkdirSync(s3Directory, { recursive: true });
+  const dynamoPath = options.persist ? join(options.dataDirectory, 'dynamodb') : undefined;
+  if (dynamoPath) mkdirSync(dynamoPath, { recursive: true });
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const [dynamo, s3, ses] = await Promise.all([
+      startDynamo({ port: options.ports.dynamodb, ...(dynamoPath ? { path: dynamoPath } : {}) }),
+      startS3({ port: options.ports.s3, directory: s3Directory, bucketName }),
+      startSes({ port: options.ports.ses }),
+    ]);
+    stops.push(dynamo.stop, s3.stop, ses.stop);
+
+    const sfn = await startStepFunctions({
+      port: options.ports.sfn,
+      root: REPOSITORY_ROOT,
+      workflows,
+      tasks: workflowTasks,
+      loadHandler,
+      retryIntervalMs: options.retryIntervalMs ?? 100,
+    });
+    stops.push(sfn.stop);
+
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_SES: ses.endpoint,
+      AWS_ENDPOINT_URL_SFN: sfn.endpoint,
+      TABLE_NAME: tableName,
+      BUCKET_NAME: bucketName,
+      S3_FORCE_PATH_STYLE: 'true',
+      STAGE: 'local',
+      ...Object.fromEntries(
+        workflows.map((w) => [stateMachineArnVariable(w.id), localStateMachineArn(w.id)]),
+      ),
+      ...options.environment,
+    });
+
+    await ensureTable(dynamo.endpoint, tableName);
+    const { seedDemoData } = await import('./seed.ts');
+    await seedDemoData();
+
+    const gateway = await startGateway({
+      port: options.ports.api,
+      routes: routeTable,
+      loadHandler,
+      authorizerModule,
+      corsOrigins: options.corsOrigins ?? ['*'],
+      docsDirectory: join(REPOSITORY_ROOT, 'node_modules/swagger-ui-dist'),
+    });
+    stops.push(gateway.stop);
+
+    return {
+      urls: {
+        api: gateway.url,
+        docs: `${gateway.url}/docs`,
+        openapi: `${gateway.url}/openapi.json`,
+        mailbox: ses.endpoint,
+        dynamodb: dynamo.endpoint,
+        s3: s3.endpoint,
+        ses: ses.endpoint,
+        sfn: sfn.endpoint,
+      },
+      settleWorkflows: sfn.settle,
+      stop: async () => {
+        await sfn.settle().catch(() => undefined);
+        await stopAll();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

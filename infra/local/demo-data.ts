@@ -1,0 +1,36 @@
+/**
+ * Demo data seeded by `npm start` (idempotently). Referenced solutions are normally imported
+ * from the ANS list by an admin command; these few let the whole flow be tried offline.
+ */
+export const demoReferencings = [
+  {
+    number: 'zbuMSS0046',
+    solutionName: 'Messagerie sécurisée PROCIVIS',
+    couloir: 'MSS',
+    dsrLabel: 'MSS Opérateurs',
+    typeLogiciel: 'Opérateur MSS',
+    vague: 'Vague 1',
+    developerSiret: '39177919600040',
+    developerName: 'PROCIVIS IMMOBILIER',
+  },
+  {
+    number: 'abcMSS0112',
+    solutionName: 'MédiMail Pro',
+    couloir: 'MSS',
+    dsrLabel: 'MSS Opérateurs',
+    typeLogiciel: 'Opérateur MSS',
+    vague: 'Vague 1',
+    developerSiret: '47992882200069',
+    developerName: 'ASSOCIATION SERVICES MEDIATION',
+  },
+  {
+    number: 'xyzDMP0007',
+    solutionName: 'Logiciel de cabinet DMP',
+    couloir: 'MED',
+    dsrLabel: 'Médecin de ville',
+    typeLogiciel: 'LGC',
+    vague: 'Vague 1',
+    developerSiret: '39177919600040',
+    developerName: 'PROCIVIS IMMOBILIER',
+  },
+] as const;

@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ProblemError } from '../../shared/http/problem.ts';
+import type { RouteDefinition } from '../../shared/routes/types.ts';
+import { closeServer, listen } from './ports.ts';
+
+/** API Gateway's own payload limit; the handlers enforce their much smaller one. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+const TEXT_TYPES = /^(application\/([\w.+-]*json|xml|x-www-form-urlencoded)|text\/)/i;
+const PROTECTED = new Set(['operator', 'instructor', 'account']);
+
+type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
+type AuthorizerResult = { isAuthorized: boolean; context?: Record<string, unknown> };
+
+export interface CompiledRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  parameterNames: string[];
+}
+
+export function compileRoute(route: RouteDefinition): CompiledRoute {
+  const parameterNames: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const match = /^\{(\w+)\}$/.exec(segment);
+      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      parameterNames.push(match[1] as string);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+}
+
+export interface RawRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  sourceIp: string;
+}
+
+/** HTTP request → API Gateway HTTP API payload v2.0, as AWS builds it. */
+export function toHttpApiEvent(
+  request: RawRequest,
+  compiled: CompiledRoute,
+  match: RegExpExecArray,
+): APIGatewayProxyEventV2 {
+  const url = new URL(request.url, 'http://localhost');
+  const headers: Record<string, string> = {};
+  let cookies: string[] | undefined;
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    const lower = name.toLowerCase();
+    if (lower === 'cookie') {
+      cookies = (Array.isArray(value) ? value.join('; ') : value).split(/;\s*/).filter(Boolean);
+      continue;
+    }
+    headers[lower] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
+  const pathParameters = Object.fromEntries(
+    compiled.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1] as string)]),
+  );
+  const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
+  const now = new Date();
+  const routeKey = `${compiled.route.method} ${compiled.route.path}`;
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    ...(cookies ? { cookies } : {}),
+    headers,
+    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    ...(compiled.parameterNames.length > 0 ? { pathParameters } : {}),
+    ...(request.body.length > 0
+      ? {
+          body: isText ? request.body.toString('utf8') : request.body.toString('base64'),
+          isBase64Encoded: !isText,
+        }
+      : { isBase64Encoded: false }),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: request.method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: request.sourceIp,
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+    },
+  };
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      size > MAX_PAYLOAD_BYTES
+        ? reject(new ProblemError(413, 'payload_too_large', 'La requête est trop volumineuse.'))
+        : resolve(Buffer.concat(chunks)),
+    );
+    req.on('error', reject);
+  });
+
+function sendProblem(res: ServerResponse, error: ProblemError, headers: Record<string, string>) {
+  res
+    .writeHead(error.status, { ...headers, 'content-type': 'application/problem+json' })
+    .end(JSON.stringify(error.toBody()));
+}
+
+/**
+ * The local API gateway: routes from the route table, HTTP API v2 events, the Lambda authorizer
+ * on protected routes (same code as on AWS), CORS, and the API docs page.
+ */
+export async function startGateway(options: {
+  port: number;
+  routes: readonly RouteDefinition[];
+  loadHandler: (modulePath: string) => Promise<Handler>;
+  authorizerModule: string;
+  corsOrigins: string[];
+  docsDirectory: string;
+}) {
+  const compiled = options.routes.map(compileRoute);
+
+  function corsHeaders(origin: string | undefined): Record<string, string> {
+    if (!origin || !(options.corsOrigins.includes('*') || options.corsOrigins.includes(origin))) return {};
+    return {
+      'access-control-allow-origin': origin,
+      'access-control-allow-credentials': 'true',
+      'access-control-expose-headers': 'x-request-id, idempotency-replayed, retry-after',
+      vary: 'Origin',
+    };
+  }
+
+  async function serveDocs(path: string, res: ServerResponse) {
+    if (path === '/docs' || path === '/docs/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(DOCS_PAGE);
+      return;
+    }
+    const file = path.replace('/docs/', '');
+    if (!/^[\w.-]+$/.test(file)) return res.writeHead(404).end();
+    try {
+      const content = await readFile(join(options.docsDirectory, file));
+      const type = file.endsWith('.css')
+        ? 'text/css'
+        : file.endsWith('.js')
+          ? 'text/javascript'
+          : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type }).end(content);
+    } catch {
+      res.writeHead(404).end();
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const cors = corsHeaders(req.headers.origin);
+    const method = req.method ?? 'GET';
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (method === 'OPTIONS') {
+      res
+        .writeHead(204, {
+          ...cors,
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+          'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-draft-token',
+          'access-control-max-age': '600',
+        })
+        .end();
+      return;
+    }
+    if (method === 'GET' && path.startsWith('/docs')) return serveDocs(path, res);
+
+    const candidates = compiled
+      .map((entry) => ({ entry, match: entry.pattern.exec(path) }))
+      .filter((c) => c.match);
+    const found = candidates.find((c) => c.entry.route.method === method);
+    if (!found?.match) {
+      const error =
+        candidates.length > 0
+          ? new ProblemError(
+              405,
+              'method_not_allowed',
+              `La méthode ${method} n'est pas autorisée sur ${path}.`,
+            )
+          : new ProblemError(404, 'route_not_found', `Aucune ressource ne correspond à ${path}.`);
+      return sendProblem(res, error, cors);
+    }
+    const body = await readBody(req);
+    const event = toHttpApiEvent(
+      {
+        method,
+        url: req.url ?? '/',
+        headers: req.headers,
+        body,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      },
+      found.entry,
+      found.match,
+    );
+    if (PROTECTED.has(found.entry.route.access)) {
+      const authorizer = (await options.loadHandler(options.authorizerModule)) as unknown as (
+        e: unknown,
+      ) => Promise<AuthorizerResult>;
+      const decision = await authorizer({
+        ...event,
+        type: 'REQUEST',
+        routeArn: `arn:aws:execute-api:local:${event.routeKey}`,
+        identitySource: [],
+      });
+      if (!decision.isAuthorized) {
+        res
+          .writeHead(403, { ...cors, 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: 'Forbidden' }));
+        return;
+      }
+      event.requestContext = {
+        ...event.requestContext,
+        authorizer: { lambda: decision.context ?? {} },
+      } as typeof event.requestContext;
+    }
+    const handler = await options.loadHandler(found.entry.route.handler);
+    const result = await handler(event, {
+      awsRequestId: event.requestContext.requestId,
+      functionName: found.entry.route.id,
+      getRemainingTimeInMillis: () => (found.entry.route.timeoutSeconds ?? 10) * 1000,
+    });
+    const headers: Record<string, string | string[]> = { ...cors };
+    for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+    if (result.cookies) headers['set-cookie'] = result.cookies;
+    const payload =
+      result.body === undefined
+        ? undefined
+        : result.isBase64Encoded
+          ? Buffer.from(result.body, 'base64')
+          : result.body;
+    res.writeHead(result.statusCode ?? 200, headers).end(payload);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const problem =
+        error instanceof ProblemError ? error : new ProblemError(502, 'bad_gateway', 'La fonction a échoué.');
+      if (!(error instanceof ProblemError))
+        console.error('[gateway] handler crashed:', (error as Error).stack);
+      if (!res.headersSent) sendProblem(res, problem, {});
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  const port = await listen(server, options.port, 'API', 'PORT');
+  return { url: `http://127.0.0.1:${port}`, stop: () => closeServer(server) };
+}
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><title>API — Portail Ségur Numérique, opérateurs MSS</title>
+<link rel="stylesheet" href="/docs/swagger-ui.css"></head>
+<body><div id="docs"></div>
+<script src="/docs/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#docs' });</script>
+</body></html>`;

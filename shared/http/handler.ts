@@ -1,0 +1,202 @@
+import middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { logger } from '../logger.ts';
+import type { AuthContext, RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
+import { checkIdempotencyKey, runIdempotent } from './idempotency.ts';
+import { badRequest, forbidden, ProblemError, unauthorized } from './problem.ts';
+import { toFieldErrors } from './validation.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Partial<AuthContext> | undefined>;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+/** Bodies carry form data only (files go straight to S3), so anything larger is a client error. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const validateResponses = process.env.VALIDATE_RESPONSES === 'true';
+
+function lowerCaseHeaders(headers: Record<string, string | undefined> | undefined) {
+  const result: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) result[name.toLowerCase()] = value;
+  return result;
+}
+
+function readBody(event: HttpEvent, headers: Record<string, string | undefined>): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    throw new ProblemError(
+      413,
+      'payload_too_large',
+      `Le corps de la requête dépasse ${MAX_BODY_BYTES / 1024} Kio.`,
+    );
+  }
+  const contentType = headers['content-type'] ?? '';
+  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType)) {
+    throw new ProblemError(
+      415,
+      'unsupported_media_type',
+      'Le corps de la requête doit être au format JSON (Content-Type: application/json).',
+    );
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest('malformed_json', "Le corps de la requête n'est pas un JSON valide.");
+  }
+}
+
+function parsePart(schema: z.ZodMiniType | undefined, value: unknown, location: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = toFieldErrors(result.error.issues, location);
+  const first = errors[0]?.message ?? 'Données invalides.';
+  throw new ProblemError(
+    422,
+    'validation_failed',
+    errors.length === 1 ? first : `${first} (${errors.length} erreurs au total)`,
+    { errors },
+  );
+}
+
+function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | undefined {
+  const claims = event.requestContext.authorizer?.lambda;
+  const auth =
+    claims?.accountId && claims.role
+      ? {
+          accountId: claims.accountId,
+          role: claims.role,
+          passwordChangeRequired: String(claims.passwordChangeRequired) === 'true',
+        }
+      : undefined;
+  if (route.access === 'public' || route.access === 'draft') return auth;
+  if (!auth) throw unauthorized();
+  if (route.access !== 'account' && auth.role !== route.access) {
+    throw forbidden('role_forbidden', "Votre profil ne permet pas d'accéder à cette ressource.");
+  }
+  if (auth.passwordChangeRequired && !route.allowedBeforePasswordChange) {
+    throw forbidden(
+      'password_change_required',
+      'Vous devez changer votre mot de passe et définir votre question secrète avant de continuer.',
+    );
+  }
+  return auth;
+}
+
+function toResponse(result: RouteResult, requestId: string): HttpResponse {
+  const body = result.body as Record<string, unknown> | undefined;
+  const isProblem = result.status >= 400 && typeof body?.code === 'string' && typeof body.detail === 'string';
+  const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
+  if (result.body === undefined) return { statusCode: result.status, headers };
+  headers['content-type'] = isProblem ? 'application/problem+json' : 'application/json; charset=utf-8';
+  return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
+}
+
+function problemResponse(error: unknown, requestId: string): HttpResponse {
+  if (error instanceof ProblemError) {
+    if (error.status >= 500) logger.error('Request failed', { code: error.code });
+    return toResponse(
+      { status: error.status, body: error.toBody(requestId), headers: error.headers },
+      requestId,
+    );
+  }
+  // Unexpected: log the error type and stack (no payloads), answer a generic problem.
+  logger.error('Unhandled error', { errorName: (error as Error)?.name, stack: (error as Error)?.stack });
+  const internal = new ProblemError(
+    500,
+    'internal_error',
+    'Une erreur inattendue est survenue. Réessayez plus tard.',
+  );
+  return toResponse({ status: 500, body: internal.toBody(requestId) }, requestId);
+}
+
+function checkResponse(route: RouteDefinition, result: RouteResult): void {
+  const schema = route.responses[result.status]?.schema;
+  if (!route.responses[result.status])
+    throw new Error(`Route ${route.id} answered undeclared status ${result.status}`);
+  if (schema && result.status < 400) {
+    const parsed = schema.safeParse(result.body);
+    if (!parsed.success)
+      throw new Error(`Route ${route.id} response breaks its schema: ${JSON.stringify(parsed.error.issues)}`);
+  }
+}
+
+/**
+ * The one wrapper every HTTP Lambda goes through: request id and structured logging, JSON
+ * parsing, zod validation of path/query/body, access checks, Idempotency-Key for writes, and
+ * errors mapped to problem+json. `run` receives typed, validated input.
+ */
+export function httpHandler<R extends RouteDefinition>(
+  route: R,
+  run: (input: RouteInput<R>) => Promise<RouteResult>,
+) {
+  return middy<HttpEvent, HttpResponse, Error, Context>().handler(async (event) => {
+    const requestId = event.requestContext?.requestId ?? 'local';
+    const started = performance.now();
+    logger.appendKeys({ requestId, route: route.id });
+    let response: HttpResponse;
+    try {
+      const headers = lowerCaseHeaders(event.headers);
+      const auth = authorize(route, event);
+      const rawBody = readBody(event, headers);
+      const input = {
+        params: parsePart(route.request?.params, event.pathParameters ?? {}, 'path'),
+        query: parsePart(route.request?.query, event.queryStringParameters ?? {}, 'query'),
+        body: parsePart(route.request?.body, rawBody ?? (route.request?.body ? {} : undefined), 'body'),
+        headers,
+        auth,
+        requestId,
+        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+      } as RouteInput<R>;
+      const idempotencyKey = headers['idempotency-key'];
+      const useKey =
+        idempotencyKey !== undefined && WRITE_METHODS.has(route.method) && route.idempotency !== false;
+      let result: RouteResult;
+      if (useKey) {
+        const scope = `${route.id}#${auth?.accountId ?? JSON.stringify(event.pathParameters ?? {})}`;
+        const outcome = await runIdempotent(
+          scope,
+          checkIdempotencyKey(idempotencyKey),
+          event.body ?? '',
+          () => run(input),
+        );
+        result = {
+          ...outcome,
+          headers: { ...outcome.headers, ...(outcome.replayed ? { 'idempotency-replayed': 'true' } : {}) },
+        };
+      } else {
+        result = await run(input);
+      }
+      if (validateResponses) checkResponse(route, result);
+      response = toResponse(result, requestId);
+    } catch (error) {
+      response = problemResponse(error, requestId);
+    }
+    logger.info('Request handled', {
+      method: route.method,
+      status: response.statusCode,
+      durationMs: Math.round(performance.now() - started),
+    });
+    logger.removeKeys(['requestId', 'route']);
+    return response;
+  });
+}
+
+/** Shorthands for use cases' results. */
+export const ok = (body: unknown, headers?: Record<string, string>): RouteResult => ({
+  status: 200,
+  body,
+  ...(headers ? { headers } : {}),
+});
+export const created = (body: unknown, headers?: Record<string, string>): RouteResult => ({
+  status: 201,
+  body,
+  ...(headers ? { headers } : {}),
+});
+export const noContent = (): RouteResult => ({ status: 204 });

@@ -1,0 +1,62 @@
+import type * as z from 'zod/mini';
+import type { FieldError } from './problem.ts';
+
+/** zod/mini ships no locale: its default message is this, so anything else is a schema's own French text. */
+const DEFAULT_MESSAGE = 'Invalid input';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'une chaîne de caractères',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'un booléen (true ou false)',
+  object: 'un objet',
+  array: 'une liste',
+};
+
+function describe(issue: z.core.$ZodIssue, field: string): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? `Le champ « ${field} » est obligatoire.`
+        : `Le champ « ${field} » doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? `Le champ « ${field} » doit contenir au moins ${issue.minimum} caractère(s).`
+        : issue.origin === 'array'
+          ? `Le champ « ${field} » doit contenir au moins ${issue.minimum} élément(s).`
+          : `Le champ « ${field} » doit être supérieur ou égal à ${issue.minimum}.`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `Le champ « ${field} » doit contenir au plus ${issue.maximum} caractère(s).`
+        : issue.origin === 'array'
+          ? `Le champ « ${field} » doit contenir au plus ${issue.maximum} élément(s).`
+          : `Le champ « ${field} » doit être inférieur ou égal à ${issue.maximum}.`;
+    case 'invalid_format':
+      return issue.format === 'email'
+        ? `Le champ « ${field} » doit être une adresse électronique valide.`
+        : `Le format du champ « ${field} » est invalide.`;
+    case 'invalid_value':
+      return `Le champ « ${field} » doit valoir l'une des valeurs suivantes : ${issue.values.map(String).join(', ')}.`;
+    case 'unrecognized_keys':
+      return `Champ(s) inconnu(s) : ${issue.keys.join(', ')}.`;
+    default:
+      return `Le champ « ${field} » est invalide.`;
+  }
+}
+
+/** Turns zod issues into `errors[]` entries, each naming its field under `location` (body, query, path). */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[], location: string): FieldError[] {
+  return issues.flatMap((issue) => {
+    const base = [location, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys' && issue.message === DEFAULT_MESSAGE) {
+      return issue.keys.map((name) => ({
+        path: [...base, name].join('.'),
+        message: `Le champ « ${name} » est inconnu.`,
+      }));
+    }
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : location;
+    const message =
+      issue.message && issue.message !== DEFAULT_MESSAGE ? issue.message : describe(issue, field);
+    return [{ path: base.join('.'), message }];
+  });
+}

@@ -1,0 +1,83 @@
+import type * as z from 'zod/mini';
+
+/**
+ * Who may call a route:
+ * - `public`: anyone (enrolment start, captcha, recovery);
+ * - `draft`: the holder of an enrolment draft token (capability checked by the use case);
+ * - `operator` / `instructor`: a logged-in account of that role, checked by the Lambda authorizer;
+ * - `account`: any logged-in account (logout, password change, /me).
+ */
+export type Access = 'public' | 'draft' | 'operator' | 'instructor' | 'account';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a function may touch; the CDK stack derives least-privilege grants from it. */
+export interface Permissions {
+  table?: 'read' | 'readwrite';
+  /** Key prefixes in the documents bucket, e.g. `enrolments/`. */
+  bucket?: { prefixes: string[]; access: 'read' | 'readwrite' };
+  ses?: boolean;
+  /** Ids of the workflows (see shared/workflows) this function may start or describe. */
+  workflows?: string[];
+}
+
+export interface ResponseDefinition {
+  description: string;
+  schema?: z.ZodMiniType;
+}
+
+export interface RouteDefinition {
+  /** Stable id: OpenAPI operationId and the Lambda's logical name. */
+  id: string;
+  method: HttpMethod;
+  /** API Gateway style path, parameters in braces: `/v1/enrolments/{id}`. */
+  path: string;
+  /** Handler module, relative to the repository root, exporting `handler`. */
+  handler: string;
+  access: Access;
+  summary: string;
+  tags: string[];
+  request?: {
+    params?: z.ZodMiniType;
+    query?: z.ZodMiniType;
+    body?: z.ZodMiniType;
+    /** Extra headers documented (and read) by the route, e.g. the draft token. */
+    headers?: Record<string, { description: string; required: boolean }>;
+  };
+  responses: Record<number, ResponseDefinition>;
+  permissions?: Permissions;
+  /** Allowed while a temporary password must still be changed (first login). */
+  allowedBeforePasswordChange?: boolean;
+  /** Writes: honour the `Idempotency-Key` header (default true for POST/PUT/PATCH/DELETE). */
+  idempotency?: boolean;
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+/** Keeps the literal types of a route (its schemas) while checking its shape. */
+export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
+
+type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
+
+export interface AuthContext {
+  accountId: string;
+  role: 'operator' | 'instructor';
+  passwordChangeRequired: boolean;
+}
+
+export interface RouteInput<R extends RouteDefinition> {
+  params: Infer<NonNullable<R['request']>['params']>;
+  query: Infer<NonNullable<R['request']>['query']>;
+  body: Infer<NonNullable<R['request']>['body']>;
+  headers: Record<string, string | undefined>;
+  /** Present on `operator`, `instructor` and `account` routes. */
+  auth: R['access'] extends 'operator' | 'instructor' | 'account' ? AuthContext : AuthContext | undefined;
+  requestId: string;
+  sourceIp: string;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}

@@ -1,0 +1,85 @@
+/**
+ * Every access pattern of the single table, named, with its key builders. Nothing else in the
+ * code base spells a key. Values are opaque strings; `#` separates the parts.
+ */
+export interface PrimaryKey {
+  PK: string;
+  SK: string;
+}
+
+const key = (PK: string, SK: string): PrimaryKey => ({ PK, SK });
+
+export const keys = {
+  // Infrastructure
+  /** Atomic counter behind a human-readable number sequence (ENR…, FINMSS…). */
+  counter: (name: string) => key(`COUNTER#${name}`, 'COUNTER'),
+  /** Uniqueness guard: one item per unique value, recording its owner. */
+  guard: (kind: string, value: string) => key(`GUARD#${kind}#${value}`, 'GUARD'),
+  /** Stored outcome of a write sent with an Idempotency-Key. */
+  idempotency: (scope: string, idempotencyKey: string) =>
+    key(`IDEMPOTENCY#${scope}#${idempotencyKey}`, 'IDEMPOTENCY'),
+  /** Fixed-window rate-limit bucket (per source, per account). */
+  rateLimit: (scope: string, subject: string, window: number) =>
+    key(`RATE#${scope}#${subject}`, `WINDOW#${window}`),
+  /** Health probe target: a single well-known item read by GET /v1/health. */
+  healthProbe: () => key('HEALTH', 'HEALTH'),
+
+  // Reference data
+  /** ANS referenced solution, by referencing number. */
+  referencing: (number: string) => key(`REFERENCING#${number.toUpperCase()}`, 'REFERENCING'),
+  /** Versioned configuration of a funding call. */
+  fundingCall: (callId: string) => key(`CALL#${callId}`, 'CALL'),
+  /** Captcha challenge (one-time, short-lived). */
+  captcha: (captchaId: string) => key(`CAPTCHA#${captchaId}`, 'CAPTCHA'),
+
+  // Enrolments: one aggregate item plus child items under the same partition.
+  enrolment: (enrolmentId: string) => key(`ENROLMENT#${enrolmentId}`, 'ENROLMENT'),
+  enrolmentAudit: (enrolmentId: string, at: string, eventId: string) =>
+    key(`ENROLMENT#${enrolmentId}`, `AUDIT#${at}#${eventId}`),
+  enrolmentEmail: (enrolmentId: string, emailId: string) =>
+    key(`ENROLMENT#${enrolmentId}`, `EMAIL#${emailId}`),
+  /** Query prefix for every item of an enrolment (aggregate, audit trail, emails). */
+  enrolmentPartition: (enrolmentId: string) => `ENROLMENT#${enrolmentId}`,
+
+  // Accounts and sessions
+  account: (accountId: string) => key(`ACCOUNT#${accountId}`, 'ACCOUNT'),
+  session: (tokenHash: string) => key(`SESSION#${tokenHash}`, 'SESSION'),
+  passwordReset: (tokenHash: string) => key(`RESET#${tokenHash}`, 'RESET'),
+
+  // Funding
+  dossier: (dossierNumber: string) => key(`DOSSIER#${dossierNumber}`, 'DOSSIER'),
+  dossierEmail: (dossierNumber: string, emailId: string) =>
+    key(`DOSSIER#${dossierNumber}`, `EMAIL#${emailId}`),
+  dossierPayment: (dossierNumber: string, paymentId: string) =>
+    key(`DOSSIER#${dossierNumber}`, `PAYMENT#${paymentId}`),
+  dossierPartition: (dossierNumber: string) => `DOSSIER#${dossierNumber}`,
+} as const;
+
+/** Secondary-index keys: the list and lookup access patterns. */
+export const indexKeys = {
+  /** GSI1: enrolments by status, oldest submission first. */
+  enrolmentsByStatus: (status: string, submittedAt = '', enrolmentId = '') => ({
+    GSI1PK: `ENROLMENTS#${status}`,
+    GSI1SK: `${submittedAt}#${enrolmentId}`,
+  }),
+  /** GSI1: dossiers by status. */
+  dossiersByStatus: (status: string, depositedAt = '', dossierNumber = '') => ({
+    GSI1PK: `DOSSIERS#${status}`,
+    GSI1SK: `${depositedAt}#${dossierNumber}`,
+  }),
+  /** GSI2: an operator's enrolments (by SIRET), newest last. */
+  enrolmentsBySiret: (siret: string, createdAt = '', enrolmentId = '') => ({
+    GSI2PK: `OPERATOR#${siret}`,
+    GSI2SK: `ENROLMENT#${createdAt}#${enrolmentId}`,
+  }),
+  /** GSI2: an operator's dossiers (by SIRET). */
+  dossiersBySiret: (siret: string, depositedAt = '', dossierNumber = '') => ({
+    GSI2PK: `OPERATOR#${siret}`,
+    GSI2SK: `DOSSIER#${depositedAt}#${dossierNumber}`,
+  }),
+  /** GSI2: accounts by email address (forgotten identifier). */
+  accountsByEmail: (normalisedEmail: string, accountId = '') => ({
+    GSI2PK: `ACCOUNT_EMAIL#${normalisedEmail}`,
+    GSI2SK: `ACCOUNT#${accountId}`,
+  }),
+} as const;

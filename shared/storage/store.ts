@@ -1,0 +1,228 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { badRequest, conflict } from '../http/problem.ts';
+import { documentClient, tableName } from './client.ts';
+import type { PrimaryKey } from './keys.ts';
+import { INTERNAL_ATTRIBUTES, type IndexName } from './table.ts';
+
+/** A stored item as the store sees it: keys, entity type, optional TTL, and data. */
+export type StoredItem = PrimaryKey & {
+  type: string;
+  expiresAt?: number;
+  version?: number;
+  [attribute: string]: unknown;
+};
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** TTL deletion is lazy (up to days on AWS, never on the local engine): expired means absent. */
+const isLive = (item: Record<string, unknown> | undefined): item is Record<string, unknown> =>
+  item !== undefined && (typeof item.expiresAt !== 'number' || item.expiresAt > nowSeconds());
+
+/** Removes the internal key attributes before data leaves the storage module. */
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const data: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (!INTERNAL_ATTRIBUTES.includes(name)) data[name] = value;
+  }
+  return data as T;
+}
+
+export const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+
+export async function getItem<T>(
+  key: PrimaryKey,
+  options: { consistent?: boolean } = {},
+): Promise<T | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: key, ConsistentRead: options.consistent ?? true }),
+  );
+  return isLive(Item) ? stripKeys<T>(Item) : undefined;
+}
+
+/** Creates an item that must not exist yet (a live one); an expired leftover may be overwritten. */
+export async function putNew(item: StoredItem, onExists: () => Error): Promise<void> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...item, version: item.version ?? 1 },
+        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': nowSeconds() },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw onExists();
+    throw error;
+  }
+}
+
+/** Writes an item without condition (reference data, child records keyed by their own id). */
+export async function putItem(item: StoredItem): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
+}
+
+/**
+ * Optimistic locking: replaces the aggregate only if nobody wrote it since `expectedVersion`
+ * was read. A stale write is a 409 the client resolves by reloading.
+ */
+export async function putVersioned(item: StoredItem, expectedVersion: number): Promise<number> {
+  const version = expectedVersion + 1;
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...item, version },
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      }),
+    );
+    return version;
+  } catch (error) {
+    if (isConditionFailure(error)) {
+      throw conflict(
+        'stale_version',
+        'Cette ressource a été modifiée entre-temps. Rechargez-la puis recommencez.',
+        { expectedVersion },
+      );
+    }
+    throw error;
+  }
+}
+
+export async function deleteItem(key: PrimaryKey): Promise<void> {
+  await documentClient.send(new DeleteCommand({ TableName: tableName, Key: key }));
+}
+
+/** Next value of a named sequence, by an atomic `ADD`: never reused, even after a failed write. */
+export async function nextNumber(counter: PrimaryKey): Promise<number> {
+  const { Attributes } = await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: counter,
+      UpdateExpression: 'ADD #value :one SET #type = :type',
+      ExpressionAttributeNames: { '#value': 'value', '#type': 'type' },
+      ExpressionAttributeValues: { ':one': 1, ':type': 'Counter' },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  const value = Attributes?.value;
+  if (typeof value !== 'number') throw new Error('Counter update returned no value');
+  return value;
+}
+
+export interface GuardClaim {
+  /** True when this call created the guard; false when the same owner already held it (retry). */
+  created: boolean;
+  owner: string;
+}
+
+/**
+ * Uniqueness without transactions: claims a guard item for `owner`. A retry by the same owner
+ * succeeds; another owner gets the conflict built by `onTaken(existingOwner)`.
+ */
+export async function claimGuard(
+  guard: PrimaryKey,
+  owner: string,
+  onTaken: (existingOwner: string) => Error,
+  attributes: Record<string, unknown> = {},
+): Promise<GuardClaim> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...guard, type: 'Guard', owner, createdAt: new Date().toISOString(), ...attributes },
+        ConditionExpression: 'attribute_not_exists(PK) OR #owner = :owner OR expiresAt <= :now',
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':owner': owner, ':now': nowSeconds() },
+      }),
+    );
+    return { created: true, owner };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const existing = await getItem<{ owner: string }>(guard);
+    if (existing === undefined) return claimGuard(guard, owner, onTaken, attributes);
+    if (existing.owner === owner) return { created: false, owner };
+    throw onTaken(existing.owner);
+  }
+}
+
+/** Releases a guard only if `owner` still holds it. */
+export async function releaseGuard(guard: PrimaryKey, owner: string): Promise<void> {
+  try {
+    await documentClient.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: guard,
+        ConditionExpression: '#owner = :owner',
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':owner': owner },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, absent on the last page. */
+  cursor?: string;
+}
+
+export const encodeCursor = (lastKey: Record<string, unknown> | undefined): string | undefined =>
+  lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through: a cursor that does not decode is the client's error
+  }
+  throw badRequest('invalid_cursor', 'Le curseur de pagination est invalide.', [
+    { path: 'query.cursor', message: 'Le curseur de pagination est invalide.' },
+  ]);
+}
+
+export interface QueryOptions {
+  index?: IndexName;
+  /** Partition key attribute name and value (on the table or the index). */
+  partition: { name: string; value: string };
+  /** Optional sort-key prefix. */
+  sortPrefix?: { name: string; value: string };
+  limit?: number;
+  cursor?: string;
+  descending?: boolean;
+}
+
+/** One Query (never a Scan) returning a page of live items, keys stripped. */
+export async function queryPage<T>(options: QueryOptions): Promise<Page<T>> {
+  const names: Record<string, string> = { '#pk': options.partition.name };
+  const values: Record<string, unknown> = { ':pk': options.partition.value };
+  let condition = '#pk = :pk';
+  if (options.sortPrefix) {
+    names['#sk'] = options.sortPrefix.name;
+    values[':sk'] = options.sortPrefix.value;
+    condition += ' AND begins_with(#sk, :sk)';
+  }
+  const { Items = [], LastEvaluatedKey } = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: options.index,
+      KeyConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      Limit: options.limit,
+      ExclusiveStartKey: decodeCursor(options.cursor),
+      ScanIndexForward: !options.descending,
+    }),
+  );
+  const page: Page<T> = { items: Items.filter(isLive).map((item) => stripKeys<T>(item)) };
+  const cursor = encodeCursor(LastEvaluatedKey);
+  if (cursor) page.cursor = cursor;
+  return page;
+}

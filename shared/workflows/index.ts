@@ -1,0 +1,7 @@
+import type { WorkflowDefinition, WorkflowTaskDefinition } from './types.ts';
+
+/** Every state machine of the system; the CDK stack and the local endpoint read this list. */
+export const workflows: readonly WorkflowDefinition[] = [];
+
+/** Every Lambda run by a Task state. */
+export const workflowTasks: readonly WorkflowTaskDefinition[] = [];

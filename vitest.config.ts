@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Each test file boots its own local cloud in its own process (environment variables are
+    // per process), on free ports.
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { VALIDATE_RESPONSES: 'true', POWERTOOLS_LOG_LEVEL: 'WARN' },
+  },
+});
