@@ -104,6 +104,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       BUCKET_NAME: bucketName,
       S3_FORCE_PATH_STYLE: 'true',
       STAGE: 'local',
+      SENDER_EMAIL: 'ne-pas-repondre@segur-mss.local',
+      REPLY_TO_EMAIL: 'assistance@segur-mss.local',
+      PORTAL_URL: 'http://localhost:5173',
       ...Object.fromEntries(
         workflows.map((w) => [stateMachineArnVariable(w.id), localStateMachineArn(w.id)]),
       ),

@@ -1,0 +1,32 @@
+import { SendEmailCommand } from '@aws-sdk/client-ses';
+import * as z from 'zod/mini';
+import { sesClient } from '../aws/ses.ts';
+import { readEnv } from '../config.ts';
+
+const env = readEnv({
+  SENDER_EMAIL: z.email(),
+  REPLY_TO_EMAIL: z.optional(z.email()),
+});
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Sends one email through SES v1 and returns the SES message id. Throws on SES failure. */
+export async function sendEmail(to: string, email: RenderedEmail): Promise<string> {
+  const { MessageId } = await sesClient.send(
+    new SendEmailCommand({
+      Source: env.SENDER_EMAIL,
+      ...(env.REPLY_TO_EMAIL ? { ReplyToAddresses: [env.REPLY_TO_EMAIL] } : {}),
+      Destination: { ToAddresses: [to] },
+      Message: {
+        Subject: { Data: email.subject, Charset: 'UTF-8' },
+        Body: { Html: { Data: email.html, Charset: 'UTF-8' }, Text: { Data: email.text, Charset: 'UTF-8' } },
+      },
+    }),
+  );
+  if (!MessageId) throw new Error('SES returned no message id');
+  return MessageId;
+}

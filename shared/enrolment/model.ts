@@ -1,0 +1,133 @@
+import type { EnrolmentStatus } from './status.ts';
+import type { VatRegime } from './vat.ts';
+
+/**
+ * The enrolment aggregate as stored (one item, optimistic locking on `version`). Every module
+ * that reads an enrolment (instruction, emails, accounts, funding) uses these types.
+ */
+
+/** The justificatifs of the guide, by form field. */
+export const DOCUMENT_FIELDS = {
+  certificatReferencement: 'Certificat de référencement',
+  contratOperateur: 'Contrat opérateur V2',
+  kbis: 'Kbis',
+  bonDeCommande: 'Bon de commande',
+  pieceIdentiteRepresentant: 'CNI, passeport ou titre de séjour du représentant',
+  pieceIdentiteDepositaire: 'CNI, passeport ou titre de séjour du dépositaire',
+  contratPrestation: 'Contrat de prestation',
+  mandatRepresentantLegal: 'Mandat du représentant légal',
+  rib: 'RIB',
+  attestationNonAssujettissement: 'Attestation de non-assujettissement à la TVA',
+} as const;
+export type DocumentField = keyof typeof DOCUMENT_FIELDS;
+
+export interface StoredDocument {
+  field: DocumentField;
+  /** S3 key, under the enrolment's prefix. */
+  key: string;
+  fileName: string;
+  contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
+  size?: number;
+  status: 'PENDING' | 'VERIFIED' | 'REJECTED';
+  rejectionReason?: string;
+  uploadedAt?: string;
+}
+
+export interface ReferencingStep {
+  /** N° unique de référencement (ANS), e.g. zbuMSS0046. */
+  number: string;
+  /** DSR concerné (couloir / type logiciel / vague), filled by the server. */
+  dsr: { couloir: string; label: string; typeLogiciel: string; vague: string };
+  solutionName: string;
+  developerSiret: string;
+  developerName: string;
+}
+
+export interface Person {
+  nom: string;
+  prenom: string;
+  email: string;
+  telephone: string;
+}
+
+export interface PostalAddress {
+  destinataire?: string;
+  entreeBatiment?: string;
+  numero?: string;
+  extension?: string;
+  typeVoie: string;
+  nomVoie: string;
+  complement?: string;
+  codePostal: string;
+  commune: string;
+}
+
+/** "Qualité de tiers déclarant". */
+export type TiersDeclarantCapacity = 'CENTRE_DE_GESTION' | 'EMPLOYE';
+
+export interface ApplicantStep {
+  siret: string;
+  denominationSociale: string;
+  /** The dénomination as the company directory returned it; a change requires a Kbis. */
+  registeredDenomination: string;
+  nomCommercial: string;
+  address: PostalAddress;
+  /** SIRET differs from the referenced solution's developer operator: bon de commande required. */
+  isBuyerOperator: boolean;
+  /** "Je suis le représentant légal du fournisseur". */
+  isLegalRepresentative: boolean;
+  representative: Person;
+  /** Tiers déclarant only: the person filing the request. */
+  depositaire?: Person;
+  tiersDeclarantCapacity?: TiersDeclarantCapacity;
+}
+
+export interface BankStep {
+  /** Normalised, without spaces. */
+  iban: string;
+  bic: string;
+  titulaire: string;
+  domiciliation: string;
+}
+
+export interface VatStep {
+  regime: VatRegime;
+}
+
+export interface EnrolmentDecision {
+  action: 'validate' | 'requestChanges' | 'reject';
+  comment?: string;
+  instructorId: string;
+  at: string;
+}
+
+export interface Enrolment {
+  id: string;
+  /** Request number (ENR0011M0), allocated at first submission and kept on re-submission. */
+  number?: string;
+  status: EnrolmentStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  /** Drafts expire (epoch seconds); removed once submitted. */
+  expiresAt?: number;
+  draftTokenHash: string;
+  referencing?: ReferencingStep;
+  applicant?: ApplicantStep;
+  bank?: BankStep;
+  vat?: VatStep;
+  documents: Partial<Record<DocumentField, StoredDocument>>;
+  lastDecision?: EnrolmentDecision;
+  /** Operator account created on validation. */
+  accountId?: string;
+}
+
+/** Who receives the enrolment's emails: the dépositaire when a tiers déclarant files, else the representative. */
+export function contactOf(enrolment: Pick<Enrolment, 'applicant'>): Person | undefined {
+  const applicant = enrolment.applicant;
+  if (!applicant) return undefined;
+  return applicant.isLegalRepresentative
+    ? applicant.representative
+    : (applicant.depositaire ?? applicant.representative);
+}
