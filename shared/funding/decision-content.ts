@@ -1,0 +1,124 @@
+/**
+ * What the decision documents say, built from the dossier and the funding call the decision
+ * applied. Pure: the PDF renderer lays it out.
+ */
+import { formatDate } from '../email/layout.ts';
+import { type Amount, formatEuros, vatRateLabel } from './amounts.ts';
+import type { FundingCall } from './call.ts';
+import { COUNT_LABELS, MAILBOX_KINDS, type MailboxCounts } from './counts.ts';
+import type { DecisionDocumentContent, DecisionSection } from './decision-pdf.ts';
+import { addressLines, type Dossier } from './dossier.ts';
+
+const beneficiarySection = (dossier: Dossier): DecisionSection => ({
+  title: 'Bénéficiaire',
+  rows: [
+    ['Dénomination sociale', dossier.beneficiary.denominationSociale],
+    ['SIRET', dossier.beneficiary.siret],
+    ['Adresse', addressLines(dossier.beneficiary.address).join(', ')],
+    ['N° unique de référencement (ANS)', dossier.beneficiary.ansNumber],
+  ],
+});
+
+const countRows = (labels: Record<(typeof MAILBOX_KINDS)[number], string>, counts: MailboxCounts) =>
+  MAILBOX_KINDS.map((kind): [string, string] => [labels[kind], String(counts[kind])]);
+
+const amountRows = (prefix: string, amount: Amount, dossier: Dossier): [string, string][] => [
+  [`${prefix} HT`, formatEuros(amount.htCents)],
+  [`TVA (${vatRateLabel(dossier.beneficiary.vatRegime)})`, formatEuros(amount.tvaCents)],
+  [`${prefix} TTC`, formatEuros(amount.ttcCents)],
+];
+
+const paymentSentence = (maskedIban: string) =>
+  `Le montant est versé par l'ASP sur le compte bancaire déclaré lors de l'enrôlement (IBAN ${maskedIban}).`;
+
+export function advanceDecisionContent(
+  dossier: Dossier,
+  call: FundingCall,
+  maskedIban: string,
+): DecisionDocumentContent {
+  const advance = dossier.advance;
+  return {
+    title: "Décision d'attribution d'une avance",
+    reference: dossier.number,
+    legalBasis: call.legalBasis,
+    sections: [
+      beneficiarySection(dossier),
+      {
+        title: 'Demande',
+        rows: [
+          ['Numéro de dossier', dossier.number],
+          ['Appel à financement', call.label],
+          ['Déposée le', formatDate(advance.depositedAt)],
+          ['Décidée le', formatDate(advance.decidedAt)],
+          ['Date de clôture', formatDate(`${call.closingDate}T12:00:00Z`)],
+          ['Taux de TVA applicable', vatRateLabel(dossier.beneficiary.vatRegime)],
+        ],
+      },
+      {
+        title: 'Nombre de boîtes aux lettres (BAL) déclarées',
+        rows: [
+          ...countRows(COUNT_LABELS.current, advance.current),
+          ...countRows(COUNT_LABELS.estimatedAtClosing, advance.estimatedAtClosing),
+        ],
+      },
+      {
+        title: "Montant de l'avance",
+        rows: [
+          ...amountRows("Montant de l'avance", advance.decided, dossier),
+          ['Financement total estimé (TTC, pour information)', formatEuros(advance.estimatedTotal.ttcCents)],
+        ],
+      },
+    ],
+    decision: [
+      `Article 1 — Une avance de ${formatEuros(advance.decided.ttcCents)} TTC (${formatEuros(advance.decided.htCents)} HT), égale à la part fixe de l'appel à financement, est attribuée à ${dossier.beneficiary.denominationSociale} (SIRET ${dossier.beneficiary.siret}) au titre du dossier ${dossier.number}.`,
+      `Article 2 — ${paymentSentence(maskedIban)}`,
+      `Article 3 — Le solde est calculé d'après le nombre de BAL atteint à la date de clôture (${formatDate(`${call.closingDate}T12:00:00Z`)}), déclaré dans la demande de solde, déduction faite de la présente avance, dans la limite du plafond de ${formatEuros(call.capCents)} HT.`,
+    ],
+    place: 'Limoges',
+    issuedOn: formatDate(advance.decidedAt),
+  };
+}
+
+export function balanceDecisionContent(
+  dossier: Dossier,
+  call: FundingCall,
+  maskedIban: string,
+): DecisionDocumentContent {
+  const balance = dossier.balance;
+  if (!balance) throw new Error('Dossier has no balance request');
+  return {
+    title: "Décision d'attribution du solde",
+    reference: dossier.number,
+    legalBasis: call.legalBasis,
+    sections: [
+      beneficiarySection(dossier),
+      {
+        title: 'Demande de solde',
+        rows: [
+          ['Numéro de dossier', dossier.number],
+          ['Déposée le', formatDate(balance.depositedAt)],
+          ['Décidée le', formatDate(balance.decidedAt)],
+          ['Taux de TVA applicable', vatRateLabel(dossier.beneficiary.vatRegime)],
+        ],
+      },
+      {
+        title: 'Nombre de boîtes aux lettres (BAL) à la date de clôture',
+        rows: countRows(COUNT_LABELS.reachedAtClosing, balance.reachedAtClosing),
+      },
+      {
+        title: 'Montants',
+        rows: [
+          ...amountRows('Financement total', balance.total, dossier),
+          ["Avance déjà attribuée (TTC)", formatEuros(dossier.advance.decided.ttcCents)],
+          ...amountRows('Montant du solde', balance.decided, dossier),
+        ],
+      },
+    ],
+    decision: [
+      `Article 1 — Un solde de ${formatEuros(balance.decided.ttcCents)} TTC (${formatEuros(balance.decided.htCents)} HT) est attribué à ${dossier.beneficiary.denominationSociale} (SIRET ${dossier.beneficiary.siret}) au titre du dossier ${dossier.number}.`,
+      `Article 2 — ${paymentSentence(maskedIban)}`,
+    ],
+    place: 'Limoges',
+    issuedOn: formatDate(balance.decidedAt),
+  };
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { advanceHtCents, totalHtCents, withVat } from '../../shared/funding/amounts.ts';
+import { guideFundingCall } from '../../shared/funding/call.ts';
+import { advanceDecisionContent, balanceDecisionContent } from '../../shared/funding/decision-content.ts';
+import { renderDecisionPdf } from '../../shared/funding/decision-pdf.ts';
+import type { Dossier } from '../../shared/funding/dossier.ts';
+import { maskIban } from '../../shared/funding/iban.ts';
+import { readPdf } from '../support/pdf.ts';
+
+const call = guideFundingCall();
+const counts = { applicatives: 10, organisationnelles: 10, personnelles: 10 };
+
+const dossier = (overrides: Partial<Dossier> = {}): Dossier => ({
+  number: 'FINMSS007206',
+  callId: call.callId,
+  callVersion: 1,
+  status: 'DECIDEE',
+  version: 1,
+  accountId: 'account-1',
+  enrolmentId: 'enrolment-1',
+  beneficiary: {
+    siret: '39177919600040',
+    denominationSociale: 'PROCIVIS IMMOBILIER',
+    address: { numero: '87', typeVoie: 'CHEM', nomVoie: 'DE MONS', codePostal: '59009', commune: 'VILLENEUVE D ASCQ' },
+    ansNumber: 'zbuMSS0046',
+    vatRegime: 'TTC_20',
+  },
+  advance: {
+    current: counts,
+    estimatedAtClosing: counts,
+    estimatedTotal: withVat(totalHtCents(call, counts), 'TTC_20'),
+    decided: withVat(advanceHtCents(call), 'TTC_20'),
+    depositedAt: '2022-11-09T09:30:00.000Z',
+    decidedAt: '2022-11-09T09:30:00.000Z',
+  },
+  documents: [],
+  createdAt: '2022-11-09T09:30:00.000Z',
+  updatedAt: '2022-11-09T09:30:00.000Z',
+  ...overrides,
+});
+
+describe('IBAN masking', () => {
+  it('keeps the last four characters only', () => {
+    expect(maskIban('FR76 3000 6000 0112 3456 7890 189')).toBe('**** **** **** **** **** ***0 189');
+    expect(maskIban('FR7630006000011234567890189')).not.toMatch(/FR76|3000|1234/);
+  });
+});
+
+describe("the decision d'attribution PDF", () => {
+  it('opens, has pages, and carries the number, SIRET, amounts, IBAN tail and legal basis', async () => {
+    const started = performance.now();
+    const bytes = await renderDecisionPdf(advanceDecisionContent(dossier(), call, maskIban('FR7630006000011234567890189')));
+    const elapsed = performance.now() - started;
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const { pages, text } = await readPdf(bytes);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(text).toContain('FINMSS007206');
+    expect(text).toContain('39177919600040');
+    expect(text).toContain('zbuMSS0046');
+    expect(text).toContain('PROCIVIS IMMOBILIER');
+    expect(text).toMatch(/8\s000,00\s€ TTC/);
+    expect(text).toMatch(/6\s666,67\s€/);
+    expect(text).toMatch(/1\s333,33\s€/);
+    expect(text).toContain('***0 189');
+    expect(text).not.toContain('3000 6000');
+    expect(text).toContain('arrêté du 9 septembre 2022');
+    expect(text).toContain('Agence de Services et de Paiement');
+    expect(text).toContain('09/11/2022');
+    console.info(`decision PDF: ${bytes.length} bytes, ${elapsed.toFixed(1)} ms (first render, fonts included)`);
+    expect(bytes.length).toBeLessThan(60_000);
+  });
+
+  it('keeps French characters (é, è, à, ç, œ, « », €) and replaces what WinAnsi cannot encode', async () => {
+    const content = advanceDecisionContent(
+      dossier({
+        beneficiary: { ...dossier().beneficiary, denominationSociale: 'SŒUR & CŒUR SANTÉ Łódź ÇA' },
+      }),
+      call,
+      '**** 0189',
+    );
+    const { text } = await readPdf(await renderDecisionPdf(content));
+    expect(text).toContain('SŒUR & CŒUR SANTÉ ?ód? ÇA');
+    expect(text).toContain('Décision d’attribution'.replace('’', "'"));
+  });
+
+  it('renders the balance decision with total, advance and balance', async () => {
+    const total = withVat(totalHtCents(call, counts), 'TTC_20');
+    const withBalance = dossier({
+      status: 'SOLDE_DECIDE',
+      balance: {
+        reachedAtClosing: counts,
+        total,
+        decided: { htCents: total.htCents - 666_667, tvaCents: total.tvaCents - 133_333, ttcCents: total.ttcCents - 800_000 },
+        depositedAt: '2023-07-03T08:00:00.000Z',
+        decidedAt: '2023-07-03T08:00:00.000Z',
+      },
+    });
+    const { text } = await readPdf(await renderDecisionPdf(balanceDecisionContent(withBalance, call, '**** 0189')));
+    expect(text).toContain('solde');
+    expect(text).toMatch(/9\s009,92\s€/); // 750 827 HT × 1.2 = 900 992.4 → 900 992
+    expect(text).toMatch(/1\s009,92\s€/);
+  });
+
+  it('renders in a few milliseconds once warm', async () => {
+    const content = advanceDecisionContent(dossier(), call, '**** 0189');
+    await renderDecisionPdf(content);
+    const runs = 20;
+    const started = performance.now();
+    for (let i = 0; i < runs; i += 1) await renderDecisionPdf(content);
+    const average = (performance.now() - started) / runs;
+    console.info(`decision PDF warm render: ${average.toFixed(1)} ms on average over ${runs}`);
+    expect(average).toBeLessThan(250);
+  });
+});
