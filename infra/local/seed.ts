@@ -1,3 +1,4 @@
+import { seedFundingCall } from '../../shared/funding/repository.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { putItem } from '../../shared/storage/store.ts';
 import { demoReferencings } from './demo-data.ts';
@@ -10,4 +11,5 @@ export async function seedDemoData(): Promise<void> {
       putItem({ ...keys.referencing(referencing.number), type: 'Referencing', ...referencing }),
     ),
   );
+  await seedFundingCall();
 }

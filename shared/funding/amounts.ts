@@ -38,11 +38,13 @@ export function withVat(htCents: number, regime: VatRegime): Amount {
   return { htCents, tvaCents: ttc - htCents, ttcCents: ttc };
 }
 
+/** The formula before the cap: fixed part + Σ rate × count. */
+export const uncappedHtCents = (call: FundingCall, counts: MailboxCounts): number =>
+  MAILBOX_KINDS.reduce((sum, kind) => sum + call.ratesCents[kind] * counts[kind], call.fixedPartCents);
+
 /** Total eligible funding HT for the mailbox counts at the closing date, capped. */
-export function totalHtCents(call: FundingCall, counts: MailboxCounts): number {
-  const variable = MAILBOX_KINDS.reduce((sum, kind) => sum + call.ratesCents[kind] * counts[kind], 0);
-  return Math.min(call.fixedPartCents + variable, call.capCents);
-}
+export const totalHtCents = (call: FundingCall, counts: MailboxCounts): number =>
+  Math.min(uncappedHtCents(call, counts), call.capCents);
 
 /** The advance: the fixed part (never above the cap, should the call be corrected that way). */
 export const advanceHtCents = (call: FundingCall): number => Math.min(call.fixedPartCents, call.capCents);

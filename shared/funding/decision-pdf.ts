@@ -35,12 +35,13 @@ const BLUE = rgb(0, 0, 0.57);
 const GREY = rgb(0.35, 0.35, 0.35);
 
 class Writer {
+  private readonly document: PDFDocument;
+  private readonly fonts: { regular: PDFFont; bold: PDFFont };
   private page: PDFPage;
   private y: number;
-  constructor(
-    private readonly document: PDFDocument,
-    private readonly fonts: { regular: PDFFont; bold: PDFFont },
-  ) {
+  constructor(document: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }) {
+    this.document = document;
+    this.fonts = fonts;
     this.page = document.addPage([PAGE.width, PAGE.height]);
     this.y = PAGE.height - PAGE.margin;
   }

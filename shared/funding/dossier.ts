@@ -45,9 +45,15 @@ export interface Beneficiary {
   vatRegime: VatRegime;
 }
 
+/** Documents the portal issues on a dossier, by kind, with the guide's "Type" column. */
+export const DOSSIER_DOCUMENT_KINDS = {
+  DECISION_ATTRIBUTION: { fileName: decisionFileName },
+  DECISION_SOLDE: { fileName: balanceDecisionFileName },
+} as const;
+export type DossierDocumentKind = keyof typeof DOSSIER_DOCUMENT_KINDS;
+
 export interface DossierDocument {
-  /** `DECISION_ATTRIBUTION` (advance decision) or `DECISION_SOLDE` (balance decision). */
-  kind: 'DECISION_ATTRIBUTION' | 'DECISION_SOLDE';
+  kind: DossierDocumentKind;
   key: string;
   fileName: string;
   contentType: 'application/pdf';
@@ -88,7 +94,8 @@ export interface Dossier {
   beneficiary: Beneficiary;
   advance: AdvanceRequest;
   balance?: BalanceRequest;
-  documents: DossierDocument[];
+  /** Written by the decision workflow once the PDF is in S3. */
+  documents: Partial<Record<DossierDocumentKind, DossierDocument>>;
   createdAt: string;
   updatedAt: string;
 }

@@ -33,7 +33,7 @@ const dossier = (overrides: Partial<Dossier> = {}): Dossier => ({
     depositedAt: '2022-11-09T09:30:00.000Z',
     decidedAt: '2022-11-09T09:30:00.000Z',
   },
-  documents: [],
+  documents: {},
   createdAt: '2022-11-09T09:30:00.000Z',
   updatedAt: '2022-11-09T09:30:00.000Z',
   ...overrides,

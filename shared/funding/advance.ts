@@ -1,0 +1,189 @@
+/**
+ * The advance request (guide §2): prefill, estimate, and the submission decided automatically.
+ * One advance per operator (SIRET) and call, enforced by a guard item; the dossier number comes
+ * from an atomic counter. The decision PDF and the decision email are idempotent follow-ups run
+ * by the `dossierDecided` workflow, so the request path only writes the dossier.
+ */
+import { formatDate } from '../email/layout.ts';
+import { conflict, ProblemError } from '../http/problem.ts';
+import { logger } from '../logger.ts';
+import { keys } from '../storage/keys.ts';
+import { claimGuard, getItem, nextNumber, releaseGuard } from '../storage/store.ts';
+import {
+  advanceHtCents,
+  balanceAmount,
+  displayed,
+  totalHtCents,
+  uncappedHtCents,
+  vatRateLabel,
+  withVat,
+} from './amounts.ts';
+import { type FundingCall, isWithin } from './call.ts';
+import { COUNT_LABELS, type MailboxCounts } from './counts.ts';
+import { addressLines, DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
+import { type Operator, loadOperator, requireValidatedEnrolment } from './operator.ts';
+import { advanceGuard, createDossier, getDossier, loadFundingCall } from './repository.ts';
+import { dossierView } from './view.ts';
+import { startDecisionWorkflow } from './workflow.ts';
+
+/** A guard whose dossier never appeared (crash between the two writes) is released after this. */
+const ABANDONED_GUARD_MS = 2 * 60 * 1000;
+
+const closingDateLabel = (call: FundingCall) => formatDate(`${call.closingDate}T12:00:00Z`);
+
+/** The dossier already filed by this operator for this call, if any. */
+async function existingDossier(call: FundingCall, siret: string): Promise<Dossier | undefined> {
+  const guard = await getItem<{ owner: string }>(advanceGuard(call.callId, siret));
+  return guard ? getDossier(guard.owner) : undefined;
+}
+
+/** GET /v1/funding/advance: what the form shows, filled from the enrolment and the call. */
+export async function getAdvanceForm(accountId: string) {
+  const operator = await loadOperator(accountId);
+  const { enrolment, referencing, applicant, vat } = requireValidatedEnrolment(operator);
+  const call = await loadFundingCall();
+  const dossier = await existingDossier(call, operator.siret);
+  const now = new Date();
+  return {
+    callId: call.callId,
+    callVersion: call.version,
+    callLabel: call.label,
+    recapitulatif: {
+      ansNumber: referencing.number,
+      siret: applicant.siret,
+      denominationSociale: applicant.denominationSociale,
+      address: applicant.address,
+      addressLines: addressLines(applicant.address),
+    },
+    enrolmentId: enrolment.id,
+    vatRegime: vat.regime,
+    vatRateLabel: vatRateLabel(vat.regime),
+    fixedEligibleAmount: displayed(withVat(advanceHtCents(call), vat.regime)),
+    closingDate: call.closingDate,
+    closingDateLabel: closingDateLabel(call),
+    advanceWindow: { ...call.advanceWindow, open: isWithin(call.advanceWindow, now) },
+    labels: { current: COUNT_LABELS.current, estimatedAtClosing: COUNT_LABELS.estimatedAtClosing },
+    dossierNumber: dossier?.number ?? null,
+  };
+}
+
+/** GET /v1/funding/advance/estimate: the total funding for counts at the closing date (pure computation). */
+export async function estimateFunding(accountId: string, counts: MailboxCounts) {
+  const operator = await loadOperator(accountId);
+  const { vat } = requireValidatedEnrolment(operator);
+  const call = await loadFundingCall();
+  const advance = withVat(advanceHtCents(call), vat.regime);
+  const { total, balance } = balanceAmount(call, counts, vat.regime, advance);
+  return {
+    counts,
+    vatRegime: vat.regime,
+    vatRateLabel: vatRateLabel(vat.regime),
+    total: displayed(total),
+    capped: uncappedHtCents(call, counts) > call.capCents,
+    cap: displayed(withVat(call.capCents, vat.regime)),
+    advance: displayed(advance),
+    expectedBalance: displayed(balance),
+    closingDate: call.closingDate,
+  };
+}
+
+export interface AdvanceCounts {
+  current: MailboxCounts;
+  estimatedAtClosing: MailboxCounts;
+}
+
+const alreadyRequested = (dossier: Dossier) =>
+  conflict(
+    'advance_already_requested',
+    `Une demande d'avance a déjà été déposée pour cet opérateur : dossier ${dossier.number}.`,
+    { dossierNumber: dossier.number },
+  );
+
+class GuardTaken extends Error {
+  readonly owner: string;
+  constructor(owner: string) {
+    super('guard taken');
+    this.owner = owner;
+  }
+}
+
+/**
+ * Claims the operator's advance guard for `number`. A guard left by an attempt that died before
+ * writing its dossier is released once abandoned; a live dossier means a second request (409).
+ */
+async function claimAdvance(call: FundingCall, siret: string, number: string, retried = false): Promise<void> {
+  const guard = advanceGuard(call.callId, siret);
+  try {
+    await claimGuard(guard, number, (owner) => new GuardTaken(owner), { callId: call.callId });
+  } catch (error) {
+    if (!(error instanceof GuardTaken)) throw error;
+    const dossier = await getDossier(error.owner);
+    if (dossier) throw alreadyRequested(dossier);
+    const held = await getItem<{ createdAt: string }>(guard);
+    if (!retried && held && Date.now() - Date.parse(held.createdAt) > ABANDONED_GUARD_MS) {
+      await releaseGuard(guard, error.owner);
+      return claimAdvance(call, siret, number, true);
+    }
+    throw conflict('advance_in_progress', "Une demande d'avance est déjà en cours d'enregistrement pour cet opérateur.");
+  }
+}
+
+function decide(operator: Operator, call: FundingCall, number: string, counts: AdvanceCounts, now: string): Dossier {
+  const { enrolment, referencing, applicant, vat } = requireValidatedEnrolment(operator);
+  return {
+    number,
+    callId: call.callId,
+    callVersion: call.version,
+    status: 'DECIDEE',
+    version: 1,
+    accountId: operator.accountId,
+    enrolmentId: enrolment.id,
+    beneficiary: {
+      siret: applicant.siret,
+      denominationSociale: applicant.denominationSociale,
+      address: applicant.address,
+      ansNumber: referencing.number,
+      vatRegime: vat.regime,
+    },
+    advance: {
+      current: counts.current,
+      estimatedAtClosing: counts.estimatedAtClosing,
+      estimatedTotal: withVat(totalHtCents(call, counts.estimatedAtClosing), vat.regime),
+      decided: withVat(advanceHtCents(call), vat.regime),
+      depositedAt: now,
+      decidedAt: now,
+    },
+    documents: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** POST /v1/funding/advance: files the request and decides it (status DECIDEE, FINMSS number). */
+export async function submitAdvance(accountId: string, counts: AdvanceCounts) {
+  const operator = await loadOperator(accountId);
+  requireValidatedEnrolment(operator);
+  const call = await loadFundingCall();
+  const now = new Date();
+  if (!isWithin(call.advanceWindow, now)) {
+    throw new ProblemError(
+      409,
+      'advance_window_closed',
+      `Les demandes d'avance sont ouvertes du ${formatDate(call.advanceWindow.opensAt)} au ${formatDate(call.advanceWindow.closesAt)}.`,
+      { extensions: { advanceWindow: call.advanceWindow } },
+    );
+  }
+  const previous = await existingDossier(call, operator.siret);
+  if (previous) {
+    // The follow-ups are idempotent: a client retrying after a lost answer still gets them.
+    await startDecisionWorkflow(previous.number, 'advance');
+    throw alreadyRequested(previous);
+  }
+  const number = formatDossierNumber(await nextNumber(keys.counter(DOSSIER_COUNTER)));
+  await claimAdvance(call, operator.siret, number);
+  const dossier = decide(operator, call, number, counts, now.toISOString());
+  await createDossier(dossier);
+  await startDecisionWorkflow(number, 'advance');
+  logger.info('Advance decided', { dossierNumber: number, callVersion: call.version });
+  return dossierView(dossier, [], call);
+}

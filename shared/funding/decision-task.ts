@@ -1,0 +1,57 @@
+/**
+ * Workflow step after a decision: renders the decision PDF, stores it under dossiers/<number>/
+ * and lists it on the dossier. Idempotent: a dossier already listing the document is left alone.
+ */
+import type { Enrolment } from '../enrolment/model.ts';
+import { logger } from '../logger.ts';
+import { keys } from '../storage/keys.ts';
+import { getItem } from '../storage/store.ts';
+import { advanceDecisionContent, balanceDecisionContent } from './decision-content.ts';
+import { renderDecisionPdf } from './decision-pdf.ts';
+import { DOSSIER_DOCUMENT_KINDS, type DossierDocument, type DossierDocumentKind, dossierDocumentKey } from './dossier.ts';
+import { putDossierPdf } from './documents.ts';
+import { maskIban } from './iban.ts';
+import { getDossier, loadFundingCall, recordDossierDocument } from './repository.ts';
+import type { DecisionKind } from './workflow.ts';
+
+const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
+  advance: 'DECISION_ATTRIBUTION',
+  balance: 'DECISION_SOLDE',
+};
+const CONTENT_OF = { advance: advanceDecisionContent, balance: balanceDecisionContent };
+
+export class MissingDossierError extends Error {
+  constructor(dossierNumber: string) {
+    super(`Dossier ${dossierNumber} introuvable ou sans décision de ce type.`);
+    this.name = 'Task.InvalidInput';
+  }
+}
+
+export async function issueDecisionDocument(dossierNumber: string, decision: DecisionKind) {
+  const kind = DOCUMENT_OF[decision];
+  const dossier = await getDossier(dossierNumber);
+  if (!dossier || (decision === 'balance' && !dossier.balance)) throw new MissingDossierError(dossierNumber);
+  const existing = dossier.documents[kind];
+  if (existing) return { kind, key: existing.key, size: existing.size, created: false };
+
+  const [call, enrolment] = await Promise.all([
+    loadFundingCall(dossier.callId),
+    getItem<Enrolment>(keys.enrolment(dossier.enrolmentId)),
+  ]);
+  const started = performance.now();
+  const bytes = await renderDecisionPdf(CONTENT_OF[decision](dossier, call, maskIban(enrolment?.bank?.iban ?? '')));
+  const renderMs = Math.round(performance.now() - started);
+  const fileName = DOSSIER_DOCUMENT_KINDS[kind].fileName(dossier.number);
+  const document: DossierDocument = {
+    kind,
+    key: dossierDocumentKey(dossier.number, fileName),
+    fileName,
+    contentType: 'application/pdf',
+    size: bytes.length,
+    createdAt: new Date().toISOString(),
+  };
+  await putDossierPdf(document.key, bytes);
+  await recordDossierDocument(dossier.number, document);
+  logger.info('Decision document issued', { dossierNumber, kind, sizeBytes: bytes.length, renderMs });
+  return { kind, key: document.key, size: bytes.length, created: true };
+}

@@ -1,0 +1,34 @@
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { bucketName, s3Client } from '../aws/s3.ts';
+import type { DossierDocument } from './dossier.ts';
+
+/** Download links live five minutes: long enough to click, too short to be shared usefully. */
+export const DOWNLOAD_LINK_SECONDS = 300;
+
+export async function putDossierPdf(key: string, bytes: Uint8Array): Promise<void> {
+  await s3Client.send(
+    new PutObjectCommand({
+      Bucket: bucketName,
+      Key: key,
+      Body: bytes,
+      ContentType: 'application/pdf',
+      ServerSideEncryption: 'AES256',
+    }),
+  );
+}
+
+/** A presigned GET that makes the browser save the file under its decision name. */
+export async function downloadLink(document: DossierDocument, now = new Date()) {
+  const url = await getSignedUrl(
+    s3Client,
+    new GetObjectCommand({
+      Bucket: bucketName,
+      Key: document.key,
+      ResponseContentDisposition: `attachment; filename="${document.fileName}"`,
+      ResponseContentType: document.contentType,
+    }),
+    { expiresIn: DOWNLOAD_LINK_SECONDS },
+  );
+  return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString() };
+}

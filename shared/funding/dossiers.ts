@@ -1,0 +1,46 @@
+/** Reading dossiers: one by number (owner or instructor), lists by status for instructors. */
+import { notFound } from '../http/problem.ts';
+import type { AuthContext } from '../routes/types.ts';
+import { displayed } from './amounts.ts';
+import { DOSSIER_STATUS_LABELS, type Dossier, type DossierStatus, isDossierNumber } from './dossier.ts';
+import { listDossiersByStatus, loadDossierPartition, loadFundingCall } from './repository.ts';
+import { dossierView } from './view.ts';
+
+const unknownDossier = () => notFound('dossier_not_found', 'Aucun dossier ne correspond à ce numéro.');
+
+/**
+ * The dossier and its child items, for its owner or an instructor. Another operator's dossier
+ * answers exactly like a missing one, so numbers cannot be probed.
+ */
+export async function loadVisibleDossier(auth: AuthContext, number: string) {
+  if (!isDossierNumber(number)) throw unknownDossier();
+  const items = await loadDossierPartition(number);
+  const stored = items.find((item) => item.type === 'Dossier');
+  if (!stored) throw unknownDossier();
+  const { type: _type, ...data } = stored;
+  const dossier = data as unknown as Dossier;
+  if (auth.role !== 'instructor' && dossier.accountId !== auth.accountId) throw unknownDossier();
+  return { dossier, children: items.filter((item) => item !== stored) };
+}
+
+export async function readDossier(auth: AuthContext, number: string) {
+  const { dossier, children } = await loadVisibleDossier(auth, number);
+  return dossierView(dossier, children, await loadFundingCall(dossier.callId));
+}
+
+export async function listDossiers(status: DossierStatus, limit: number, cursor?: string) {
+  const page = await listDossiersByStatus(status, limit, cursor);
+  return {
+    items: page.items.map((dossier) => ({
+      number: dossier.number,
+      status: dossier.status,
+      statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
+      siret: dossier.beneficiary.siret,
+      denominationSociale: dossier.beneficiary.denominationSociale,
+      ansNumber: dossier.beneficiary.ansNumber,
+      depositedAt: dossier.advance.depositedAt,
+      decidedAmount: displayed(dossier.balance?.decided ?? dossier.advance.decided),
+    })),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
+}

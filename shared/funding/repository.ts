@@ -1,0 +1,120 @@
+/**
+ * Storage of the funding call and the dossiers (single table). Access patterns:
+ * - keys.fundingCall(callId): the call's configuration record;
+ * - keys.dossier(number): the dossier aggregate, listed by status (GSI1) and by SIRET (GSI2);
+ * - keys.guard('advance', callId#siret): one advance request per operator and call;
+ * - the dossier partition: the aggregate plus its emails (EMAIL#) and payments (PAYMENT#).
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ProblemError } from '../http/problem.ts';
+import { documentClient, tableName } from '../storage/client.ts';
+import { indexKeys, keys } from '../storage/keys.ts';
+import { getItem, putItem, putNew, putVersioned, queryPage, stripKeys } from '../storage/store.ts';
+import { demoFundingCall, type FundingCall, MSS_CALL_ID } from './call.ts';
+import type { Dossier, DossierDocument, DossierStatus } from './dossier.ts';
+
+export async function loadFundingCall(callId = MSS_CALL_ID): Promise<FundingCall> {
+  const call = await getItem<FundingCall & { type: string }>(keys.fundingCall(callId));
+  if (!call) {
+    throw new ProblemError(
+      503,
+      'funding_call_unavailable',
+      "L'appel à financement n'est pas configuré. Réessayez plus tard ou contactez l'assistance.",
+    );
+  }
+  const { type: _type, ...data } = call;
+  return data;
+}
+
+/** Demo data (npm start, tests): the guide's call with its dates moved around today. */
+export async function seedFundingCall(today = new Date()): Promise<void> {
+  await putItem({ ...keys.fundingCall(MSS_CALL_ID), type: 'FundingCall', ...demoFundingCall(today) });
+}
+
+/** Replaces the call record if nobody changed it since `expectedVersion` (409 otherwise). */
+export async function saveFundingCall(call: FundingCall, expectedVersion: number): Promise<number> {
+  return putVersioned({ ...keys.fundingCall(call.callId), type: 'FundingCall', ...call }, expectedVersion);
+}
+
+export const advanceGuard = (callId: string, siret: string) => keys.guard('advance', `${callId}#${siret}`);
+
+const dossierIndexes = (dossier: Dossier) => ({
+  ...indexKeys.dossiersByStatus(dossier.status, dossier.advance.depositedAt, dossier.number),
+  ...indexKeys.dossiersBySiret(dossier.beneficiary.siret, dossier.advance.depositedAt, dossier.number),
+});
+
+export async function createDossier(dossier: Dossier): Promise<void> {
+  await putNew({ ...keys.dossier(dossier.number), type: 'Dossier', ...dossierIndexes(dossier), ...dossier }, () =>
+    new ProblemError(409, 'dossier_exists', `Le dossier ${dossier.number} existe déjà.`),
+  );
+}
+
+/** Replaces the dossier after a command (optimistic locking on `version`). */
+export async function saveDossier(dossier: Dossier): Promise<number> {
+  return putVersioned(
+    { ...keys.dossier(dossier.number), type: 'Dossier', ...dossierIndexes(dossier), ...dossier },
+    dossier.version,
+  );
+}
+
+export async function getDossier(number: string): Promise<Dossier | undefined> {
+  const item = await getItem<Dossier & { type: string }>(keys.dossier(number));
+  if (!item) return undefined;
+  const { type: _type, ...dossier } = item;
+  return dossier;
+}
+
+/**
+ * Lists a document on the dossier once its file is in S3: an idempotent follow-up of the
+ * decision (same kind → same entry), which bumps the version so a concurrent command that read
+ * the dossier before cannot overwrite the entry.
+ */
+export async function recordDossierDocument(number: string, document: DossierDocument): Promise<void> {
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.dossier(number),
+      UpdateExpression: 'SET documents.#kind = :document, updatedAt = :now ADD version :one',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#kind': document.kind },
+      ExpressionAttributeValues: { ':document': document, ':now': new Date().toISOString(), ':one': 1 },
+    }),
+  );
+}
+
+/** The dossier's partition in one Query: the aggregate and its child items (emails, payments). */
+export async function loadDossierPartition(number: string) {
+  const items: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage<Record<string, unknown>>({
+      partition: { name: 'PK', value: keys.dossierPartition(number) },
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items.map((item) => stripKeys<Record<string, unknown> & { type?: string }>(item));
+}
+
+export async function listDossiersByStatus(status: DossierStatus, limit: number, cursor?: string) {
+  const { GSI1PK } = indexKeys.dossiersByStatus(status);
+  return queryPage<Dossier>({
+    index: 'GSI1',
+    partition: { name: 'GSI1PK', value: GSI1PK },
+    limit,
+    ...(cursor ? { cursor } : {}),
+  });
+}
+
+export async function listDossiersBySiret(siret: string, limit: number, cursor?: string) {
+  const { GSI2PK, GSI2SK } = indexKeys.dossiersBySiret(siret);
+  return queryPage<Dossier>({
+    index: 'GSI2',
+    partition: { name: 'GSI2PK', value: GSI2PK },
+    sortPrefix: { name: 'GSI2SK', value: GSI2SK.replace(/#+$/, '#') },
+    limit,
+    ...(cursor ? { cursor } : {}),
+  });
+}

@@ -1,0 +1,207 @@
+/** Request and response schemas of the funding routes (zod/mini; the OpenAPI document reads them). */
+import * as z from 'zod/mini';
+import { VAT_REGIME_CODES } from '../enrolment/vat.ts';
+import { COUNT_LABELS, MAILBOX_KINDS, MAX_MAILBOX_COUNT, mailboxCountsSchema } from './counts.ts';
+import { DOSSIER_STATUSES } from './dossier.ts';
+
+export const advanceRequestBody = z.strictObject({
+  current: mailboxCountsSchema(COUNT_LABELS.current),
+  estimatedAtClosing: mailboxCountsSchema(COUNT_LABELS.estimatedAtClosing),
+});
+
+export const balanceRequestBody = z.strictObject({
+  reachedAtClosing: mailboxCountsSchema(COUNT_LABELS.reachedAtClosing),
+});
+
+/** Counts typed in a query string (the estimate the front end asks for as the operator types). */
+const countQuery = (label: string) =>
+  z.pipe(
+    z.string().check(
+      z.regex(/^\d{1,7}$/, {
+        error: `Le champ « ${label} » doit être un nombre entier compris entre 0 et 1 000 000.`,
+      }),
+    ),
+    z.transform(Number),
+  ).check(
+    z.refine((value) => value <= MAX_MAILBOX_COUNT, {
+      error: `Le champ « ${label} » doit être un nombre entier compris entre 0 et 1 000 000.`,
+    }),
+  );
+
+export const estimateQuery = z.strictObject({
+  applicatives: countQuery(COUNT_LABELS.estimatedAtClosing.applicatives),
+  organisationnelles: countQuery(COUNT_LABELS.estimatedAtClosing.organisationnelles),
+  personnelles: countQuery(COUNT_LABELS.estimatedAtClosing.personnelles),
+});
+
+export const dossierNumberParams = z.strictObject({
+  number: z.string().check(z.maxLength(32)),
+});
+
+export const dossierStatusQuery = {
+  status: z.enum(DOSSIER_STATUSES, {
+    error: `Le champ « status » doit valoir l'une des valeurs suivantes : ${DOSSIER_STATUSES.join(', ')}.`,
+  }),
+};
+
+// Responses
+export const amountSchema = z.object({
+  htCents: z.int(),
+  tvaCents: z.int(),
+  ttcCents: z.int(),
+  ht: z.string(),
+  tva: z.string(),
+  ttc: z.string(),
+});
+const countsSchema = z.object(Object.fromEntries(MAILBOX_KINDS.map((kind) => [kind, z.int()])) as Record<
+  (typeof MAILBOX_KINDS)[number],
+  z.ZodMiniInt
+>);
+const addressSchema = z.object({
+  destinataire: z.optional(z.string()),
+  entreeBatiment: z.optional(z.string()),
+  numero: z.optional(z.string()),
+  extension: z.optional(z.string()),
+  typeVoie: z.string(),
+  nomVoie: z.string(),
+  complement: z.optional(z.string()),
+  codePostal: z.string(),
+  commune: z.string(),
+});
+const vatRegimeSchema = z.enum(VAT_REGIME_CODES as [string, ...string[]]);
+const periodSchema = z.object({ opensAt: z.string(), closesAt: z.string() });
+const labelsSchema = z.record(z.string(), z.string());
+
+export const advanceFormSchema = z.object({
+  callId: z.string(),
+  callVersion: z.int(),
+  callLabel: z.string(),
+  recapitulatif: z.object({
+    ansNumber: z.string(),
+    siret: z.string(),
+    denominationSociale: z.string(),
+    address: addressSchema,
+    addressLines: z.array(z.string()),
+  }),
+  enrolmentId: z.string(),
+  vatRegime: vatRegimeSchema,
+  vatRateLabel: z.string(),
+  fixedEligibleAmount: amountSchema,
+  closingDate: z.string(),
+  closingDateLabel: z.string(),
+  advanceWindow: z.object({ ...periodSchema.shape, open: z.boolean() }),
+  labels: z.object({ current: labelsSchema, estimatedAtClosing: labelsSchema }),
+  dossierNumber: z.nullable(z.string()),
+});
+
+export const estimateSchema = z.object({
+  counts: countsSchema,
+  vatRegime: vatRegimeSchema,
+  vatRateLabel: z.string(),
+  total: amountSchema,
+  capped: z.boolean(),
+  cap: amountSchema,
+  advance: amountSchema,
+  expectedBalance: amountSchema,
+  closingDate: z.string(),
+});
+
+const paymentItemSchema = z.object({
+  kind: z.enum(['AVANCE', 'SOLDE']),
+  label: z.string(),
+  status: z.enum(['NON_DECIDE', 'A_PAYER', 'MIS_EN_PAIEMENT']),
+  statusLabel: z.string(),
+  amount: z.nullable(amountSchema),
+  ibanMasked: z.nullable(z.string()),
+  launchedAt: z.nullable(z.string()),
+  reference: z.nullable(z.string()),
+});
+
+export const paymentSummarySchema = z.object({
+  items: z.array(paymentItemSchema),
+  paidTtcCents: z.int(),
+  paidTtc: z.string(),
+});
+
+export const dossierSchema = z.object({
+  number: z.string(),
+  status: z.enum(DOSSIER_STATUSES),
+  statusLabel: z.string(),
+  callId: z.string(),
+  callVersion: z.int(),
+  version: z.int(),
+  recapitulatif: z.object({
+    ansNumber: z.string(),
+    siret: z.string(),
+    denominationSociale: z.string(),
+    address: addressSchema,
+    addressLines: z.array(z.string()),
+    dossierNumber: z.string(),
+    depositedAt: z.string(),
+    depositedOn: z.string(),
+    status: z.enum(DOSSIER_STATUSES),
+    statusLabel: z.string(),
+  }),
+  demande: z.object({
+    vatRegime: vatRegimeSchema,
+    vatRateLabel: z.string(),
+    fixedEligibleAmount: amountSchema,
+    current: countsSchema,
+    estimatedAtClosing: countsSchema,
+    estimatedTotal: amountSchema,
+    decidedAmount: amountSchema,
+    decidedAt: z.string(),
+    closingDate: z.string(),
+  }),
+  solde: z.nullable(
+    z.object({
+      reachedAtClosing: countsSchema,
+      total: amountSchema,
+      decidedAmount: amountSchema,
+      depositedAt: z.string(),
+      depositedOn: z.string(),
+      decidedAt: z.string(),
+    }),
+  ),
+  piecesJustificatives: z.array(
+    z.object({
+      kind: z.enum(['DECISION_ATTRIBUTION', 'DECISION_SOLDE']),
+      fileName: z.string(),
+      type: z.string(),
+      contentType: z.string(),
+      size: z.int(),
+      depositedAt: z.string(),
+      depositedOn: z.string(),
+      download: z.object({ url: z.string(), expiresAt: z.string() }),
+    }),
+  ),
+  courriels: z.array(
+    z.object({
+      emailId: z.string(),
+      type: z.string(),
+      label: z.string(),
+      recipient: z.string(),
+      subject: z.string(),
+      status: z.string(),
+      sentAt: z.nullable(z.string()),
+      date: z.string(),
+    }),
+  ),
+  paiement: paymentSummarySchema,
+});
+
+export const dossierListSchema = z.object({
+  items: z.array(
+    z.object({
+      number: z.string(),
+      status: z.enum(DOSSIER_STATUSES),
+      statusLabel: z.string(),
+      siret: z.string(),
+      denominationSociale: z.string(),
+      ansNumber: z.string(),
+      depositedAt: z.string(),
+      decidedAmount: amountSchema,
+    }),
+  ),
+  cursor: z.optional(z.string()),
+});

@@ -1,0 +1,109 @@
+/**
+ * The dossier as its owner and instructors read it: the guide's last screens (récapitulatif,
+ * information de la demande, pièces justificatives, courriels automatiques envoyés) plus the
+ * payment status. Built from one Query of the dossier's partition.
+ */
+import { formatDate } from '../email/layout.ts';
+import { type Amount, advanceHtCents, displayed, vatRateLabel, withVat } from './amounts.ts';
+import type { FundingCall } from './call.ts';
+import { downloadLink } from './documents.ts';
+import { addressLines, DOSSIER_STATUS_LABELS, type Dossier, type DossierDocument } from './dossier.ts';
+import { type Payment, paymentSummary } from './payments.ts';
+
+/** A recorded email item (written by the emails module under the dossier's partition). */
+interface EmailItem {
+  emailId: string;
+  emailType: string;
+  recipient: string;
+  subject: string;
+  status: string;
+  firstAttemptAt: string;
+  sentAt?: string;
+}
+
+export const EMAIL_LABELS: Record<string, string> = {
+  advanceDecision: "Décision d'attribution de l'avance",
+  balanceDecision: "Décision d'attribution du solde",
+  paymentNotice: 'Avis de paiement',
+};
+
+const amountView = (amount: Amount) => displayed(amount);
+
+async function documentView(document: DossierDocument) {
+  return {
+    kind: document.kind,
+    fileName: document.fileName,
+    type: document.fileName.replace(/\.pdf$/, ''),
+    contentType: document.contentType,
+    size: document.size,
+    depositedAt: document.createdAt,
+    depositedOn: formatDate(document.createdAt),
+    download: await downloadLink(document),
+  };
+}
+
+const emailView = (email: EmailItem) => ({
+  emailId: email.emailId,
+  type: email.emailType,
+  label: EMAIL_LABELS[email.emailType] ?? email.emailType,
+  recipient: email.recipient,
+  subject: email.subject,
+  status: email.status,
+  sentAt: email.sentAt ?? null,
+  date: email.sentAt ?? email.firstAttemptAt,
+});
+
+export async function dossierView(dossier: Dossier, children: Record<string, unknown>[], call: FundingCall) {
+  const emails = children.filter((item) => item.type === 'Email') as unknown as EmailItem[];
+  const payments = children.filter((item) => item.type === 'Payment') as unknown as Payment[];
+  const { beneficiary, advance, balance } = dossier;
+  return {
+    number: dossier.number,
+    status: dossier.status,
+    statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
+    callId: dossier.callId,
+    callVersion: dossier.callVersion,
+    version: dossier.version,
+    recapitulatif: {
+      ansNumber: beneficiary.ansNumber,
+      siret: beneficiary.siret,
+      denominationSociale: beneficiary.denominationSociale,
+      address: beneficiary.address,
+      addressLines: addressLines(beneficiary.address),
+      dossierNumber: dossier.number,
+      depositedAt: advance.depositedAt,
+      depositedOn: formatDate(advance.depositedAt),
+      status: dossier.status,
+      statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
+    },
+    demande: {
+      vatRegime: beneficiary.vatRegime,
+      vatRateLabel: vatRateLabel(beneficiary.vatRegime),
+      fixedEligibleAmount: amountView(withVat(advanceHtCents(call), beneficiary.vatRegime)),
+      current: advance.current,
+      estimatedAtClosing: advance.estimatedAtClosing,
+      estimatedTotal: amountView(advance.estimatedTotal),
+      decidedAmount: amountView(advance.decided),
+      decidedAt: advance.decidedAt,
+      closingDate: call.closingDate,
+    },
+    solde: balance
+      ? {
+          reachedAtClosing: balance.reachedAtClosing,
+          total: amountView(balance.total),
+          decidedAmount: amountView(balance.decided),
+          depositedAt: balance.depositedAt,
+          depositedOn: formatDate(balance.depositedAt),
+          decidedAt: balance.decidedAt,
+        }
+      : null,
+    piecesJustificatives: await Promise.all(
+      Object.values(dossier.documents)
+        .filter((document): document is DossierDocument => document !== undefined)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map(documentView),
+    ),
+    courriels: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(emailView),
+    paiement: paymentSummary(dossier, payments),
+  };
+}
