@@ -1,9 +1,6 @@
 import type * as z from 'zod/mini';
 import type { FieldError } from './problem.ts';
 
-/** zod/mini ships no locale: its default message is this, so anything else is a schema's own French text. */
-const DEFAULT_MESSAGE = 'Invalid input';
-
 const TYPE_NAMES: Record<string, string> = {
   string: 'une chaîne de caractères',
   number: 'un nombre',
@@ -13,7 +10,7 @@ const TYPE_NAMES: Record<string, string> = {
   array: 'une liste',
 };
 
-function describe(issue: z.core.$ZodIssue, field: string): string {
+function describe(issue: z.core.$ZodRawIssue, field: string): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
@@ -44,19 +41,25 @@ function describe(issue: z.core.$ZodIssue, field: string): string {
   }
 }
 
+/**
+ * French default messages, passed to `safeParse` so that a schema's own `error` (the guide's
+ * wording) still wins: zod uses schema-level messages first, then this per-parse map.
+ */
+export const frenchErrorMap = (issue: z.core.$ZodRawIssue): string => {
+  const path = issue.path ?? [];
+  return describe(issue, path.length > 0 ? path.map(String).join('.') : 'corps de la requête');
+};
+
 /** Turns zod issues into `errors[]` entries, each naming its field under `location` (body, query, path). */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], location: string): FieldError[] {
   return issues.flatMap((issue) => {
     const base = [location, ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys' && issue.message === DEFAULT_MESSAGE) {
+    if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((name) => ({
         path: [...base, name].join('.'),
         message: `Le champ « ${name} » est inconnu.`,
       }));
     }
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : location;
-    const message =
-      issue.message && issue.message !== DEFAULT_MESSAGE ? issue.message : describe(issue, field);
-    return [{ path: base.join('.'), message }];
+    return [{ path: base.join('.'), message: issue.message }];
   });
 }
