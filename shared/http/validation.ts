@@ -10,6 +10,14 @@ const TYPE_NAMES: Record<string, string> = {
   array: 'une liste',
 };
 
+/** "at least / at most N characters, items" or "≥ / ≤ N" depending on what is measured. */
+function bound(field: string, origin: string, limit: unknown, quantity: string, comparison: string): string {
+  const unit = origin === 'string' ? 'caractère(s)' : origin === 'array' ? 'élément(s)' : undefined;
+  return unit
+    ? `Le champ « ${field} » doit contenir ${quantity} ${String(limit)} ${unit}.`
+    : `Le champ « ${field} » doit être ${comparison} ou égal à ${String(limit)}.`;
+}
+
 function describe(issue: z.core.$ZodRawIssue, field: string): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -17,17 +25,9 @@ function describe(issue: z.core.$ZodRawIssue, field: string): string {
         ? `Le champ « ${field} » est obligatoire.`
         : `Le champ « ${field} » doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
     case 'too_small':
-      return issue.origin === 'string'
-        ? `Le champ « ${field} » doit contenir au moins ${issue.minimum} caractère(s).`
-        : issue.origin === 'array'
-          ? `Le champ « ${field} » doit contenir au moins ${issue.minimum} élément(s).`
-          : `Le champ « ${field} » doit être supérieur ou égal à ${issue.minimum}.`;
+      return bound(field, issue.origin, issue.minimum, 'au moins', 'supérieur');
     case 'too_big':
-      return issue.origin === 'string'
-        ? `Le champ « ${field} » doit contenir au plus ${issue.maximum} caractère(s).`
-        : issue.origin === 'array'
-          ? `Le champ « ${field} » doit contenir au plus ${issue.maximum} élément(s).`
-          : `Le champ « ${field} » doit être inférieur ou égal à ${issue.maximum}.`;
+      return bound(field, issue.origin, issue.maximum, 'au plus', 'inférieur');
     case 'invalid_format':
       return issue.format === 'email'
         ? `Le champ « ${field} » doit être une adresse électronique valide.`
