@@ -2,4 +2,6 @@ import { getAdvanceForm } from '../../shared/funding/advance.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { getAdvanceFormRoute } from '../../shared/routes/funding.ts';
 
-export const handler = httpHandler(getAdvanceFormRoute, async ({ auth }) => ok(await getAdvanceForm(auth.accountId)));
+export const handler = httpHandler(getAdvanceFormRoute, async ({ auth }) =>
+  ok(await getAdvanceForm(auth.accountId)),
+);

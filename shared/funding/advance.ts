@@ -21,7 +21,7 @@ import {
 import { type FundingCall, isWithin } from './call.ts';
 import { COUNT_LABELS, type MailboxCounts } from './counts.ts';
 import { addressLines, DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
-import { type Operator, loadOperator, requireValidatedEnrolment } from './operator.ts';
+import { loadOperator, type Operator, requireValidatedEnrolment } from './operator.ts';
 import { advanceGuard, createDossier, getDossier, loadFundingCall } from './repository.ts';
 import { dossierView } from './view.ts';
 import { startDecisionWorkflow } from './workflow.ts';
@@ -111,7 +111,12 @@ class GuardTaken extends Error {
  * Claims the operator's advance guard for `number`. A guard left by an attempt that died before
  * writing its dossier is released once abandoned; a live dossier means a second request (409).
  */
-async function claimAdvance(call: FundingCall, siret: string, number: string, retried = false): Promise<void> {
+async function claimAdvance(
+  call: FundingCall,
+  siret: string,
+  number: string,
+  retried = false,
+): Promise<void> {
   const guard = advanceGuard(call.callId, siret);
   try {
     await claimGuard(guard, number, (owner) => new GuardTaken(owner), { callId: call.callId });
@@ -124,11 +129,20 @@ async function claimAdvance(call: FundingCall, siret: string, number: string, re
       await releaseGuard(guard, error.owner);
       return claimAdvance(call, siret, number, true);
     }
-    throw conflict('advance_in_progress', "Une demande d'avance est déjà en cours d'enregistrement pour cet opérateur.");
+    throw conflict(
+      'advance_in_progress',
+      "Une demande d'avance est déjà en cours d'enregistrement pour cet opérateur.",
+    );
   }
 }
 
-function decide(operator: Operator, call: FundingCall, number: string, counts: AdvanceCounts, now: string): Dossier {
+function decide(
+  operator: Operator,
+  call: FundingCall,
+  number: string,
+  counts: AdvanceCounts,
+  now: string,
+): Dossier {
   const { enrolment, referencing, applicant, vat } = requireValidatedEnrolment(operator);
   return {
     number,

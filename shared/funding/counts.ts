@@ -41,7 +41,9 @@ export function mailboxCount(label: string) {
           : `Le champ « ${label} » doit être ${range}.`,
     })
     .check(
-      z.refine((value) => Number.isInteger(value), { error: `Le champ « ${label} » doit être un nombre entier.` }),
+      z.refine((value) => Number.isInteger(value), {
+        error: `Le champ « ${label} » doit être un nombre entier.`,
+      }),
       z.refine((value) => value >= 0, { error: `Le champ « ${label} » ne peut pas être négatif.` }),
       z.refine((value) => value <= MAX_MAILBOX_COUNT, { error: `Le champ « ${label} » doit être ${range}.` }),
     );

@@ -109,7 +109,7 @@ export function balanceDecisionContent(
         title: 'Montants',
         rows: [
           ...amountRows('Financement total', balance.total, dossier),
-          ["Avance déjà attribuée (TTC)", formatEuros(dossier.advance.decided.ttcCents)],
+          ['Avance déjà attribuée (TTC)', formatEuros(dossier.advance.decided.ttcCents)],
           ...amountRows('Montant du solde', balance.decided, dossier),
         ],
       },

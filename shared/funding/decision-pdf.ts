@@ -73,7 +73,10 @@ class Writer {
     return lines;
   }
 
-  text(raw: string, options: { bold?: boolean; size?: number; x?: number; width?: number; color?: typeof BLUE } = {}) {
+  text(
+    raw: string,
+    options: { bold?: boolean; size?: number; x?: number; width?: number; color?: typeof BLUE } = {},
+  ) {
     const font = options.bold ? this.fonts.bold : this.fonts.regular;
     const size = options.size ?? SIZE.text;
     const x = options.x ?? PAGE.margin;

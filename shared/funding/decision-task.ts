@@ -8,8 +8,13 @@ import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
 import { advanceDecisionContent, balanceDecisionContent } from './decision-content.ts';
 import { renderDecisionPdf } from './decision-pdf.ts';
-import { DOSSIER_DOCUMENT_KINDS, type DossierDocument, type DossierDocumentKind, dossierDocumentKey } from './dossier.ts';
 import { putDossierPdf } from './documents.ts';
+import {
+  DOSSIER_DOCUMENT_KINDS,
+  type DossierDocument,
+  type DossierDocumentKind,
+  dossierDocumentKey,
+} from './dossier.ts';
 import { maskIban } from './iban.ts';
 import { getDossier, loadFundingCall, recordDossierDocument } from './repository.ts';
 import type { DecisionKind } from './workflow.ts';
@@ -39,7 +44,9 @@ export async function issueDecisionDocument(dossierNumber: string, decision: Dec
     getItem<Enrolment>(keys.enrolment(dossier.enrolmentId)),
   ]);
   const started = performance.now();
-  const bytes = await renderDecisionPdf(CONTENT_OF[decision](dossier, call, maskIban(enrolment?.bank?.iban ?? '')));
+  const bytes = await renderDecisionPdf(
+    CONTENT_OF[decision](dossier, call, maskIban(enrolment?.bank?.iban ?? '')),
+  );
   const renderMs = Math.round(performance.now() - started);
   const fileName = DOSSIER_DOCUMENT_KINDS[kind].fileName(dossier.number);
   const document: DossierDocument = {

@@ -24,5 +24,7 @@ export async function composeDecisionEmail(dossierNumber: string, decision: Deci
   return { to: contact.email, rendered: decisionEmail(dossier, decision, contact, env.PORTAL_URL) };
 }
 
-export const composeAdvanceDecision = (dossierNumber: string) => composeDecisionEmail(dossierNumber, 'advance');
-export const composeBalanceDecision = (dossierNumber: string) => composeDecisionEmail(dossierNumber, 'balance');
+export const composeAdvanceDecision = (dossierNumber: string) =>
+  composeDecisionEmail(dossierNumber, 'advance');
+export const composeBalanceDecision = (dossierNumber: string) =>
+  composeDecisionEmail(dossierNumber, 'balance');

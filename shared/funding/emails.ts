@@ -5,7 +5,7 @@
  */
 import { formatDate, renderEmail } from '../email/layout.ts';
 import { type Amount, formatEuros } from './amounts.ts';
-import { decisionFileName, balanceDecisionFileName, DOSSIER_STATUS_LABELS, type Dossier } from './dossier.ts';
+import { balanceDecisionFileName, DOSSIER_STATUS_LABELS, type Dossier, decisionFileName } from './dossier.ts';
 import type { DecisionKind } from './workflow.ts';
 
 export const DECISION_EMAIL_LABELS: Record<DecisionKind, string> = {

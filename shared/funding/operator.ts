@@ -26,7 +26,7 @@ export interface Operator {
 
 export async function loadOperator(accountId: string): Promise<Operator> {
   const account = await getItem<OperatorAccount>(keys.account(accountId));
-  if (!account || account.role !== 'operator' || !account.siret) {
+  if (account?.role !== 'operator' || !account.siret) {
     throw forbidden('operator_required', 'Seul un compte opérateur peut déposer une demande de financement.');
   }
   const ids = [...(account.enrolmentIds ?? [])].reverse();
@@ -53,7 +53,11 @@ export function requireValidatedEnrolment(operator: Operator) {
   }
   const { referencing, applicant, bank, vat } = enrolment;
   if (!referencing || !applicant || !bank || !vat) {
-    throw new ProblemError(409, 'enrolment_incomplete', "Votre enrôlement validé est incomplet. Contactez l'assistance.");
+    throw new ProblemError(
+      409,
+      'enrolment_incomplete',
+      "Votre enrôlement validé est incomplet. Contactez l'assistance.",
+    );
   }
   return { enrolment, referencing, applicant, bank, vat };
 }

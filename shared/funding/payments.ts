@@ -55,6 +55,13 @@ export function paymentSummary(dossier: Dossier, payments: Payment[]) {
       reference: payment?.reference ?? null,
     };
   });
-  const paidTtc = items.reduce((sum, item) => sum + (item.status === 'MIS_EN_PAIEMENT' ? (item.amount?.ttcCents ?? 0) : 0), 0);
-  return { items, paidTtcCents: paidTtc, paidTtc: displayed({ htCents: 0, tvaCents: 0, ttcCents: paidTtc }).ttc };
+  const paidTtc = items.reduce(
+    (sum, item) => sum + (item.status === 'MIS_EN_PAIEMENT' ? (item.amount?.ttcCents ?? 0) : 0),
+    0,
+  );
+  return {
+    items,
+    paidTtcCents: paidTtc,
+    paidTtc: displayed({ htCents: 0, tvaCents: 0, ttcCents: paidTtc }).ttc,
+  };
 }

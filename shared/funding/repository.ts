@@ -44,8 +44,9 @@ const dossierIndexes = (dossier: Dossier) => ({
 });
 
 export async function createDossier(dossier: Dossier): Promise<void> {
-  await putNew({ ...keys.dossier(dossier.number), type: 'Dossier', ...dossierIndexes(dossier), ...dossier }, () =>
-    new ProblemError(409, 'dossier_exists', `Le dossier ${dossier.number} existe déjà.`),
+  await putNew(
+    { ...keys.dossier(dossier.number), type: 'Dossier', ...dossierIndexes(dossier), ...dossier },
+    () => new ProblemError(409, 'dossier_exists', `Le dossier ${dossier.number} existe déjà.`),
   );
 }
 

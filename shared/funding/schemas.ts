@@ -15,18 +15,20 @@ export const balanceRequestBody = z.strictObject({
 
 /** Counts typed in a query string (the estimate the front end asks for as the operator types). */
 const countQuery = (label: string) =>
-  z.pipe(
-    z.string().check(
-      z.regex(/^\d{1,7}$/, {
+  z
+    .pipe(
+      z.string().check(
+        z.regex(/^\d{1,7}$/, {
+          error: `Le champ « ${label} » doit être un nombre entier compris entre 0 et 1 000 000.`,
+        }),
+      ),
+      z.transform(Number),
+    )
+    .check(
+      z.refine((value) => value <= MAX_MAILBOX_COUNT, {
         error: `Le champ « ${label} » doit être un nombre entier compris entre 0 et 1 000 000.`,
       }),
-    ),
-    z.transform(Number),
-  ).check(
-    z.refine((value) => value <= MAX_MAILBOX_COUNT, {
-      error: `Le champ « ${label} » doit être un nombre entier compris entre 0 et 1 000 000.`,
-    }),
-  );
+    );
 
 export const estimateQuery = z.strictObject({
   applicatives: countQuery(COUNT_LABELS.estimatedAtClosing.applicatives),
@@ -53,10 +55,12 @@ export const amountSchema = z.object({
   tva: z.string(),
   ttc: z.string(),
 });
-const countsSchema = z.object(Object.fromEntries(MAILBOX_KINDS.map((kind) => [kind, z.int()])) as Record<
-  (typeof MAILBOX_KINDS)[number],
-  z.ZodMiniInt
->);
+const countsSchema = z.object(
+  Object.fromEntries(MAILBOX_KINDS.map((kind) => [kind, z.int()])) as Record<
+    (typeof MAILBOX_KINDS)[number],
+    z.ZodMiniInt
+  >,
+);
 const addressSchema = z.object({
   destinataire: z.optional(z.string()),
   entreeBatiment: z.optional(z.string()),

@@ -6,7 +6,8 @@ export const fundingWorkflows: WorkflowDefinition[] = [
   {
     id: DECISION_WORKFLOW,
     file: 'infra/workflows/dossier-decided.asl.json',
-    description: "Décision de financement : PDF de décision dans les pièces justificatives, puis courriel de décision",
+    description:
+      'Décision de financement : PDF de décision dans les pièces justificatives, puis courriel de décision',
   },
 ];
 

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import {
   advanceFormSchema,
   advanceRequestBody,
@@ -9,7 +10,6 @@ import {
   estimateSchema,
 } from '../funding/schemas.ts';
 import { DECISION_WORKFLOW } from '../funding/workflow.ts';
-import * as z from 'zod/mini';
 import { paginationQuery, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 

@@ -21,7 +21,13 @@ const dossier = (overrides: Partial<Dossier> = {}): Dossier => ({
   beneficiary: {
     siret: '39177919600040',
     denominationSociale: 'PROCIVIS IMMOBILIER',
-    address: { numero: '87', typeVoie: 'CHEM', nomVoie: 'DE MONS', codePostal: '59009', commune: 'VILLENEUVE D ASCQ' },
+    address: {
+      numero: '87',
+      typeVoie: 'CHEM',
+      nomVoie: 'DE MONS',
+      codePostal: '59009',
+      commune: 'VILLENEUVE D ASCQ',
+    },
     ansNumber: 'zbuMSS0046',
     vatRegime: 'TTC_20',
   },
@@ -49,7 +55,9 @@ describe('IBAN masking', () => {
 describe("the decision d'attribution PDF", () => {
   it('opens, has pages, and carries the number, SIRET, amounts, IBAN tail and legal basis', async () => {
     const started = performance.now();
-    const bytes = await renderDecisionPdf(advanceDecisionContent(dossier(), call, maskIban('FR7630006000011234567890189')));
+    const bytes = await renderDecisionPdf(
+      advanceDecisionContent(dossier(), call, maskIban('FR7630006000011234567890189')),
+    );
     const elapsed = performance.now() - started;
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const { pages, text } = await readPdf(bytes);
@@ -66,7 +74,9 @@ describe("the decision d'attribution PDF", () => {
     expect(text).toContain('arrêté du 9 septembre 2022');
     expect(text).toContain('Agence de Services et de Paiement');
     expect(text).toContain('09/11/2022');
-    console.info(`decision PDF: ${bytes.length} bytes, ${elapsed.toFixed(1)} ms (first render, fonts included)`);
+    console.info(
+      `decision PDF: ${bytes.length} bytes, ${elapsed.toFixed(1)} ms (first render, fonts included)`,
+    );
     expect(bytes.length).toBeLessThan(60_000);
   });
 
@@ -90,12 +100,18 @@ describe("the decision d'attribution PDF", () => {
       balance: {
         reachedAtClosing: counts,
         total,
-        decided: { htCents: total.htCents - 666_667, tvaCents: total.tvaCents - 133_333, ttcCents: total.ttcCents - 800_000 },
+        decided: {
+          htCents: total.htCents - 666_667,
+          tvaCents: total.tvaCents - 133_333,
+          ttcCents: total.ttcCents - 800_000,
+        },
         depositedAt: '2023-07-03T08:00:00.000Z',
         decidedAt: '2023-07-03T08:00:00.000Z',
       },
     });
-    const { text } = await readPdf(await renderDecisionPdf(balanceDecisionContent(withBalance, call, '**** 0189')));
+    const { text } = await readPdf(
+      await renderDecisionPdf(balanceDecisionContent(withBalance, call, '**** 0189')),
+    );
     expect(text).toContain('solde');
     expect(text).toMatch(/9\s009,92\s€/); // 750 827 HT × 1.2 = 900 992.4 → 900 992
     expect(text).toMatch(/1\s009,92\s€/);

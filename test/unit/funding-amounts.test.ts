@@ -35,7 +35,9 @@ describe('the funding call of the guide', () => {
     expect(isWithin(demo.advanceWindow, today)).toBe(true);
     expect(isWithin(demo.balanceWindow, today)).toBe(false);
     expect(demo.closingDate > '2026-11-27').toBe(true);
-    expect(Date.parse(demo.balanceWindow.opensAt)).toBeGreaterThan(Date.parse(`${demo.closingDate}T23:59:59Z`));
+    expect(Date.parse(demo.balanceWindow.opensAt)).toBeGreaterThan(
+      Date.parse(`${demo.closingDate}T23:59:59Z`),
+    );
     expect(demo.fixedPartCents).toBe(call.fixedPartCents);
   });
 });
@@ -106,17 +108,26 @@ describe('the total funding formula', () => {
 
   it('stops at the cap of 250 000.00 HT', () => {
     // 4 171 applicative BAL: 243 294.43 + 6 666.67 = 249 961.10; 4 172: 250 019.43, over the cap.
-    expect(totalHtCents(call, { applicatives: 4_171, organisationnelles: 0, personnelles: 0 })).toBe(24_996_110);
-    expect(totalHtCents(call, { applicatives: 4_172, organisationnelles: 0, personnelles: 0 })).toBe(25_000_000);
+    expect(totalHtCents(call, { applicatives: 4_171, organisationnelles: 0, personnelles: 0 })).toBe(
+      24_996_110,
+    );
+    expect(totalHtCents(call, { applicatives: 4_172, organisationnelles: 0, personnelles: 0 })).toBe(
+      25_000_000,
+    );
     expect(withVat(25_000_000, 'TTC_20').ttcCents).toBe(30_000_000);
   });
 
   it('is monotonic in each count', () => {
     fc.assert(
-      fc.property(counts, fc.constantFrom(...MAILBOX_KINDS), fc.integer({ min: 1, max: 1000 }), (base, kind, extra) => {
-        const more = { ...base, [kind]: base[kind] + extra };
-        expect(totalHtCents(call, more)).toBeGreaterThanOrEqual(totalHtCents(call, base));
-      }),
+      fc.property(
+        counts,
+        fc.constantFrom(...MAILBOX_KINDS),
+        fc.integer({ min: 1, max: 1000 }),
+        (base, kind, extra) => {
+          const more = { ...base, [kind]: base[kind] + extra };
+          expect(totalHtCents(call, more)).toBeGreaterThanOrEqual(totalHtCents(call, base));
+        },
+      ),
     );
   });
 
