@@ -77,3 +77,33 @@ export function demoFundingCall(today: Date): FundingCall {
 
 export const isWithin = (period: Period, now: Date): boolean =>
   now.getTime() >= Date.parse(period.opensAt) && now.getTime() <= Date.parse(period.closesAt);
+
+/** Consistency rules of a corrected call, as field errors (French, naming the field). */
+export function callInconsistencies(call: Omit<FundingCall, 'callId' | 'version'>) {
+  const errors: { path: string; message: string }[] = [];
+  const endOfClosingDay = Date.parse(endOfDay(call.closingDate));
+  for (const name of ['advanceWindow', 'balanceWindow'] as const) {
+    if (Date.parse(call[name].opensAt) >= Date.parse(call[name].closesAt)) {
+      errors.push({
+        path: `body.${name}.closesAt`,
+        message: 'La fin de la période doit suivre son ouverture.',
+      });
+    }
+  }
+  if (call.capCents < call.fixedPartCents) {
+    errors.push({ path: 'body.capCents', message: 'Le plafond ne peut pas être inférieur à la part fixe.' });
+  }
+  if (Date.parse(call.advanceWindow.closesAt) > endOfClosingDay) {
+    errors.push({
+      path: 'body.advanceWindow.closesAt',
+      message: "Les demandes d'avance doivent être closes au plus tard à la date de clôture.",
+    });
+  }
+  if (Date.parse(call.balanceWindow.opensAt) <= endOfClosingDay) {
+    errors.push({
+      path: 'body.balanceWindow.opensAt',
+      message: 'Les demandes de solde ne peuvent ouvrir qu’après la date de clôture.',
+    });
+  }
+  return errors;
+}

@@ -80,12 +80,14 @@ export interface BalanceRequest {
   decided: Amount;
   depositedAt: string;
   decidedAt: string;
+  /** Version of the funding call record the balance decision applied. */
+  callVersion: number;
 }
 
 export interface Dossier {
   number: string;
   callId: string;
-  /** Version of the funding call record the decision applied. */
+  /** Version of the funding call record the advance decision applied. */
   callVersion: number;
   status: DossierStatus;
   version: number;

@@ -13,8 +13,15 @@ import { getItem, putItem, putNew, putVersioned, queryPage, stripKeys } from '..
 import { demoFundingCall, type FundingCall, MSS_CALL_ID } from './call.ts';
 import type { Dossier, DossierDocument, DossierStatus } from './dossier.ts';
 
+export async function findFundingCall(callId: string): Promise<FundingCall | undefined> {
+  const item = await getItem<FundingCall & { type: string }>(keys.fundingCall(callId));
+  if (!item) return undefined;
+  const { type: _type, ...call } = item;
+  return call;
+}
+
 export async function loadFundingCall(callId = MSS_CALL_ID): Promise<FundingCall> {
-  const call = await getItem<FundingCall & { type: string }>(keys.fundingCall(callId));
+  const call = await findFundingCall(callId);
   if (!call) {
     throw new ProblemError(
       503,
@@ -22,8 +29,7 @@ export async function loadFundingCall(callId = MSS_CALL_ID): Promise<FundingCall
       "L'appel à financement n'est pas configuré. Réessayez plus tard ou contactez l'assistance.",
     );
   }
-  const { type: _type, ...data } = call;
-  return data;
+  return call;
 }
 
 /** Demo data (npm start, tests): the guide's call with its dates moved around today. */

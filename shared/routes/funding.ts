@@ -2,12 +2,17 @@ import * as z from 'zod/mini';
 import {
   advanceFormSchema,
   advanceRequestBody,
+  balanceRequestBody,
+  callCorrectionBody,
+  callIdParams,
   dossierListSchema,
   dossierNumberParams,
   dossierSchema,
   dossierStatusQuery,
   estimateQuery,
   estimateSchema,
+  fundingCallSchema,
+  paymentRequestBody,
 } from '../funding/schemas.ts';
 import { DECISION_WORKFLOW } from '../funding/workflow.ts';
 import { paginationQuery, problemResponses } from './schemas.ts';
@@ -96,10 +101,80 @@ export const listDossiersRoute = defineRoute({
   permissions: { table: 'read' },
 });
 
+export const submitBalanceRoute = defineRoute({
+  id: 'submitBalanceRequest',
+  method: 'POST',
+  path: '/v1/funding/dossiers/{number}/balance',
+  handler: 'functions/funding/submit-balance.ts',
+  access: 'operator',
+  summary:
+    'Dépôt de la demande de solde (nombres de BAL atteints à la date de clôture) ; décidée automatiquement',
+  tags: TAGS,
+  request: { params: dossierNumberParams, body: balanceRequestBody },
+  responses: {
+    201: { description: 'Solde décidé', schema: dossierSchema },
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
+  },
+  permissions: { table: 'readwrite', workflows: [DECISION_WORKFLOW] },
+});
+
+export const launchPaymentRoute = defineRoute({
+  id: 'launchPayment',
+  method: 'POST',
+  path: '/v1/admin/dossiers/{number}/payments',
+  handler: 'functions/funding/launch-payment.ts',
+  access: 'instructor',
+  summary: "Mise en paiement de l'avance ou du solde sur l'IBAN de l'enrôlement (instruction ASP)",
+  tags: ['Instruction'],
+  request: { params: dossierNumberParams, body: paymentRequestBody },
+  responses: {
+    201: { description: 'Paiement lancé ; le dossier avec son état de paiement', schema: dossierSchema },
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
+  },
+  permissions: { table: 'readwrite', bucket: { prefixes: ['dossiers/'], access: 'read' } },
+});
+
+export const getFundingCallRoute = defineRoute({
+  id: 'getFundingCall',
+  method: 'GET',
+  path: '/v1/admin/funding-calls/{callId}',
+  handler: 'functions/funding/get-funding-call.ts',
+  access: 'instructor',
+  summary: "Configuration de l'appel à financement : part fixe, montants par BAL, plafond, dates",
+  tags: ['Instruction'],
+  request: { params: callIdParams },
+  responses: {
+    200: { description: "L'appel à financement", schema: fundingCallSchema },
+    ...problemResponses(401, 403, 404, 422),
+  },
+  permissions: { table: 'read' },
+});
+
+export const correctFundingCallRoute = defineRoute({
+  id: 'correctFundingCall',
+  method: 'PUT',
+  path: '/v1/admin/funding-calls/{callId}',
+  handler: 'functions/funding/correct-funding-call.ts',
+  access: 'instructor',
+  summary:
+    "Correction de l'appel à financement (nouvelle version ; les décisions gardent la version appliquée)",
+  tags: ['Instruction'],
+  request: { params: callIdParams, body: callCorrectionBody },
+  responses: {
+    200: { description: "L'appel à financement corrigé", schema: fundingCallSchema },
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+  },
+  permissions: { table: 'readwrite' },
+});
+
 export const fundingRoutes = [
   getAdvanceFormRoute,
   estimateFundingRoute,
   submitAdvanceRoute,
   getDossierRoute,
+  submitBalanceRoute,
   listDossiersRoute,
+  launchPaymentRoute,
+  getFundingCallRoute,
+  correctFundingCallRoute,
 ];

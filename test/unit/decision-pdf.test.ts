@@ -107,6 +107,7 @@ describe("the decision d'attribution PDF", () => {
         },
         depositedAt: '2023-07-03T08:00:00.000Z',
         decidedAt: '2023-07-03T08:00:00.000Z',
+        callVersion: 1,
       },
     });
     const { text } = await readPdf(

@@ -1,0 +1,7 @@
+import { submitBalance } from '../../shared/funding/balance.ts';
+import { created, httpHandler } from '../../shared/http/handler.ts';
+import { submitBalanceRoute } from '../../shared/routes/funding.ts';
+
+export const handler = httpHandler(submitBalanceRoute, async ({ auth, params, body }) =>
+  created(await submitBalance(auth, params.number, body.reachedAtClosing)),
+);

@@ -1,0 +1,65 @@
+/**
+ * The balance request (demande de solde): after the closing date, the operator declares the
+ * mailboxes reached; the balance is the call's formula for those counts (capped) minus the
+ * advance, decided at once. One command, one versioned write of the dossier; the decision PDF
+ * and email follow through the same workflow as the advance.
+ */
+import { formatDate } from '../email/layout.ts';
+import { conflict, ProblemError } from '../http/problem.ts';
+import { logger } from '../logger.ts';
+import type { AuthContext } from '../routes/types.ts';
+import { balanceAmount } from './amounts.ts';
+import { isWithin } from './call.ts';
+import type { MailboxCounts } from './counts.ts';
+import type { Dossier } from './dossier.ts';
+import { loadVisibleDossier } from './dossiers.ts';
+import { loadFundingCall, saveDossier } from './repository.ts';
+import { dossierView } from './view.ts';
+import { startDecisionWorkflow } from './workflow.ts';
+
+export async function submitBalance(auth: AuthContext, number: string, reachedAtClosing: MailboxCounts) {
+  const { dossier, children } = await loadVisibleDossier(auth, number);
+  if (dossier.balance) {
+    await startDecisionWorkflow(dossier.number, 'balance');
+    throw conflict(
+      'balance_already_requested',
+      `La demande de solde du dossier ${dossier.number} a déjà été déposée le ${formatDate(dossier.balance.depositedAt)}.`,
+      { dossierNumber: dossier.number },
+    );
+  }
+  const call = await loadFundingCall(dossier.callId);
+  const now = new Date();
+  if (!isWithin(call.balanceWindow, now)) {
+    const closing = formatDate(`${call.closingDate}T12:00:00Z`);
+    throw new ProblemError(
+      409,
+      'balance_window_closed',
+      `La demande de solde se dépose après la date de clôture (${closing}), du ${formatDate(call.balanceWindow.opensAt)} au ${formatDate(call.balanceWindow.closesAt)}.`,
+      { extensions: { balanceWindow: call.balanceWindow, closingDate: call.closingDate } },
+    );
+  }
+  const { total, balance } = balanceAmount(
+    call,
+    reachedAtClosing,
+    dossier.beneficiary.vatRegime,
+    dossier.advance.decided,
+  );
+  const at = now.toISOString();
+  const decided: Dossier = {
+    ...dossier,
+    status: 'SOLDE_DECIDE',
+    balance: {
+      reachedAtClosing,
+      total,
+      decided: balance,
+      depositedAt: at,
+      decidedAt: at,
+      callVersion: call.version,
+    },
+    updatedAt: at,
+  };
+  decided.version = await saveDossier(decided);
+  await startDecisionWorkflow(dossier.number, 'balance');
+  logger.info('Balance decided', { dossierNumber: dossier.number, callVersion: call.version });
+  return dossierView(decided, children, call);
+}

@@ -1,0 +1,55 @@
+/**
+ * Launching a payment (instructor): the advance once decided, the balance once decided, each
+ * once, to the IBAN of the enrolment the dossier was filed from. One conditional write per
+ * command (the payment item, created only if absent); the dossier view derives the payment status.
+ */
+import type { Enrolment } from '../enrolment/model.ts';
+import { conflict } from '../http/problem.ts';
+import { logger } from '../logger.ts';
+import type { AuthContext } from '../routes/types.ts';
+import { keys } from '../storage/keys.ts';
+import { getItem, putNew } from '../storage/store.ts';
+import { loadVisibleDossier } from './dossiers.ts';
+import { maskIban } from './iban.ts';
+import { amountDue, PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
+import { loadFundingCall } from './repository.ts';
+import { dossierView } from './view.ts';
+
+export async function launchPayment(
+  auth: AuthContext,
+  number: string,
+  request: { kind: PaymentKind; reference?: string | undefined },
+) {
+  const { dossier, children } = await loadVisibleDossier(auth, number);
+  const label = PAYMENT_KIND_LABELS[request.kind];
+  const due = amountDue(dossier, request.kind);
+  if (!due) {
+    throw conflict(
+      'payment_not_due',
+      `${label} : le montant n'est pas encore décidé sur le dossier ${number}.`,
+    );
+  }
+  if (due.ttcCents === 0) {
+    throw conflict('nothing_to_pay', `${label} : le montant décidé est nul, il n'y a rien à payer.`);
+  }
+  const enrolment = await getItem<Enrolment>(keys.enrolment(dossier.enrolmentId));
+  if (!enrolment?.bank?.iban) {
+    throw conflict('bank_details_missing', "Les coordonnées bancaires de l'enrôlement sont introuvables.");
+  }
+  const payment: Payment = {
+    kind: request.kind,
+    dossierNumber: number,
+    amount: due,
+    ibanMasked: maskIban(enrolment.bank.iban),
+    status: 'MIS_EN_PAIEMENT',
+    launchedAt: new Date().toISOString(),
+    launchedBy: auth.accountId,
+    ...(request.reference ? { reference: request.reference } : {}),
+  };
+  await putNew({ ...keys.dossierPayment(number, request.kind), type: 'Payment', ...payment }, () =>
+    conflict('payment_already_launched', `${label} : le paiement du dossier ${number} a déjà été lancé.`),
+  );
+  logger.info('Payment launched', { dossierNumber: number, kind: request.kind });
+  const call = await loadFundingCall(dossier.callId);
+  return dossierView(dossier, [...children, { type: 'Payment', ...payment }], call);
+}
