@@ -1,4 +1,4 @@
-import { estimateFunding } from '../../shared/funding/advance.ts';
+import { estimateFunding } from '../../shared/funding/advance-form.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { estimateFundingRoute } from '../../shared/routes/funding.ts';
 

@@ -1,4 +1,4 @@
-import { getAdvanceForm } from '../../shared/funding/advance.ts';
+import { getAdvanceForm } from '../../shared/funding/advance-form.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { getAdvanceFormRoute } from '../../shared/routes/funding.ts';
 

@@ -1,4 +1,4 @@
-import { listDossiers } from '../../shared/funding/dossiers.ts';
+import { listDossiers } from '../../shared/funding/dossier-list.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { listDossiersRoute } from '../../shared/routes/funding.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The advance request (guide §2): prefill, estimate, and the submission decided automatically.
+ * The advance request (guide §2): the submission, decided automatically.
  * One advance per operator (SIRET) and call, enforced by a guard item; the dossier number comes
  * from an atomic counter. The decision PDF and the decision email are idempotent follow-ups run
  * by the `dossierDecided` workflow, so the request path only writes the dossier.
@@ -9,83 +9,23 @@ import { conflict, ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { keys } from '../storage/keys.ts';
 import { claimGuard, getItem, nextNumber, releaseGuard } from '../storage/store.ts';
-import {
-  advanceHtCents,
-  balanceAmount,
-  displayed,
-  totalHtCents,
-  uncappedHtCents,
-  vatRateLabel,
-  withVat,
-} from './amounts.ts';
+import { advanceHtCents, totalHtCents, withVat } from './amounts.ts';
 import { type FundingCall, isWithin } from './call.ts';
-import { COUNT_LABELS, type MailboxCounts } from './counts.ts';
-import { addressLines, DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
+import type { MailboxCounts } from './counts.ts';
+import { DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
 import { loadOperator, type Operator, requireValidatedEnrolment } from './operator.ts';
-import { advanceGuard, createDossier, getDossier, loadFundingCall } from './repository.ts';
+import {
+  advanceGuard,
+  createDossier,
+  findAdvanceDossier,
+  getDossier,
+  loadFundingCall,
+} from './repository.ts';
 import { dossierView } from './view.ts';
 import { startDecisionWorkflow } from './workflow.ts';
 
 /** A guard whose dossier never appeared (crash between the two writes) is released after this. */
 const ABANDONED_GUARD_MS = 2 * 60 * 1000;
-
-const closingDateLabel = (call: FundingCall) => formatDate(`${call.closingDate}T12:00:00Z`);
-
-/** The dossier already filed by this operator for this call, if any. */
-async function existingDossier(call: FundingCall, siret: string): Promise<Dossier | undefined> {
-  const guard = await getItem<{ owner: string }>(advanceGuard(call.callId, siret));
-  return guard ? getDossier(guard.owner) : undefined;
-}
-
-/** GET /v1/funding/advance: what the form shows, filled from the enrolment and the call. */
-export async function getAdvanceForm(accountId: string) {
-  const operator = await loadOperator(accountId);
-  const { enrolment, referencing, applicant, vat } = requireValidatedEnrolment(operator);
-  const call = await loadFundingCall();
-  const dossier = await existingDossier(call, operator.siret);
-  const now = new Date();
-  return {
-    callId: call.callId,
-    callVersion: call.version,
-    callLabel: call.label,
-    recapitulatif: {
-      ansNumber: referencing.number,
-      siret: applicant.siret,
-      denominationSociale: applicant.denominationSociale,
-      address: applicant.address,
-      addressLines: addressLines(applicant.address),
-    },
-    enrolmentId: enrolment.id,
-    vatRegime: vat.regime,
-    vatRateLabel: vatRateLabel(vat.regime),
-    fixedEligibleAmount: displayed(withVat(advanceHtCents(call), vat.regime)),
-    closingDate: call.closingDate,
-    closingDateLabel: closingDateLabel(call),
-    advanceWindow: { ...call.advanceWindow, open: isWithin(call.advanceWindow, now) },
-    labels: { current: COUNT_LABELS.current, estimatedAtClosing: COUNT_LABELS.estimatedAtClosing },
-    dossierNumber: dossier?.number ?? null,
-  };
-}
-
-/** GET /v1/funding/advance/estimate: the total funding for counts at the closing date (pure computation). */
-export async function estimateFunding(accountId: string, counts: MailboxCounts) {
-  const operator = await loadOperator(accountId);
-  const { vat } = requireValidatedEnrolment(operator);
-  const call = await loadFundingCall();
-  const advance = withVat(advanceHtCents(call), vat.regime);
-  const { total, balance } = balanceAmount(call, counts, vat.regime, advance);
-  return {
-    counts,
-    vatRegime: vat.regime,
-    vatRateLabel: vatRateLabel(vat.regime),
-    total: displayed(total),
-    capped: uncappedHtCents(call, counts) > call.capCents,
-    cap: displayed(withVat(call.capCents, vat.regime)),
-    advance: displayed(advance),
-    expectedBalance: displayed(balance),
-    closingDate: call.closingDate,
-  };
-}
 
 export interface AdvanceCounts {
   current: MailboxCounts;
@@ -187,7 +127,7 @@ export async function submitAdvance(accountId: string, counts: AdvanceCounts) {
       { extensions: { advanceWindow: call.advanceWindow } },
     );
   }
-  const previous = await existingDossier(call, operator.siret);
+  const previous = await findAdvanceDossier(call.callId, operator.siret);
   if (previous) {
     // The follow-ups are idempotent: a client retrying after a lost answer still gets them.
     await startDecisionWorkflow(previous.number, 'advance');
@@ -199,5 +139,5 @@ export async function submitAdvance(accountId: string, counts: AdvanceCounts) {
   await createDossier(dossier);
   await startDecisionWorkflow(number, 'advance');
   logger.info('Advance decided', { dossierNumber: number, callVersion: call.version });
-  return dossierView(dossier, [], call);
+  return dossierView(dossier, [], call, {});
 }

@@ -11,6 +11,7 @@ import type { AuthContext } from '../routes/types.ts';
 import { balanceAmount } from './amounts.ts';
 import { isWithin } from './call.ts';
 import type { MailboxCounts } from './counts.ts';
+import { documentLinks } from './documents.ts';
 import type { Dossier } from './dossier.ts';
 import { loadVisibleDossier } from './dossiers.ts';
 import { loadFundingCall, saveDossier } from './repository.ts';
@@ -61,5 +62,5 @@ export async function submitBalance(auth: AuthContext, number: string, reachedAt
   decided.version = await saveDossier(decided);
   await startDecisionWorkflow(dossier.number, 'balance');
   logger.info('Balance decided', { dossierNumber: dossier.number, callVersion: call.version });
-  return dossierView(decided, children, call);
+  return dossierView(decided, children, call, await documentLinks(decided));
 }

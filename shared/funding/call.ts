@@ -3,6 +3,7 @@
  * versioned configuration record (keys.fundingCall) so ASP can correct them without a release.
  * Pure: no I/O.
  */
+import { formatDate } from '../email/layout.ts';
 import type { MailboxKind } from './counts.ts';
 
 /** The one call this portal serves today; other calls would be other records. */
@@ -74,6 +75,10 @@ export function demoFundingCall(today: Date): FundingCall {
     balanceWindow: { opensAt: startOfDay(at(91)), closesAt: endOfDay(at(90 + 183)) },
   };
 }
+
+/** "30/06/2023": the closing date as the guide prints it. */
+export const closingDateLabel = (call: Pick<FundingCall, 'closingDate'>) =>
+  formatDate(`${call.closingDate}T12:00:00Z`);
 
 export const isWithin = (period: Period, now: Date): boolean =>
   now.getTime() >= Date.parse(period.opensAt) && now.getTime() <= Date.parse(period.closesAt);

@@ -8,6 +8,7 @@ import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
 import { advanceDecisionContent, balanceDecisionContent } from './decision-content.ts';
 import { renderDecisionPdf } from './decision-pdf.ts';
+import type { DecisionKind } from './decision-workflow.ts';
 import { putDossierPdf } from './documents.ts';
 import {
   DOSSIER_DOCUMENT_KINDS,
@@ -17,7 +18,6 @@ import {
 } from './dossier.ts';
 import { maskIban } from './iban.ts';
 import { getDossier, loadFundingCall, recordDossierDocument } from './repository.ts';
-import type { DecisionKind } from './workflow.ts';
 
 const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
   advance: 'DECISION_ATTRIBUTION',

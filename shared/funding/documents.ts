@@ -1,7 +1,8 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
-import type { DossierDocument } from './dossier.ts';
+import type { Dossier, DossierDocument } from './dossier.ts';
+import type { DocumentLinks } from './view.ts';
 
 /** Download links live five minutes: long enough to click, too short to be shared usefully. */
 export const DOWNLOAD_LINK_SECONDS = 300;
@@ -31,4 +32,13 @@ export async function downloadLink(document: DossierDocument, now = new Date()) 
     { expiresIn: DOWNLOAD_LINK_SECONDS },
   );
   return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString() };
+}
+
+/** A download link for every document listed on the dossier. */
+export async function documentLinks(dossier: Dossier): Promise<DocumentLinks> {
+  const documents = Object.values(dossier.documents).filter((document) => document !== undefined);
+  const links = await Promise.all(
+    documents.map(async (document) => [document.kind, await downloadLink(document)]),
+  );
+  return Object.fromEntries(links);
 }

@@ -1,9 +1,9 @@
 /** Reading dossiers: one by number (owner or instructor), lists by status for instructors. */
 import { notFound } from '../http/problem.ts';
 import type { AuthContext } from '../routes/types.ts';
-import { displayed } from './amounts.ts';
-import { DOSSIER_STATUS_LABELS, type Dossier, type DossierStatus, isDossierNumber } from './dossier.ts';
-import { listDossiersByStatus, loadDossierPartition, loadFundingCall } from './repository.ts';
+import { documentLinks } from './documents.ts';
+import { type Dossier, isDossierNumber } from './dossier.ts';
+import { loadDossierPartition, loadFundingCall } from './repository.ts';
 import { dossierView } from './view.ts';
 
 const unknownDossier = () => notFound('dossier_not_found', 'Aucun dossier ne correspond à ce numéro.');
@@ -25,22 +25,6 @@ export async function loadVisibleDossier(auth: AuthContext, number: string) {
 
 export async function readDossier(auth: AuthContext, number: string) {
   const { dossier, children } = await loadVisibleDossier(auth, number);
-  return dossierView(dossier, children, await loadFundingCall(dossier.callId));
-}
-
-export async function listDossiers(status: DossierStatus, limit: number, cursor?: string) {
-  const page = await listDossiersByStatus(status, limit, cursor);
-  return {
-    items: page.items.map((dossier) => ({
-      number: dossier.number,
-      status: dossier.status,
-      statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
-      siret: dossier.beneficiary.siret,
-      denominationSociale: dossier.beneficiary.denominationSociale,
-      ansNumber: dossier.beneficiary.ansNumber,
-      depositedAt: dossier.advance.depositedAt,
-      decidedAmount: displayed(dossier.balance?.decided ?? dossier.advance.decided),
-    })),
-    ...(page.cursor ? { cursor: page.cursor } : {}),
-  };
+  const [call, links] = await Promise.all([loadFundingCall(dossier.callId), documentLinks(dossier)]);
+  return dossierView(dossier, children, call, links);
 }

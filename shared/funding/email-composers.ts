@@ -9,9 +9,9 @@ import { contactOf, type Enrolment } from '../enrolment/model.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
 import { MissingDossierError } from './decision-task.ts';
+import type { DecisionKind } from './decision-workflow.ts';
 import { decisionEmail } from './emails.ts';
 import { getDossier } from './repository.ts';
-import type { DecisionKind } from './workflow.ts';
 
 const env = readEnv({ PORTAL_URL: z.url() });
 

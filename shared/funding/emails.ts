@@ -5,8 +5,8 @@
  */
 import { formatDate, renderEmail } from '../email/layout.ts';
 import { type Amount, formatEuros } from './amounts.ts';
+import type { DecisionKind } from './decision-workflow.ts';
 import { balanceDecisionFileName, DOSSIER_STATUS_LABELS, type Dossier, decisionFileName } from './dossier.ts';
-import type { DecisionKind } from './workflow.ts';
 
 export const DECISION_EMAIL_LABELS: Record<DecisionKind, string> = {
   advance: "Décision d'attribution de l'avance",

@@ -9,6 +9,7 @@ import { logger } from '../logger.ts';
 import type { AuthContext } from '../routes/types.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem, putNew } from '../storage/store.ts';
+import { documentLinks } from './documents.ts';
 import { loadVisibleDossier } from './dossiers.ts';
 import { maskIban } from './iban.ts';
 import { amountDue, PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
@@ -51,5 +52,10 @@ export async function launchPayment(
   );
   logger.info('Payment launched', { dossierNumber: number, kind: request.kind });
   const call = await loadFundingCall(dossier.callId);
-  return dossierView(dossier, [...children, { type: 'Payment', ...payment }], call);
+  return dossierView(
+    dossier,
+    [...children, { type: 'Payment', ...payment }],
+    call,
+    await documentLinks(dossier),
+  );
 }

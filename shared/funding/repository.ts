@@ -44,6 +44,12 @@ export async function saveFundingCall(call: FundingCall, expectedVersion: number
 
 export const advanceGuard = (callId: string, siret: string) => keys.guard('advance', `${callId}#${siret}`);
 
+/** The dossier already filed by this operator (SIRET) for this call, if any. */
+export async function findAdvanceDossier(callId: string, siret: string): Promise<Dossier | undefined> {
+  const guard = await getItem<{ owner: string }>(advanceGuard(callId, siret));
+  return guard ? getDossier(guard.owner) : undefined;
+}
+
 const dossierIndexes = (dossier: Dossier) => ({
   ...indexKeys.dossiersByStatus(dossier.status, dossier.advance.depositedAt, dossier.number),
   ...indexKeys.dossiersBySiret(dossier.beneficiary.siret, dossier.advance.depositedAt, dossier.number),

@@ -6,8 +6,13 @@
 import { formatDate } from '../email/layout.ts';
 import { type Amount, advanceHtCents, displayed, vatRateLabel, withVat } from './amounts.ts';
 import type { FundingCall } from './call.ts';
-import { downloadLink } from './documents.ts';
-import { addressLines, DOSSIER_STATUS_LABELS, type Dossier, type DossierDocument } from './dossier.ts';
+import {
+  addressLines,
+  DOSSIER_STATUS_LABELS,
+  type Dossier,
+  type DossierDocument,
+  type DossierDocumentKind,
+} from './dossier.ts';
 import { type Payment, paymentSummary } from './payments.ts';
 
 /** A recorded email item (written by the emails module under the dossier's partition). */
@@ -29,17 +34,24 @@ export const EMAIL_LABELS: Record<string, string> = {
 
 const amountView = (amount: Amount) => displayed(amount);
 
-async function documentView(document: DossierDocument) {
-  return {
-    kind: document.kind,
-    fileName: document.fileName,
-    type: document.fileName.replace(/\.pdf$/, ''),
-    contentType: document.contentType,
-    size: document.size,
-    depositedAt: document.createdAt,
-    depositedOn: formatDate(document.createdAt),
-    download: await downloadLink(document),
-  };
+/** Short-lived download links, computed by the caller (presigning needs the S3 client). */
+export type DocumentLinks = Partial<Record<DossierDocumentKind, { url: string; expiresAt: string }>>;
+
+function documentView(document: DossierDocument, links: DocumentLinks) {
+  const download = links[document.kind];
+  if (!download) return [];
+  return [
+    {
+      kind: document.kind,
+      fileName: document.fileName,
+      type: document.fileName.replace(/\.pdf$/, ''),
+      contentType: document.contentType,
+      size: document.size,
+      depositedAt: document.createdAt,
+      depositedOn: formatDate(document.createdAt),
+      download,
+    },
+  ];
 }
 
 const emailView = (email: EmailItem) => ({
@@ -53,7 +65,12 @@ const emailView = (email: EmailItem) => ({
   date: email.sentAt ?? email.firstAttemptAt,
 });
 
-export async function dossierView(dossier: Dossier, children: Record<string, unknown>[], call: FundingCall) {
+export function dossierView(
+  dossier: Dossier,
+  children: Record<string, unknown>[],
+  call: FundingCall,
+  links: DocumentLinks,
+) {
   const emails = children.filter((item) => item.type === 'Email') as unknown as EmailItem[];
   const payments = children.filter((item) => item.type === 'Payment') as unknown as Payment[];
   const { beneficiary, advance, balance } = dossier;
@@ -97,12 +114,10 @@ export async function dossierView(dossier: Dossier, children: Record<string, unk
           decidedAt: balance.decidedAt,
         }
       : null,
-    piecesJustificatives: await Promise.all(
-      Object.values(dossier.documents)
-        .filter((document): document is DossierDocument => document !== undefined)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-        .map(documentView),
-    ),
+    piecesJustificatives: Object.values(dossier.documents)
+      .filter((document): document is DossierDocument => document !== undefined)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .flatMap((document) => documentView(document, links)),
     courriels: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(emailView),
     paiement: paymentSummary(dossier, payments),
   };

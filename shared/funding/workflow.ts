@@ -1,16 +1,7 @@
 import { executionName, startWorkflow } from '../workflows/start.ts';
+import { DECISION_EMAIL_TYPES, DECISION_WORKFLOW, type DecisionKind } from './decision-workflow.ts';
 
 /** Decision follow-ups (PDF, then the recorded email): one execution per dossier and decision. */
-export const DECISION_WORKFLOW = 'dossierDecided';
-
-export type DecisionKind = 'advance' | 'balance';
-
-/** The email type the workflow sends for each decision (see the email composers). */
-export const DECISION_EMAIL_TYPES: Record<DecisionKind, string> = {
-  advance: 'advanceDecision',
-  balance: 'balanceDecision',
-};
-
 export const startDecisionWorkflow = (dossierNumber: string, decision: DecisionKind) =>
   startWorkflow(DECISION_WORKFLOW, executionName(dossierNumber, decision), {
     dossierNumber,

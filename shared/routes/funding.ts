@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DECISION_WORKFLOW } from '../funding/decision-workflow.ts';
 import {
   advanceFormSchema,
   advanceRequestBody,
@@ -14,7 +15,6 @@ import {
   fundingCallSchema,
   paymentRequestBody,
 } from '../funding/schemas.ts';
-import { DECISION_WORKFLOW } from '../funding/workflow.ts';
 import { paginationQuery, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
@@ -115,7 +115,11 @@ export const submitBalanceRoute = defineRoute({
     201: { description: 'Solde décidé', schema: dossierSchema },
     ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
   },
-  permissions: { table: 'readwrite', workflows: [DECISION_WORKFLOW] },
+  permissions: {
+    table: 'readwrite',
+    bucket: { prefixes: ['dossiers/'], access: 'read' },
+    workflows: [DECISION_WORKFLOW],
+  },
 });
 
 export const launchPaymentRoute = defineRoute({
