@@ -127,6 +127,29 @@ describe("the advance request (demande d'avance)", () => {
     expect(form.body.dossierNumber).toBe(first.body.number);
   });
 
+  it('recovers from an attempt that died between its guard and its dossier, but not from one in flight', async () => {
+    const { putItem } = await import('../../shared/storage/store.ts');
+    const { advanceGuard } = await import('../../shared/funding/repository.ts');
+    const guard = (siret: string, ageMs: number) =>
+      putItem({
+        ...advanceGuard('MSS-OPERATEURS-2023', siret),
+        type: 'Guard',
+        owner: 'FINMSS999990',
+        createdAt: new Date(Date.now() - ageMs).toISOString(),
+      });
+    const crashed = await operatorWith();
+    await guard(crashed.siret, 5 * 60 * 1000);
+    const recovered = await local.api.post('/v1/funding/advance', request, crashed.headers);
+    expect(recovered.status).toBe(201);
+    expect(recovered.body.number).not.toBe('FINMSS999990');
+
+    const inFlight = await operatorWith();
+    await guard(inFlight.siret, 1000);
+    const busy = await local.api.post('/v1/funding/advance', request, inFlight.headers);
+    expect(busy.status).toBe(409);
+    expect(busy.body.code).toBe('advance_in_progress');
+  });
+
   it('replays the same answer for the same Idempotency-Key', async () => {
     const operator = await operatorWith();
     const headers = { ...operator.headers, 'idempotency-key': 'advance-retry-0001' };

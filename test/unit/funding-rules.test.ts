@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { advanceHtCents, totalHtCents, withVat } from '../../shared/funding/amounts.ts';
+import {
+  callInconsistencies,
+  closingDateLabel,
+  demoFundingCall,
+  guideFundingCall,
+} from '../../shared/funding/call.ts';
+import { COUNT_LABELS, mailboxCountsSchema } from '../../shared/funding/counts.ts';
+import {
+  addressLines,
+  type Dossier,
+  formatDossierNumber,
+  isDossierNumber,
+} from '../../shared/funding/dossier.ts';
+import { decisionEmail } from '../../shared/funding/emails.ts';
+import { paymentSummary } from '../../shared/funding/payments.ts';
+
+const call = guideFundingCall();
+const tens = { applicatives: 10, organisationnelles: 10, personnelles: 10 };
+const dossier: Dossier = {
+  number: 'FINMSS007206',
+  callId: call.callId,
+  callVersion: 1,
+  status: 'DECIDEE',
+  version: 1,
+  accountId: 'a',
+  enrolmentId: 'e',
+  beneficiary: {
+    siret: '39177919600040',
+    denominationSociale: 'PROCIVIS IMMOBILIER',
+    address: {
+      numero: '87',
+      typeVoie: 'CHEM',
+      nomVoie: 'DE MONS',
+      codePostal: '59009',
+      commune: 'VILLENEUVE D ASCQ',
+    },
+    ansNumber: 'zbuMSS0046',
+    vatRegime: 'TTC_20',
+  },
+  advance: {
+    current: tens,
+    estimatedAtClosing: tens,
+    estimatedTotal: withVat(totalHtCents(call, tens), 'TTC_20'),
+    decided: withVat(advanceHtCents(call), 'TTC_20'),
+    depositedAt: '2022-11-09T09:30:00.000Z',
+    decidedAt: '2022-11-09T09:30:00.000Z',
+  },
+  documents: {},
+  createdAt: '2022-11-09T09:30:00.000Z',
+  updatedAt: '2022-11-09T09:30:00.000Z',
+};
+
+describe('dossier numbers', () => {
+  it('have the guide shape FINMSS + 6 digits', () => {
+    expect(formatDossierNumber(7206)).toBe('FINMSS007206');
+    expect(formatDossierNumber(1)).toBe('FINMSS000001');
+    expect(isDossierNumber('FINMSS007206')).toBe(true);
+    expect(isDossierNumber('FINMSS7206')).toBe(false);
+    expect(isDossierNumber('ENR0011M0')).toBe(false);
+    expect(() => formatDossierNumber(1_000_000)).toThrow(RangeError);
+    expect(() => formatDossierNumber(0)).toThrow(RangeError);
+  });
+
+  it('print the address as the guide does', () => {
+    expect(addressLines(dossier.beneficiary.address)).toEqual(['87 CHEM DE MONS', '59009 VILLENEUVE D ASCQ']);
+  });
+});
+
+describe('mailbox counts', () => {
+  const schema = mailboxCountsSchema(COUNT_LABELS.current);
+  const messages = (value: unknown) =>
+    schema.safeParse(value).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+
+  it('accepts whole numbers from 0 to 1 000 000', () => {
+    expect(
+      schema.safeParse({ applicatives: 0, organisationnelles: 1_000_000, personnelles: 7 }).success,
+    ).toBe(true);
+  });
+
+  it("names the guide's field in each refusal", () => {
+    expect(messages({ applicatives: -1, organisationnelles: 1.5, personnelles: 1_000_001 })).toEqual([
+      'applicatives: Le champ « Nombre de Boîtes Aux Lettres (BAL rattachées à des applications) » ne peut pas être négatif.',
+      'organisationnelles: Le champ « Nombre de BAL organisationnelles actuelles » doit être un nombre entier.',
+      'personnelles: Le champ « Nombre de BAL personnelles actuelles » doit être un nombre entier compris entre 0 et 1 000 000.',
+    ]);
+    expect(messages({ applicatives: 1, organisationnelles: 1 })).toEqual([
+      'personnelles: Le champ « Nombre de BAL personnelles actuelles » est obligatoire.',
+    ]);
+    expect(messages({ applicatives: 1, organisationnelles: 1, personnelles: Number.NaN })[0]).toMatch(
+      /personnelles/,
+    );
+  });
+});
+
+describe('funding call corrections', () => {
+  const fields = (call: ReturnType<typeof guideFundingCall>) => {
+    const { callId: _callId, version: _version, ...rest } = call;
+    return rest;
+  };
+
+  it('accepts the guide call and the demo call', () => {
+    expect(callInconsistencies(fields(call))).toEqual([]);
+    expect(callInconsistencies(fields(demoFundingCall(new Date())))).toEqual([]);
+    expect(closingDateLabel(call)).toBe('30/06/2023');
+  });
+
+  it('refuses a cap below the fixed part, reversed periods, an advance after the closing date, a balance before it', () => {
+    const broken = {
+      ...fields(call),
+      capCents: 100,
+      advanceWindow: { opensAt: '2023-07-10T00:00:00.000Z', closesAt: '2023-07-01T00:00:00.000Z' },
+      balanceWindow: { opensAt: '2023-06-30T10:00:00.000Z', closesAt: '2023-12-31T00:00:00.000Z' },
+    };
+    expect(callInconsistencies(broken).map((error) => error.path)).toEqual([
+      'body.advanceWindow.closesAt',
+      'body.capCents',
+      'body.advanceWindow.closesAt',
+      'body.balanceWindow.opensAt',
+    ]);
+  });
+});
+
+describe('the decision email', () => {
+  it('is French, carries the number, date, status and amounts, in HTML and text', () => {
+    const email = decisionEmail(
+      dossier,
+      'advance',
+      { prenom: 'Marie', nom: 'Dupont' },
+      'https://portail.test',
+    );
+    expect(email.subject).toBe(
+      "Portail Ségur Numérique — Décision d'attribution de l'avance — dossier FINMSS007206",
+    );
+    for (const body of [email.text, email.html]) {
+      expect(body).toContain('FINMSS007206');
+      expect(body).toContain('09/11/2022');
+      expect(body).toContain('Décidée');
+      expect(body).toMatch(/8\s000,00\s€/);
+      expect(body).toContain('decision_attribution_FINMSS007206.pdf');
+      expect(body).toContain('https://portail.test/financement/dossiers/FINMSS007206');
+    }
+    expect(email.text).toContain('Bonjour Marie Dupont,');
+    expect(email.html).not.toContain('FR76');
+  });
+
+  it('escapes what the operator typed', () => {
+    const hostile = {
+      ...dossier,
+      beneficiary: { ...dossier.beneficiary, denominationSociale: '<script>x</script>' },
+    };
+    const email = decisionEmail(hostile, 'advance', { prenom: 'A', nom: 'B' }, 'https://portail.test');
+    expect(email.html).not.toContain('<script>');
+  });
+});
+
+describe('payment status', () => {
+  it('shows the advance to pay, the balance not decided, then each one launched', () => {
+    const before = paymentSummary(dossier, []);
+    expect(before.items.map((item) => item.status)).toEqual(['A_PAYER', 'NON_DECIDE']);
+    expect(before.paidTtc).toBe('0.00');
+    const launched = paymentSummary(dossier, [
+      {
+        kind: 'AVANCE',
+        dossierNumber: dossier.number,
+        amount: dossier.advance.decided,
+        ibanMasked: '**** 0189',
+        status: 'MIS_EN_PAIEMENT',
+        launchedAt: '2022-11-10T10:00:00.000Z',
+        launchedBy: 'instructor',
+      },
+    ]);
+    expect(launched.items[0]?.statusLabel).toBe('Mis en paiement le 10/11/2022');
+    expect(launched.paidTtc).toBe('8000.00');
+  });
+});
