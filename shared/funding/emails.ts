@@ -5,8 +5,9 @@
  */
 import { formatDate, renderEmail } from '../email/layout.ts';
 import { type Amount, formatEuros } from './amounts.ts';
-import type { DecisionKind } from './decision-workflow.ts';
+import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow.ts';
 import { balanceDecisionFileName, DOSSIER_STATUS_LABELS, type Dossier, decisionFileName } from './dossier.ts';
+import { PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
 
 export const DECISION_EMAIL_LABELS: Record<DecisionKind, string> = {
   advance: "Décision d'attribution de l'avance",
@@ -49,3 +50,48 @@ export function decisionEmail(
     action: { label: 'Consulter mon dossier', url: `${portalUrl}/financement/dossiers/${dossier.number}` },
   });
 }
+
+export const PAYMENT_NOTICE_TYPES: Record<PaymentKind, string> = {
+  AVANCE: 'advancePaymentNotice',
+  SOLDE: 'balancePaymentNotice',
+};
+
+export const PAYMENT_NOTICE_LABELS: Record<PaymentKind, string> = {
+  AVANCE: "Avis de mise en paiement de l'avance",
+  SOLDE: 'Avis de mise en paiement du solde',
+};
+
+/** "Avis de mise en paiement": the ASP has ordered the transfer of the advance or the balance. */
+export function paymentNoticeEmail(
+  dossier: Dossier,
+  payment: Payment,
+  recipient: { prenom: string; nom: string },
+  portalUrl: string,
+) {
+  const what = payment.kind === 'AVANCE' ? "l'avance" : 'le solde';
+  return renderEmail({
+    subject: `${PAYMENT_NOTICE_LABELS[payment.kind]} — dossier ${dossier.number}`,
+    greeting: `Bonjour ${recipient.prenom} ${recipient.nom},`,
+    paragraphs: [
+      `L'Agence de Services et de Paiement a mis en paiement ${what} de votre dossier ${dossier.number} le ${formatDate(payment.launchedAt)}, pour un montant de ${formatEuros(payment.amount.ttcCents)} TTC.`,
+      `Le virement est adressé au compte bancaire déclaré lors de votre enrôlement (IBAN ${payment.ibanMasked}). Il apparaîtra sur votre relevé dans les prochains jours.`,
+    ],
+    facts: [
+      ['Numéro de dossier', dossier.number],
+      ['Paiement', PAYMENT_KIND_LABELS[payment.kind]],
+      ['Mis en paiement le', formatDate(payment.launchedAt)],
+      ...amountFacts(payment.amount, 'Montant'),
+      ['IBAN', payment.ibanMasked],
+      ...(payment.reference ? [['Référence du paiement', payment.reference] as [string, string]] : []),
+    ],
+    action: { label: 'Consulter mon dossier', url: `${portalUrl}/financement/dossiers/${dossier.number}` },
+  });
+}
+
+/** Labels of the dossier's email types, as "Courriels automatiques envoyés" lists them. */
+export const FUNDING_EMAIL_LABELS: Record<string, string> = {
+  [DECISION_EMAIL_TYPES.advance]: DECISION_EMAIL_LABELS.advance,
+  [DECISION_EMAIL_TYPES.balance]: DECISION_EMAIL_LABELS.balance,
+  [PAYMENT_NOTICE_TYPES.AVANCE]: PAYMENT_NOTICE_LABELS.AVANCE,
+  [PAYMENT_NOTICE_TYPES.SOLDE]: PAYMENT_NOTICE_LABELS.SOLDE,
+};

@@ -13,6 +13,7 @@ import {
   type DossierDocument,
   type DossierDocumentKind,
 } from './dossier.ts';
+import { FUNDING_EMAIL_LABELS } from './emails.ts';
 import { type Payment, paymentSummary } from './payments.ts';
 
 /** A recorded email item (written by the emails module under the dossier's partition). */
@@ -25,12 +26,6 @@ interface EmailItem {
   firstAttemptAt: string;
   sentAt?: string;
 }
-
-export const EMAIL_LABELS: Record<string, string> = {
-  advanceDecision: "Décision d'attribution de l'avance",
-  balanceDecision: "Décision d'attribution du solde",
-  paymentNotice: 'Avis de paiement',
-};
 
 const amountView = (amount: Amount) => displayed(amount);
 
@@ -57,7 +52,7 @@ function documentView(document: DossierDocument, links: DocumentLinks) {
 const emailView = (email: EmailItem) => ({
   emailId: email.emailId,
   type: email.emailType,
-  label: EMAIL_LABELS[email.emailType] ?? email.emailType,
+  label: FUNDING_EMAIL_LABELS[email.emailType] ?? email.emailType,
   recipient: email.recipient,
   subject: email.subject,
   status: email.status,
