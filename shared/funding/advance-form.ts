@@ -13,15 +13,15 @@ import {
 import { closingDateLabel, isWithin } from './call.ts';
 import { COUNT_LABELS, type MailboxCounts } from './counts.ts';
 import { addressLines } from './dossier.ts';
-import { loadOperator, requireValidatedEnrolment } from './operator.ts';
-import { findAdvanceDossier, loadFundingCall } from './repository.ts';
+import { advanceDossierOf, loadOperator, requireValidatedEnrolment } from './operator.ts';
+import { loadFundingCall } from './repository.ts';
 
 /** GET /v1/funding/advance: what the form shows, filled from the enrolment and the call. */
 export async function getAdvanceForm(accountId: string) {
   const operator = await loadOperator(accountId);
   const { enrolment, referencing, applicant, vat } = requireValidatedEnrolment(operator);
   const call = await loadFundingCall();
-  const dossier = await findAdvanceDossier(call.callId, operator.siret);
+  const dossier = advanceDossierOf(operator, call.callId);
   const now = new Date();
   return {
     callId: call.callId,

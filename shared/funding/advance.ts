@@ -13,14 +13,8 @@ import { advanceHtCents, totalHtCents, withVat } from './amounts.ts';
 import { type FundingCall, isWithin } from './call.ts';
 import type { MailboxCounts } from './counts.ts';
 import { DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
-import { loadOperator, type Operator, requireValidatedEnrolment } from './operator.ts';
-import {
-  advanceGuard,
-  createDossier,
-  findAdvanceDossier,
-  getDossier,
-  loadFundingCall,
-} from './repository.ts';
+import { advanceDossierOf, loadOperator, type Operator, requireValidatedEnrolment } from './operator.ts';
+import { advanceGuard, createDossier, getDossier, loadFundingCall } from './repository.ts';
 import { dossierView } from './view.ts';
 import { startDecisionWorkflow } from './workflow.ts';
 
@@ -104,6 +98,7 @@ function decide(
       estimatedAtClosing: counts.estimatedAtClosing,
       estimatedTotal: withVat(totalHtCents(call, counts.estimatedAtClosing), vat.regime),
       decided: withVat(advanceHtCents(call), vat.regime),
+      closingDate: call.closingDate,
       depositedAt: now,
       decidedAt: now,
     },
@@ -127,7 +122,7 @@ export async function submitAdvance(accountId: string, counts: AdvanceCounts) {
       { extensions: { advanceWindow: call.advanceWindow } },
     );
   }
-  const previous = await findAdvanceDossier(call.callId, operator.siret);
+  const previous = advanceDossierOf(operator, call.callId);
   if (previous) {
     // The follow-ups are idempotent: a client retrying after a lost answer still gets them.
     await startDecisionWorkflow(previous.number, 'advance');
@@ -139,5 +134,5 @@ export async function submitAdvance(accountId: string, counts: AdvanceCounts) {
   await createDossier(dossier);
   await startDecisionWorkflow(number, 'advance');
   logger.info('Advance decided', { dossierNumber: number, callVersion: call.version });
-  return dossierView(dossier, [], call, {});
+  return dossierView(dossier, [], {});
 }

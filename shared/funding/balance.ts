@@ -62,5 +62,5 @@ export async function submitBalance(auth: AuthContext, number: string, reachedAt
   decided.version = await saveDossier(decided);
   await startDecisionWorkflow(dossier.number, 'balance');
   logger.info('Balance decided', { dossierNumber: dossier.number, callVersion: call.version });
-  return dossierView(decided, children, call, await documentLinks(decided));
+  return dossierView(decided, children, await documentLinks(decided));
 }

@@ -4,7 +4,7 @@
  */
 import { formatDate } from '../email/layout.ts';
 import { type Amount, formatEuros, vatRateLabel } from './amounts.ts';
-import type { FundingCall } from './call.ts';
+import { closingDateLabel, type FundingCall } from './call.ts';
 import { COUNT_LABELS, MAILBOX_KINDS, type MailboxCounts } from './counts.ts';
 import type { DecisionDocumentContent, DecisionSection } from './decision-pdf.ts';
 import { addressLines, type Dossier } from './dossier.ts';
@@ -50,7 +50,7 @@ export function advanceDecisionContent(
           ['Appel à financement', call.label],
           ['Déposée le', formatDate(advance.depositedAt)],
           ['Décidée le', formatDate(advance.decidedAt)],
-          ['Date de clôture', formatDate(`${call.closingDate}T12:00:00Z`)],
+          ['Date de clôture', closingDateLabel(advance)],
           ['Taux de TVA applicable', vatRateLabel(dossier.beneficiary.vatRegime)],
         ],
       },
@@ -72,7 +72,7 @@ export function advanceDecisionContent(
     decision: [
       `Article 1 — Une avance de ${formatEuros(advance.decided.ttcCents)} TTC (${formatEuros(advance.decided.htCents)} HT), égale à la part fixe de l'appel à financement, est attribuée à ${dossier.beneficiary.denominationSociale} (SIRET ${dossier.beneficiary.siret}) au titre du dossier ${dossier.number}.`,
       `Article 2 — ${paymentSentence(maskedIban)}`,
-      `Article 3 — Le solde est calculé d'après le nombre de BAL atteint à la date de clôture (${formatDate(`${call.closingDate}T12:00:00Z`)}), déclaré dans la demande de solde, déduction faite de la présente avance, dans la limite du plafond de ${formatEuros(call.capCents)} HT.`,
+      `Article 3 — Le solde est calculé d'après le nombre de BAL atteint à la date de clôture (${closingDateLabel(advance)}), déclaré dans la demande de solde, déduction faite de la présente avance, dans la limite du plafond de ${formatEuros(call.capCents)} HT.`,
     ],
     place: 'Limoges',
     issuedOn: formatDate(advance.decidedAt),

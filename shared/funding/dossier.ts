@@ -66,8 +66,10 @@ export interface AdvanceRequest {
   estimatedAtClosing: MailboxCounts;
   /** Total funding HT estimated from the counts estimated at the closing date (information). */
   estimatedTotal: Amount;
-  /** Decided advance: the call's fixed part. */
+  /** Decided advance: the call's fixed part (the "montant fixe éligible"). */
   decided: Amount;
+  /** The call's closing date when the advance was decided (YYYY-MM-DD). */
+  closingDate: string;
   depositedAt: string;
   decidedAt: string;
 }

@@ -3,7 +3,7 @@ import { notFound } from '../http/problem.ts';
 import type { AuthContext } from '../routes/types.ts';
 import { documentLinks } from './documents.ts';
 import { type Dossier, isDossierNumber } from './dossier.ts';
-import { loadDossierPartition, loadFundingCall } from './repository.ts';
+import { loadDossierPartition } from './repository.ts';
 import { dossierView } from './view.ts';
 
 const unknownDossier = () => notFound('dossier_not_found', 'Aucun dossier ne correspond à ce numéro.');
@@ -25,6 +25,5 @@ export async function loadVisibleDossier(auth: AuthContext, number: string) {
 
 export async function readDossier(auth: AuthContext, number: string) {
   const { dossier, children } = await loadVisibleDossier(auth, number);
-  const [call, links] = await Promise.all([loadFundingCall(dossier.callId), documentLinks(dossier)]);
-  return dossierView(dossier, children, call, links);
+  return dossierView(dossier, children, await documentLinks(dossier));
 }

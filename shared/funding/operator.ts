@@ -1,11 +1,15 @@
 /**
- * The operator behind a session: its account (SIRET, linked enrolments) and the enrolment the
- * funding request is based on — the most recent validated one.
+ * The operator behind a session: its account (SIRET, linked enrolments), the enrolment the
+ * funding request is based on — the most recent validated one — and its dossiers. Two calls: the
+ * account, then one Query of the operator's SIRET partition of GSI2, which holds both its
+ * enrolments and its dossiers (eventually consistent: the advance guard is the strong check).
  */
 import type { Enrolment } from '../enrolment/model.ts';
 import { forbidden, ProblemError } from '../http/problem.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
+import type { Dossier } from './dossier.ts';
+import { listOperatorItems } from './repository.ts';
 
 /** The account fields funding needs (the account aggregate is owned by shared/accounts). */
 interface OperatorAccount {
@@ -22,6 +26,8 @@ export interface Operator {
   enrolment: Enrolment | undefined;
   /** Status of the latest enrolment (for the message when none is validated). */
   latestStatus: Enrolment['status'] | undefined;
+  /** The operator's dossiers (any call). */
+  dossiers: Dossier[];
 }
 
 export async function loadOperator(accountId: string): Promise<Operator> {
@@ -29,16 +35,22 @@ export async function loadOperator(accountId: string): Promise<Operator> {
   if (account?.role !== 'operator' || !account.siret) {
     throw forbidden('operator_required', 'Seul un compte opérateur peut déposer une demande de financement.');
   }
-  const ids = [...(account.enrolmentIds ?? [])].reverse();
-  let latestStatus: Enrolment['status'] | undefined;
-  for (const id of ids) {
-    const enrolment = await getItem<Enrolment>(keys.enrolment(id));
-    if (!enrolment) continue;
-    latestStatus ??= enrolment.status;
-    if (enrolment.status === 'VALIDEE') return { accountId, siret: account.siret, enrolment, latestStatus };
-  }
-  return { accountId, siret: account.siret, enrolment: undefined, latestStatus };
+  const linked = new Set(account.enrolmentIds ?? []);
+  const { enrolments, dossiers } = await listOperatorItems(account.siret);
+  // Oldest first on the index: the last linked one is the latest, the last VALIDEE the one used.
+  const mine = enrolments.filter((enrolment) => linked.has(enrolment.id));
+  return {
+    accountId,
+    siret: account.siret,
+    enrolment: mine.findLast((enrolment) => enrolment.status === 'VALIDEE'),
+    latestStatus: mine.at(-1)?.status,
+    dossiers,
+  };
 }
+
+/** The operator's advance dossier for a call, if it filed one. */
+export const advanceDossierOf = (operator: Operator, callId: string): Dossier | undefined =>
+  operator.dossiers.find((dossier) => dossier.callId === callId);
 
 /** The validated enrolment with every part a funding request reads, or a clear 403. */
 export function requireValidatedEnrolment(operator: Operator) {

@@ -13,7 +13,6 @@ import { documentLinks } from './documents.ts';
 import { loadVisibleDossier } from './dossiers.ts';
 import { maskIban } from './iban.ts';
 import { amountDue, PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
-import { loadFundingCall } from './repository.ts';
 import { dossierView } from './view.ts';
 
 export async function launchPayment(
@@ -51,11 +50,5 @@ export async function launchPayment(
     conflict('payment_already_launched', `${label} : le paiement du dossier ${number} a déjà été lancé.`),
   );
   logger.info('Payment launched', { dossierNumber: number, kind: request.kind });
-  const call = await loadFundingCall(dossier.callId);
-  return dossierView(
-    dossier,
-    [...children, { type: 'Payment', ...payment }],
-    call,
-    await documentLinks(dossier),
-  );
+  return dossierView(dossier, [...children, { type: 'Payment', ...payment }], await documentLinks(dossier));
 }

@@ -6,6 +6,9 @@
  * - the dossier partition: the aggregate plus its emails (EMAIL#) and payments (PAYMENT#).
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import { readEnv } from '../config.ts';
+import type { Enrolment } from '../enrolment/model.ts';
 import { ProblemError } from '../http/problem.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
@@ -20,8 +23,24 @@ export async function findFundingCall(callId: string): Promise<FundingCall | und
   return call;
 }
 
+/**
+ * The call changes a few times in its life, and nearly every funding request reads it: a warm
+ * Lambda keeps it FUNDING_CALL_CACHE_SECONDS (default 60 s), so a correction takes effect within
+ * a minute everywhere (at once in the Lambda that made it).
+ */
+const { FUNDING_CALL_CACHE_SECONDS: cacheSeconds } = readEnv({
+  FUNDING_CALL_CACHE_SECONDS: z._default(
+    z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number)),
+    60,
+  ),
+});
+const cachedCalls = new Map<string, { call: FundingCall; until: number }>();
+
 export async function loadFundingCall(callId = MSS_CALL_ID): Promise<FundingCall> {
+  const cached = cachedCalls.get(callId);
+  if (cached && cached.until > Date.now()) return cached.call;
   const call = await findFundingCall(callId);
+  if (call && cacheSeconds > 0) cachedCalls.set(callId, { call, until: Date.now() + cacheSeconds * 1000 });
   if (!call) {
     throw new ProblemError(
       503,
@@ -39,16 +58,15 @@ export async function seedFundingCall(today = new Date()): Promise<void> {
 
 /** Replaces the call record if nobody changed it since `expectedVersion` (409 otherwise). */
 export async function saveFundingCall(call: FundingCall, expectedVersion: number): Promise<number> {
-  return putVersioned({ ...keys.fundingCall(call.callId), type: 'FundingCall', ...call }, expectedVersion);
+  const version = await putVersioned(
+    { ...keys.fundingCall(call.callId), type: 'FundingCall', ...call },
+    expectedVersion,
+  );
+  cachedCalls.delete(call.callId);
+  return version;
 }
 
 export const advanceGuard = (callId: string, siret: string) => keys.guard('advance', `${callId}#${siret}`);
-
-/** The dossier already filed by this operator (SIRET) for this call, if any. */
-export async function findAdvanceDossier(callId: string, siret: string): Promise<Dossier | undefined> {
-  const guard = await getItem<{ owner: string }>(advanceGuard(callId, siret));
-  return guard ? getDossier(guard.owner) : undefined;
-}
 
 const dossierIndexes = (dossier: Dossier) => ({
   ...indexKeys.dossiersByStatus(dossier.status, dossier.advance.depositedAt, dossier.number),
@@ -121,13 +139,30 @@ export async function listDossiersByStatus(status: DossierStatus, limit: number,
   });
 }
 
-export async function listDossiersBySiret(siret: string, limit: number, cursor?: string) {
-  const { GSI2PK, GSI2SK } = indexKeys.dossiersBySiret(siret);
-  return queryPage<Dossier>({
-    index: 'GSI2',
-    partition: { name: 'GSI2PK', value: GSI2PK },
-    sortPrefix: { name: 'GSI2SK', value: GSI2SK.replace(/#+$/, '#') },
-    limit,
-    ...(cursor ? { cursor } : {}),
-  });
+/**
+ * Everything filed under an operator's SIRET on GSI2 — its enrolments and its dossiers share the
+ * partition (indexKeys.enrolmentsBySiret / dossiersBySiret) — in one Query (a page is plenty).
+ */
+export async function listOperatorItems(siret: string) {
+  const { GSI2PK } = indexKeys.dossiersBySiret(siret);
+  const items: (Record<string, unknown> & { type?: string })[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage<Record<string, unknown> & { type?: string }>({
+      index: 'GSI2',
+      partition: { name: 'GSI2PK', value: GSI2PK },
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  const withoutType = <T>(item: Record<string, unknown>) => {
+    const { type: _type, ...data } = item;
+    return data as T;
+  };
+  return {
+    enrolments: items.filter((item) => item.type === 'Enrolment').map((item) => withoutType<Enrolment>(item)),
+    dossiers: items.filter((item) => item.type === 'Dossier').map((item) => withoutType<Dossier>(item)),
+  };
 }

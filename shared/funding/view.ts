@@ -1,11 +1,11 @@
 /**
  * The dossier as its owner and instructors read it: the guide's last screens (récapitulatif,
  * information de la demande, pièces justificatives, courriels automatiques envoyés) plus the
- * payment status. Built from one Query of the dossier's partition.
+ * payment status. Built from one Query of the dossier's partition (the dossier keeps what the
+ * decision applied, so the view needs no other read).
  */
 import { formatDate } from '../email/layout.ts';
-import { type Amount, advanceHtCents, displayed, vatRateLabel, withVat } from './amounts.ts';
-import type { FundingCall } from './call.ts';
+import { type Amount, displayed, vatRateLabel } from './amounts.ts';
 import {
   addressLines,
   DOSSIER_STATUS_LABELS,
@@ -60,12 +60,7 @@ const emailView = (email: EmailItem) => ({
   date: email.sentAt ?? email.firstAttemptAt,
 });
 
-export function dossierView(
-  dossier: Dossier,
-  children: Record<string, unknown>[],
-  call: FundingCall,
-  links: DocumentLinks,
-) {
+export function dossierView(dossier: Dossier, children: Record<string, unknown>[], links: DocumentLinks) {
   const emails = children.filter((item) => item.type === 'Email') as unknown as EmailItem[];
   const payments = children.filter((item) => item.type === 'Payment') as unknown as Payment[];
   const { beneficiary, advance, balance } = dossier;
@@ -91,13 +86,13 @@ export function dossierView(
     demande: {
       vatRegime: beneficiary.vatRegime,
       vatRateLabel: vatRateLabel(beneficiary.vatRegime),
-      fixedEligibleAmount: amountView(withVat(advanceHtCents(call), beneficiary.vatRegime)),
+      fixedEligibleAmount: amountView(advance.decided),
       current: advance.current,
       estimatedAtClosing: advance.estimatedAtClosing,
       estimatedTotal: amountView(advance.estimatedTotal),
       decidedAmount: amountView(advance.decided),
       decidedAt: advance.decidedAt,
-      closingDate: call.closingDate,
+      closingDate: advance.closingDate,
     },
     solde: balance
       ? {

@@ -36,6 +36,7 @@ const dossier = (overrides: Partial<Dossier> = {}): Dossier => ({
     estimatedAtClosing: counts,
     estimatedTotal: withVat(totalHtCents(call, counts), 'TTC_20'),
     decided: withVat(advanceHtCents(call), 'TTC_20'),
+    closingDate: '2023-06-30',
     depositedAt: '2022-11-09T09:30:00.000Z',
     decidedAt: '2022-11-09T09:30:00.000Z',
   },
