@@ -53,13 +53,11 @@ const personShape = (who: string) => ({
       z.maxLength(254),
     ),
   emailConfirmation: z.string({ error: `Le champ « Confirmation email du ${who} » est obligatoire.` }),
-  telephone: z
-    .string({ error: `Le champ « Téléphone du ${who} » est obligatoire.` })
-    .check(
-      z.regex(/^\+?[0-9 .()-]{10,20}$/, {
-        error: `Le champ « Téléphone du ${who} » doit être un numéro de téléphone valide.`,
-      }),
-    ),
+  telephone: z.string({ error: `Le champ « Téléphone du ${who} » est obligatoire.` }).check(
+    z.regex(/^\+?[0-9 .()-]{10,20}$/, {
+      error: `Le champ « Téléphone du ${who} » doit être un numéro de téléphone valide.`,
+    }),
+  ),
 });
 
 export const personInput = (who: string) => z.strictObject(personShape(who));
