@@ -26,7 +26,10 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
     expect(summary.body.complete).toBe(true);
     expect(summary.body.referencing.dsr).toMatchObject({ couloir: 'MSS', label: 'MSS Opérateurs' });
     expect(summary.body.applicant.isBuyerOperator).toBe(false);
-    expect(summary.body.bank).toMatchObject({ iban: 'FR7630004000031234567890143', domiciliation: 'BNP PARIBAS' });
+    expect(summary.body.bank).toMatchObject({
+      iban: 'FR7630004000031234567890143',
+      domiciliation: 'BNP PARIBAS',
+    });
     expect(summary.body.requiredDocuments).toEqual([
       'certificatReferencement',
       'contratOperateur',
@@ -48,7 +51,13 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
     const company = await lookupCompany(local.api, draft, BUYER_SIRET);
     expect(company.body).toMatchObject({
       denomination: 'ASSOCIATION SERVICES MEDIATION',
-      address: { entreeBatiment: 'CENTRE CIAL LE SAINT PIERRE', typeVoie: 'RUE', nomVoie: 'DE FIGUERAS', codePostal: '13700', commune: 'ST VICTORET' },
+      address: {
+        entreeBatiment: 'CENTRE CIAL LE SAINT PIERRE',
+        typeVoie: 'RUE',
+        nomVoie: 'DE FIGUERAS',
+        codePostal: '13700',
+        commune: 'ST VICTORET',
+      },
     });
     const saved = await local.api.put(
       `/v1/enrolments/${draft.id}/steps/applicant`,
@@ -67,7 +76,13 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
       'documents.pieceIdentiteDepositaire',
       'documents.contratPrestation',
     ]);
-    for (const field of ['certificatReferencement', 'contratOperateur', 'bonDeCommande', 'contratPrestation', 'rib'])
+    for (const field of [
+      'certificatReferencement',
+      'contratOperateur',
+      'bonDeCommande',
+      'contratPrestation',
+      'rib',
+    ])
       await upload(local.api, draft, field);
     await upload(local.api, draft, 'pieceIdentiteRepresentant', PNG, 'image/png');
     await upload(local.api, draft, 'pieceIdentiteDepositaire', JPEG, 'image/jpeg');

@@ -86,7 +86,10 @@ export async function lookupCompany(api: ApiClient, draft: Draft, siret: string)
   );
 }
 
-export function applicantBody(company: { siret: string; denomination: string; address: object }, overrides = {}) {
+export function applicantBody(
+  company: { siret: string; denomination: string; address: object },
+  overrides = {},
+) {
   return {
     siret: company.siret,
     denominationSociale: company.denomination,
