@@ -147,7 +147,9 @@ describe('enrolment: remaining branches', () => {
     ]);
     const refused = await submit(local.api, draft);
     expect(refused.status).toBe(422);
-    expect(refused.body.errors).toEqual([{ path: 'documents.kbis', message: 'Le document « Kbis » est obligatoire.' }]);
+    expect(refused.body.errors).toEqual([
+      { path: 'documents.kbis', message: 'Le document « Kbis » est obligatoire.' },
+    ]);
     await upload(local.api, draft, 'kbis', PNG, 'image/png');
     const submitted = await submit(local.api, draft);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);

@@ -58,11 +58,22 @@ function expectProblem(response: { status: number; body: any }, status: number, 
 describe('step 1 — référencement', () => {
   it('looks up the DSR; unknown → 404, non-MSS → 422', async () => {
     const found = await local.api.get('/v1/referencings/zbuMSS0046');
-    expect(found.body).toMatchObject({ developerSiret: DEVELOPER_SIRET, dsr: { couloir: 'MSS', label: 'MSS Opérateurs' } });
+    expect(found.body).toMatchObject({
+      developerSiret: DEVELOPER_SIRET,
+      dsr: { couloir: 'MSS', label: 'MSS Opérateurs' },
+    });
     expectProblem(await local.api.get('/v1/referencings/zzzMSS9999'), 404, 'path.number');
     expectProblem(await local.api.get('/v1/referencings/xyzDMP0007'), 422, 'path.number');
-    expectProblem(await local.api.post('/v1/enrolments', { referencingNumber: 'xyzDMP0007' }), 422, 'body.referencingNumber');
-    expectProblem(await local.api.post('/v1/enrolments', { referencingNumber: 'bad number' }), 422, 'body.referencingNumber');
+    expectProblem(
+      await local.api.post('/v1/enrolments', { referencingNumber: 'xyzDMP0007' }),
+      422,
+      'body.referencingNumber',
+    );
+    expectProblem(
+      await local.api.post('/v1/enrolments', { referencingNumber: 'bad number' }),
+      422,
+      'body.referencingNumber',
+    );
   });
 
   it('"Réinitialiser" clears the step and deletes its files', async () => {
@@ -70,7 +81,8 @@ describe('step 1 — référencement', () => {
     await upload(local.api, draft, 'certificatReferencement');
     const saved = await put(draft, 'referencing', { number: 'abcMSS0112' });
     expect(saved.body.referencing.developerSiret).toBe(BUYER_SIRET);
-    const key = (await local.api.get(`/v1/enrolments/${draft.id}`, draft.headers)).body.documents.certificatReferencement;
+    const key = (await local.api.get(`/v1/enrolments/${draft.id}`, draft.headers)).body.documents
+      .certificatReferencement;
     expect(key.status).toBe('VERIFIED');
     const reset = await local.api.delete(`/v1/enrolments/${draft.id}/steps/referencing`, draft.headers);
     expect(reset.status).toBe(200);
@@ -94,15 +106,37 @@ describe('step 2 — demandeur', () => {
     const draft = await createDraft(local.api);
     const url = `/v1/enrolments/${draft.id}/company-lookup`;
     const wrong = await solveCaptcha(local.api);
-    expectProblem(await local.api.post(url, { siret: BUYER_SIRET, captcha: { ...wrong, answer: 'zzzzz' } }, draft.headers), 422, 'body.captcha.answer');
+    expectProblem(
+      await local.api.post(
+        url,
+        { siret: BUYER_SIRET, captcha: { ...wrong, answer: 'zzzzz' } },
+        draft.headers,
+      ),
+      422,
+      'body.captcha.answer',
+    );
     // A wrong answer consumed the challenge: the right answer no longer works either.
-    expectProblem(await local.api.post(url, { siret: BUYER_SIRET, captcha: wrong }, draft.headers), 422, 'body.captcha.answer');
+    expectProblem(
+      await local.api.post(url, { siret: BUYER_SIRET, captcha: wrong }, draft.headers),
+      422,
+      'body.captcha.answer',
+    );
     const expired = await solveCaptcha(local.api);
     await expire(keys.captcha(expired.id));
-    expectProblem(await local.api.post(url, { siret: BUYER_SIRET, captcha: expired }, draft.headers), 422, 'body.captcha.answer');
+    expectProblem(
+      await local.api.post(url, { siret: BUYER_SIRET, captcha: expired }, draft.headers),
+      422,
+      'body.captcha.answer',
+    );
     const good = await solveCaptcha(local.api);
-    expect((await local.api.post(url, { siret: BUYER_SIRET, captcha: good }, draft.headers)).status).toBe(200);
-    expectProblem(await local.api.post(url, { siret: BUYER_SIRET, captcha: good }, draft.headers), 422, 'body.captcha.answer');
+    expect((await local.api.post(url, { siret: BUYER_SIRET, captcha: good }, draft.headers)).status).toBe(
+      200,
+    );
+    expectProblem(
+      await local.api.post(url, { siret: BUYER_SIRET, captcha: good }, draft.headers),
+      422,
+      'body.captcha.answer',
+    );
   });
 
   it('the captcha image is an SVG and its answer is not in the body', async () => {
@@ -117,19 +151,41 @@ describe('step 2 — demandeur', () => {
     const draft = await createDraft(local.api);
     const company = (await lookupCompany(local.api, draft, BUYER_SIRET)).body;
     expectProblem(
-      await put(draft, 'applicant', applicantBody(company, { representative: { ...person('M', 'a@example.fr'), emailConfirmation: 'b@example.fr' } })),
+      await put(
+        draft,
+        'applicant',
+        applicantBody(company, {
+          representative: { ...person('M', 'a@example.fr'), emailConfirmation: 'b@example.fr' },
+        }),
+      ),
       422,
       'body.representative.emailConfirmation',
     );
     expectProblem(
-      await put(draft, 'applicant', applicantBody(company, { address: { ...company.address, nomVoie: ' ' } })),
+      await put(
+        draft,
+        'applicant',
+        applicantBody(company, { address: { ...company.address, nomVoie: ' ' } }),
+      ),
       422,
       'body.address.nomVoie',
     );
-    expectProblem(await put(draft, 'applicant', applicantBody(company, { nomCommercial: undefined })), 422, 'body.nomCommercial');
-    expectProblem(await put(draft, 'applicant', applicantBody({ ...company, siret: DEVELOPER_SIRET })), 422, 'body.siret');
     expectProblem(
-      await put(draft, 'applicant', applicantBody(company, { isLegalRepresentative: false, depositaire: person('D', 'd@example.fr') })),
+      await put(draft, 'applicant', applicantBody(company, { nomCommercial: undefined })),
+      422,
+      'body.nomCommercial',
+    );
+    expectProblem(
+      await put(draft, 'applicant', applicantBody({ ...company, siret: DEVELOPER_SIRET })),
+      422,
+      'body.siret',
+    );
+    expectProblem(
+      await put(
+        draft,
+        'applicant',
+        applicantBody(company, { isLegalRepresentative: false, depositaire: person('D', 'd@example.fr') }),
+      ),
       422,
       'body.tiersDeclarantCapacity',
     );
@@ -139,7 +195,10 @@ describe('step 2 — demandeur', () => {
 
   it('the two model documents download as PDFs', async () => {
     const { extractText, getDocumentProxy } = await import('unpdf');
-    for (const [model, title] of [['mandat', 'Mandat du représentant légal'], ['contrat-prestation', 'Contrat de prestation']]) {
+    for (const [model, title] of [
+      ['mandat', 'Mandat du représentant légal'],
+      ['contrat-prestation', 'Contrat de prestation'],
+    ]) {
       const response = await fetch(`${local.cloud.urls.api}/v1/model-documents/${model}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -155,7 +214,11 @@ describe('step 2 — demandeur', () => {
 describe('step 3 — coordonnées bancaires', () => {
   it('invalid IBAN, invalid BIC, BIC of another country; unknown bank needs a domiciliation', async () => {
     const draft = await createDraft(local.api);
-    expectProblem(await put(draft, 'bank', { ...bankBody, iban: 'FR7630004000031234567890144' }), 422, 'body.iban');
+    expectProblem(
+      await put(draft, 'bank', { ...bankBody, iban: 'FR7630004000031234567890144' }),
+      422,
+      'body.iban',
+    );
     expectProblem(await put(draft, 'bank', { ...bankBody, bic: 'BNP1' }), 422, 'body.bic');
     expectProblem(await put(draft, 'bank', { ...bankBody, bic: 'DEUTDEFFXXX' }), 422, 'body.bic');
     const unknownBank = { ...bankBody, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' };
@@ -163,7 +226,10 @@ describe('step 3 — coordonnées bancaires', () => {
     const typed = await put(draft, 'bank', { ...unknownBank, domiciliation: 'CREDIT AGRICOLE SA' });
     expect(typed.body.bank.domiciliation).toBe('CREDIT AGRICOLE SA');
     const edited = await put(draft, 'bank', { ...bankBody, domiciliation: 'BNP PARIBAS AGENCE LILLE' });
-    expect(edited.body.bank).toMatchObject({ iban: 'FR7630004000031234567890143', domiciliation: 'BNP PARIBAS AGENCE LILLE' });
+    expect(edited.body.bank).toMatchObject({
+      iban: 'FR7630004000031234567890143',
+      domiciliation: 'BNP PARIBAS AGENCE LILLE',
+    });
   });
 });
 
@@ -214,8 +280,16 @@ describe('justificatifs: presigned POST and server verification', () => {
 
   it('a file name that does not match the declared type, and unknown types, are refused', async () => {
     const draft = await createDraft(local.api);
-    expectProblem(await requestUpload(local.api, draft, 'rib', 'application/pdf', 'setup.exe'), 422, 'body.fileName');
-    expectProblem(await requestUpload(local.api, draft, 'rib', 'application/x-msdownload', 'x.exe'), 422, 'body.contentType');
+    expectProblem(
+      await requestUpload(local.api, draft, 'rib', 'application/pdf', 'setup.exe'),
+      422,
+      'body.fileName',
+    );
+    expectProblem(
+      await requestUpload(local.api, draft, 'rib', 'application/x-msdownload', 'x.exe'),
+      422,
+      'body.contentType',
+    );
     expectProblem(await requestUpload(local.api, draft, 'photo', 'application/pdf'), 422, 'body.field');
   });
 
@@ -275,12 +349,20 @@ describe('step 5 — submission rules', () => {
     await completeDraft(local.api, draft);
     const url = `/v1/enrolments/${draft.id}/submit`;
     expectProblem(
-      await local.api.post(url, { captcha: await solveCaptcha(local.api), ...declarations, acceptCgu: false }, draft.headers),
+      await local.api.post(
+        url,
+        { captcha: await solveCaptcha(local.api), ...declarations, acceptCgu: false },
+        draft.headers,
+      ),
       422,
       'body.acceptCgu',
     );
     expectProblem(
-      await local.api.post(url, { captcha: await solveCaptcha(local.api), acceptCgu: true, certifySincerity: true }, draft.headers),
+      await local.api.post(
+        url,
+        { captcha: await solveCaptcha(local.api), acceptCgu: true, certifySincerity: true },
+        draft.headers,
+      ),
       422,
       'body.acknowledgeArticle4417',
     );

@@ -52,12 +52,20 @@ describe('API Recherche d’entreprises adapter', () => {
   it('reads a secondary establishment from matching_etablissements', async () => {
     expect(await directory().findBySiret('39177919600040')).toMatchObject({
       denomination: 'PROCIVIS IMMOBILIER',
-      address: { numero: '87', typeVoie: 'CHEM', nomVoie: 'DE MONS', codePostal: '59009', commune: 'VILLENEUVE D ASCQ' },
+      address: {
+        numero: '87',
+        typeVoie: 'CHEM',
+        nomVoie: 'DE MONS',
+        codePostal: '59009',
+        commune: 'VILLENEUVE D ASCQ',
+      },
     });
   });
 
   it('answers undefined for an unknown SIRET and throws on throttling', async () => {
     expect(await directory().findBySiret('73282932000074')).toBeUndefined();
-    await expect(directory().findBySiret('11111111111111')).rejects.toBeInstanceOf(CompanyDirectoryUnavailable);
+    await expect(directory().findBySiret('11111111111111')).rejects.toBeInstanceOf(
+      CompanyDirectoryUnavailable,
+    );
   });
 });
