@@ -24,6 +24,8 @@ const draftHeaders = {
 };
 const table = 'readwrite' as const;
 const documentsBucket = { prefixes: ['enrolments/'], access: 'readwrite' as const };
+/** Step saves and the submission only read objects (HeadObject, first bytes) to verify them. */
+const documentsBucketRead = { prefixes: ['enrolments/'], access: 'read' as const };
 const enrolmentResponse = { description: "La demande d'enrôlement", schema: enrolmentView };
 const draftProblems = problemResponses(400, 401, 403, 404, 409, 422);
 
@@ -123,7 +125,7 @@ const stepRoute = <const Id extends string, const B extends z.ZodMiniType>(
     tags,
     request: { params: enrolmentIdParams, body, headers: draftHeaders },
     responses: { 200: enrolmentResponse, ...draftProblems },
-    permissions: { table, bucket: documentsBucket },
+    permissions: { table, bucket: documentsBucketRead },
   });
 
 export const saveReferencingStepRoute = stepRoute(
@@ -223,7 +225,7 @@ export const submitEnrolmentRoute = defineRoute({
   tags,
   request: { params: enrolmentIdParams, body: submitInput, headers: draftHeaders },
   responses: { 200: enrolmentResponse, ...draftProblems },
-  permissions: { table, bucket: documentsBucket, workflows: ['enrolmentSubmitted'] },
+  permissions: { table, bucket: documentsBucketRead, workflows: ['enrolmentSubmitted'] },
 });
 
 export const getModelDocumentRoute = defineRoute({

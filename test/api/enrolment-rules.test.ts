@@ -319,6 +319,18 @@ describe('justificatifs: presigned POST and server verification', () => {
     const otherUpload = await requestUpload(local.api, other, 'rib');
     expect(otherUpload.body.fields.key.startsWith(`enrolments/${other.id}/`)).toBe(true);
     expect(otherUpload.body.fields.key.startsWith(`enrolments/${mine.id}/`)).toBe(false);
+    // Forging the key (which S3 refuses by the policy; s3rver does not check it): the object is
+    // stored, but never attached — a draft only verifies the keys the server recorded for it.
+    const forgedKey = `enrolments/${mine.id}/rib/forged.pdf`;
+    await postToStorage(
+      { ...otherUpload.body, fields: { ...otherUpload.body.fields, key: forgedKey } },
+      PDF,
+      'application/pdf',
+    );
+    expect(await objectExists(forgedKey)).toBe(true);
+    const mineView = await put(mine, 'bank', bankBody);
+    expect(mineView.body.documents.rib).toBeUndefined();
+    expect(mineView.body.steps.bank.missing.map((m: any) => m.path)).toEqual(['documents.rib']);
   });
 });
 
