@@ -6,6 +6,7 @@ import {
   bankInput,
   captchaAnswer,
   createdDraftView,
+  documentFieldSchema,
   enrolmentIdParams,
   enrolmentView,
   referencingNumber,
@@ -215,6 +216,28 @@ export const requestDocumentUploadRoute = defineRoute({
   permissions: { table, bucket: documentsBucket },
 });
 
+export const getEnrolmentDocumentRoute = defineRoute({
+  id: 'getEnrolmentDocument',
+  method: 'GET',
+  path: '/v1/enrolments/{id}/documents/{field}',
+  handler: 'functions/enrolment/get-enrolment-document.ts',
+  access: 'draft',
+  summary: 'Télécharger un justificatif déposé (lien valable 1 minute)',
+  tags,
+  request: {
+    params: z.strictObject({ id: enrolmentIdParams.shape.id, field: documentFieldSchema }),
+    headers: draftHeaders,
+  },
+  responses: {
+    200: {
+      description: 'Lien de téléchargement temporaire',
+      schema: z.object({ url: z.string(), expiresAt: z.string(), fileName: z.string() }),
+    },
+    ...draftProblems,
+  },
+  permissions: { table: 'read', bucket: documentsBucketRead },
+});
+
 export const submitEnrolmentRoute = defineRoute({
   id: 'submitEnrolment',
   method: 'POST',
@@ -259,6 +282,7 @@ export const enrolmentRoutes = [
   resetStepRoute,
   lookupCompanyRoute,
   requestDocumentUploadRoute,
+  getEnrolmentDocumentRoute,
   submitEnrolmentRoute,
   getModelDocumentRoute,
 ];

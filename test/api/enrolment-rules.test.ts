@@ -311,10 +311,16 @@ describe('justificatifs: presigned POST and server verification', () => {
     const mine = await createDraft(local.api);
     const other = await createDraft(local.api);
     const stolen = { ...mine, headers: other.headers };
-    expect((await local.api.get(`/v1/enrolments/${mine.id}`, other.headers)).status).toBe(403);
+    expectProblem(
+      await local.api.get(`/v1/enrolments/${mine.id}`, other.headers),
+      403,
+      'headers.x-draft-token',
+    );
     expect((await requestUpload(local.api, stolen, 'rib')).status).toBe(403);
     expect((await put(stolen, 'vat', { regime: 'HT' })).status).toBe(403);
-    expect((await local.api.get(`/v1/enrolments/${mine.id}`)).status).toBe(401);
+    expectProblem(await local.api.get(`/v1/enrolments/${mine.id}`), 401, 'headers.x-draft-token');
+    const download = await local.api.get(`/v1/enrolments/${mine.id}/documents/rib`, other.headers);
+    expect(download.status).toBe(403);
     // Keys are chosen by the server: each presigned key lies under its own draft's prefix only.
     const otherUpload = await requestUpload(local.api, other, 'rib');
     expect(otherUpload.body.fields.key.startsWith(`enrolments/${other.id}/`)).toBe(true);
