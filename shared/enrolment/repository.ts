@@ -15,7 +15,8 @@ import { isEditable } from './status.ts';
  * (GSI1: instructor lists by status; GSI2: an operator's enrolments by SIRET).
  */
 const env = readEnv({
-  DRAFT_TTL_DAYS: z._default(z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)), 30),
+  // Whole days, 1 to 9999.
+  DRAFT_TTL_DAYS: z._default(z.pipe(z.string().check(z.regex(/^[1-9]\d{0,3}$/)), z.transform(Number)), 30),
 });
 
 const DAY_SECONDS = 24 * 60 * 60;
