@@ -76,17 +76,20 @@ const vatRegimeSchema = z.enum(VAT_REGIME_CODES as [string, ...string[]]);
 const periodSchema = z.object({ opensAt: z.string(), closesAt: z.string() });
 const labelsSchema = z.record(z.string(), z.string());
 
+/** The beneficiary block of the guide's "Récapitulatif". */
+const beneficiaryFields = {
+  ansNumber: z.string(),
+  siret: z.string(),
+  denominationSociale: z.string(),
+  address: addressSchema,
+  addressLines: z.array(z.string()),
+};
+
 export const advanceFormSchema = z.object({
   callId: z.string(),
   callVersion: z.int(),
   callLabel: z.string(),
-  recapitulatif: z.object({
-    ansNumber: z.string(),
-    siret: z.string(),
-    denominationSociale: z.string(),
-    address: addressSchema,
-    addressLines: z.array(z.string()),
-  }),
+  recapitulatif: z.object(beneficiaryFields),
   enrolmentId: z.string(),
   vatRegime: vatRegimeSchema,
   vatRateLabel: z.string(),
@@ -135,11 +138,7 @@ export const dossierSchema = z.object({
   callVersion: z.int(),
   version: z.int(),
   recapitulatif: z.object({
-    ansNumber: z.string(),
-    siret: z.string(),
-    denominationSociale: z.string(),
-    address: addressSchema,
-    addressLines: z.array(z.string()),
+    ...beneficiaryFields,
     dossierNumber: z.string(),
     depositedAt: z.string(),
     depositedOn: z.string(),

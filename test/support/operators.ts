@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Enrolment } from '../../shared/enrolment/model.ts';
 import type { VatRegime } from '../../shared/enrolment/vat.ts';
 import { indexKeys, keys } from '../../shared/storage/keys.ts';
+import { GUIDE_ADDRESS } from './dossiers.ts';
 
 /** The store reads TABLE_NAME at import: load it once the local cloud has set the environment. */
 const putItem: typeof import('../../shared/storage/store.ts')['putItem'] = async (item) =>
@@ -62,13 +63,7 @@ export function validatedEnrolment(overrides: {
       denominationSociale: 'PROCIVIS IMMOBILIER',
       registeredDenomination: 'PROCIVIS IMMOBILIER',
       nomCommercial: 'Procivis Messagerie',
-      address: {
-        numero: '87',
-        typeVoie: 'CHEM',
-        nomVoie: 'DE MONS',
-        codePostal: '59009',
-        commune: 'VILLENEUVE D ASCQ',
-      },
+      address: GUIDE_ADDRESS,
       isBuyerOperator: overrides.siret !== '39177919600040',
       isLegalRepresentative: true,
       representative: {

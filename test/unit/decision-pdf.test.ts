@@ -1,50 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { advanceHtCents, totalHtCents, withVat } from '../../shared/funding/amounts.ts';
+import { totalHtCents, withVat } from '../../shared/funding/amounts.ts';
 import { guideFundingCall } from '../../shared/funding/call.ts';
 import { advanceDecisionContent, balanceDecisionContent } from '../../shared/funding/decision-content.ts';
 import { renderDecisionPdf } from '../../shared/funding/decision-pdf.ts';
-import type { Dossier } from '../../shared/funding/dossier.ts';
 import { maskIban } from '../../shared/funding/iban.ts';
+import { TEN_OF_EACH as counts, guideDossier } from '../support/dossiers.ts';
 import { readPdf } from '../support/pdf.ts';
 
 const call = guideFundingCall();
-const counts = { applicatives: 10, organisationnelles: 10, personnelles: 10 };
 
-const dossier = (overrides: Partial<Dossier> = {}): Dossier => ({
-  number: 'FINMSS007206',
-  callId: call.callId,
-  callVersion: 1,
-  status: 'DECIDEE',
-  version: 1,
-  accountId: 'account-1',
-  enrolmentId: 'enrolment-1',
-  beneficiary: {
-    siret: '39177919600040',
-    denominationSociale: 'PROCIVIS IMMOBILIER',
-    address: {
-      numero: '87',
-      typeVoie: 'CHEM',
-      nomVoie: 'DE MONS',
-      codePostal: '59009',
-      commune: 'VILLENEUVE D ASCQ',
-    },
-    ansNumber: 'zbuMSS0046',
-    vatRegime: 'TTC_20',
-  },
-  advance: {
-    current: counts,
-    estimatedAtClosing: counts,
-    estimatedTotal: withVat(totalHtCents(call, counts), 'TTC_20'),
-    decided: withVat(advanceHtCents(call), 'TTC_20'),
-    closingDate: '2023-06-30',
-    depositedAt: '2022-11-09T09:30:00.000Z',
-    decidedAt: '2022-11-09T09:30:00.000Z',
-  },
-  documents: {},
-  createdAt: '2022-11-09T09:30:00.000Z',
-  updatedAt: '2022-11-09T09:30:00.000Z',
-  ...overrides,
-});
+const dossier = guideDossier;
 
 describe('IBAN masking', () => {
   it('keeps the last four characters only', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { advanceHtCents, totalHtCents, withVat } from '../../shared/funding/amounts.ts';
 import {
   callInconsistencies,
   closingDateLabel,
@@ -7,51 +6,13 @@ import {
   guideFundingCall,
 } from '../../shared/funding/call.ts';
 import { COUNT_LABELS, mailboxCountsSchema } from '../../shared/funding/counts.ts';
-import {
-  addressLines,
-  type Dossier,
-  formatDossierNumber,
-  isDossierNumber,
-} from '../../shared/funding/dossier.ts';
+import { addressLines, formatDossierNumber, isDossierNumber } from '../../shared/funding/dossier.ts';
 import { decisionEmail } from '../../shared/funding/emails.ts';
 import { paymentSummary } from '../../shared/funding/payments.ts';
+import { guideDossier } from '../support/dossiers.ts';
 
 const call = guideFundingCall();
-const tens = { applicatives: 10, organisationnelles: 10, personnelles: 10 };
-const dossier: Dossier = {
-  number: 'FINMSS007206',
-  callId: call.callId,
-  callVersion: 1,
-  status: 'DECIDEE',
-  version: 1,
-  accountId: 'a',
-  enrolmentId: 'e',
-  beneficiary: {
-    siret: '39177919600040',
-    denominationSociale: 'PROCIVIS IMMOBILIER',
-    address: {
-      numero: '87',
-      typeVoie: 'CHEM',
-      nomVoie: 'DE MONS',
-      codePostal: '59009',
-      commune: 'VILLENEUVE D ASCQ',
-    },
-    ansNumber: 'zbuMSS0046',
-    vatRegime: 'TTC_20',
-  },
-  advance: {
-    current: tens,
-    estimatedAtClosing: tens,
-    estimatedTotal: withVat(totalHtCents(call, tens), 'TTC_20'),
-    decided: withVat(advanceHtCents(call), 'TTC_20'),
-    closingDate: '2023-06-30',
-    depositedAt: '2022-11-09T09:30:00.000Z',
-    decidedAt: '2022-11-09T09:30:00.000Z',
-  },
-  documents: {},
-  createdAt: '2022-11-09T09:30:00.000Z',
-  updatedAt: '2022-11-09T09:30:00.000Z',
-};
+const dossier = guideDossier();
 
 describe('dossier numbers', () => {
   it('have the guide shape FINMSS + 6 digits', () => {
