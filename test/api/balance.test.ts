@@ -25,6 +25,7 @@ describe('balance request (demande de solde) and payments', () => {
   let owner: TestOperator;
   let capped: TestOperator;
   let unpaid: TestOperator;
+  let racer: TestOperator;
   let asp: { headers: Record<string, string> };
   const numbers: Record<string, string> = {};
 
@@ -32,10 +33,12 @@ describe('balance request (demande de solde) and payments', () => {
     owner = await operatorWith({ regime: 'TTC_20' });
     capped = await operatorWith({ regime: 'TTC_8_5' });
     unpaid = await operatorWith({ regime: 'HT' });
+    racer = await operatorWith({ regime: 'TTC_0' });
     asp = await instructor();
     numbers.owner = await advanceFor(owner);
     numbers.capped = await advanceFor(capped);
     numbers.unpaid = await advanceFor(unpaid);
+    numbers.racer = await advanceFor(racer);
     const early = await local.api.post(
       `/v1/funding/dossiers/${numbers.owner}/balance`,
       { reachedAtClosing: tens },
@@ -160,6 +163,21 @@ describe('balance request (demande de solde) and payments', () => {
     expect(response.body.solde.total).toMatchObject({ ht: '250000.00', ttc: '271250.00' });
     // 271 250.00 − 7 233.34 (advance TTC at 8.5 %)
     expect(response.body.solde.decidedAmount.ttc).toBe('264016.66');
+  });
+
+  it('decides one balance and one payment of each kind when requests race', async () => {
+    const balances = await Promise.all(
+      [tens, { ...tens, personnelles: 11 }].map((reachedAtClosing) =>
+        local.api.post(`/v1/funding/dossiers/${numbers.racer}/balance`, { reachedAtClosing }, racer.headers),
+      ),
+    );
+    expect(balances.map((response) => response.status).sort()).toEqual([201, 409]);
+    const payments = await Promise.all(
+      [1, 2, 3].map(() =>
+        local.api.post(`/v1/admin/dossiers/${numbers.racer}/payments`, { kind: 'AVANCE' }, asp.headers),
+      ),
+    );
+    expect(payments.map((response) => response.status).sort()).toEqual([201, 409, 409]);
   });
 
   it("refuses another operator's balance request with 404", async () => {
