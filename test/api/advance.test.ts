@@ -10,7 +10,7 @@ const request = { current: tens, estimatedAtClosing: tens };
 
 describe("the advance request (demande d'avance)", () => {
   it('prefills the form from the enrolment and the call: 20 % and 8000.00', async () => {
-    const operator = await operatorWith({ regime: 'TTC_20' });
+    const operator = await operatorWith(local, { regime: 'TTC_20' });
     const form = await local.api.get('/v1/funding/advance', operator.headers);
     expect(form.status).toBe(200);
     expect(form.body.recapitulatif).toMatchObject({
@@ -31,7 +31,7 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('estimates the total funding from the estimated counts, capped', async () => {
-    const operator = await operatorWith({ regime: 'TTC_20' });
+    const operator = await operatorWith(local, { regime: 'TTC_20' });
     const small = await local.api.get(
       '/v1/funding/advance/estimate?applicatives=10&organisationnelles=10&personnelles=10',
       operator.headers,
@@ -59,7 +59,7 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('decides the request at once: DECIDEE, FINMSS number, PDF and email listed on the dossier', async () => {
-    const operator = await operatorWith({ regime: 'TTC_20' });
+    const operator = await operatorWith(local, { regime: 'TTC_20' });
     const submitted = await local.api.post('/v1/funding/advance', request, operator.headers);
     expect(submitted.status).toBe(201);
     const number = submitted.body.number as string;
@@ -107,7 +107,7 @@ describe("the advance request (demande d'avance)", () => {
   it('answers the amounts of every VAT regime', async () => {
     const expected = { TTC_20: '8000.00', TTC_8_5: '7233.34', TTC_0: '6666.67', HT: '6666.67' } as const;
     for (const [regime, ttc] of Object.entries(expected)) {
-      const operator = await operatorWith({ regime: regime as keyof typeof expected });
+      const operator = await operatorWith(local, { regime: regime as keyof typeof expected });
       const submitted = await local.api.post('/v1/funding/advance', request, operator.headers);
       expect(submitted.status, regime).toBe(201);
       expect(submitted.body.demande.decidedAmount.ttc, regime).toBe(ttc);
@@ -116,7 +116,7 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('refuses a second request for the same operator with the existing dossier number', async () => {
-    const operator = await operatorWith();
+    const operator = await operatorWith(local);
     const first = await local.api.post('/v1/funding/advance', request, operator.headers);
     const second = await local.api.post('/v1/funding/advance', request, operator.headers);
     expect(second.status).toBe(409);
@@ -137,13 +137,13 @@ describe("the advance request (demande d'avance)", () => {
         owner: 'FINMSS999990',
         createdAt: new Date(Date.now() - ageMs).toISOString(),
       });
-    const crashed = await operatorWith();
+    const crashed = await operatorWith(local);
     await guard(crashed.siret, 5 * 60 * 1000);
     const recovered = await local.api.post('/v1/funding/advance', request, crashed.headers);
     expect(recovered.status).toBe(201);
     expect(recovered.body.number).not.toBe('FINMSS999990');
 
-    const inFlight = await operatorWith();
+    const inFlight = await operatorWith(local);
     await guard(inFlight.siret, 1000);
     const busy = await local.api.post('/v1/funding/advance', request, inFlight.headers);
     expect(busy.status).toBe(409);
@@ -151,7 +151,7 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('replays the same answer for the same Idempotency-Key', async () => {
-    const operator = await operatorWith();
+    const operator = await operatorWith(local);
     const headers = { ...operator.headers, 'idempotency-key': 'advance-retry-0001' };
     const first = await local.api.post('/v1/funding/advance', request, headers);
     const again = await local.api.post('/v1/funding/advance', request, headers);
@@ -161,7 +161,7 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('refuses negative, fractional, missing, absurd or unknown counts with French messages naming the field', async () => {
-    const operator = await operatorWith();
+    const operator = await operatorWith(local);
     const cases: [unknown, string, RegExp][] = [
       [
         { ...request, current: { ...tens, applicatives: -1 } },
@@ -203,7 +203,7 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('refuses an operator whose enrolment is not validated', async () => {
-    const operator = await operatorWith({ status: 'DEPOSEE' });
+    const operator = await operatorWith(local, { status: 'DEPOSEE' });
     const response = await local.api.post('/v1/funding/advance', request, operator.headers);
     expect(response.status).toBe(403);
     expect(response.body.code).toBe('enrolment_not_validated');
@@ -213,8 +213,8 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it("hides another operator's dossier (404) and shows any dossier to instructors, listed by status", async () => {
-    const owner = await operatorWith();
-    const other = await operatorWith();
+    const owner = await operatorWith(local);
+    const other = await operatorWith(local);
     const { body } = await local.api.post('/v1/funding/advance', request, owner.headers);
     const stranger = await local.api.get(`/v1/funding/dossiers/${body.number}`, other.headers);
     expect(stranger.status).toBe(404);
@@ -225,7 +225,7 @@ describe("the advance request (demande d'avance)", () => {
       code: 'dossier_not_found',
       detail: stranger.body.detail,
     });
-    const asp = await instructor();
+    const asp = await instructor(local);
     expect((await local.api.get(`/v1/funding/dossiers/${body.number}`, asp.headers)).status).toBe(200);
     const list = await local.api.get('/v1/admin/dossiers?status=DECIDEE&limit=100', asp.headers);
     expect(list.status).toBe(200);
@@ -235,7 +235,7 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('gives 20 operators submitting at once 20 distinct numbers, 20 PDFs and 20 emails', async () => {
-    const operators = await Promise.all(Array.from({ length: 20 }, () => operatorWith()));
+    const operators = await Promise.all(Array.from({ length: 20 }, () => operatorWith(local)));
     const responses = await Promise.all(
       operators.map((operator) => local.api.post('/v1/funding/advance', request, operator.headers)),
     );

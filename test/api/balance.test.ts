@@ -30,11 +30,11 @@ describe('balance request (demande de solde) and payments', () => {
   const numbers: Record<string, string> = {};
 
   it('refuses the balance before the closing date', async () => {
-    owner = await operatorWith({ regime: 'TTC_20' });
-    capped = await operatorWith({ regime: 'TTC_8_5' });
-    unpaid = await operatorWith({ regime: 'HT' });
-    racer = await operatorWith({ regime: 'TTC_0' });
-    asp = await instructor();
+    owner = await operatorWith(local, { regime: 'TTC_20' });
+    capped = await operatorWith(local, { regime: 'TTC_8_5' });
+    unpaid = await operatorWith(local, { regime: 'HT' });
+    racer = await operatorWith(local, { regime: 'TTC_0' });
+    asp = await instructor(local);
     numbers.owner = await advanceFor(owner);
     numbers.capped = await advanceFor(capped);
     numbers.unpaid = await advanceFor(unpaid);
@@ -91,7 +91,7 @@ describe('balance request (demande de solde) and payments', () => {
     const stale = await local.api.put(CALL, closed, asp.headers);
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_version');
-    const late = await operatorWith();
+    const late = await operatorWith(local);
     const refused = await local.api.post(
       '/v1/funding/advance',
       { current: tens, estimatedAtClosing: tens },

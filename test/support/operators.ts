@@ -3,6 +3,7 @@ import type { Enrolment } from '../../shared/enrolment/model.ts';
 import type { VatRegime } from '../../shared/enrolment/vat.ts';
 import { indexKeys, keys } from '../../shared/storage/keys.ts';
 import { GUIDE_ADDRESS } from './dossiers.ts';
+import type { TestCloud } from './harness.ts';
 
 /** The store reads TABLE_NAME at import: load it once the local cloud has set the environment. */
 const putItem: typeof import('../../shared/storage/store.ts')['putItem'] = async (item) =>
@@ -98,6 +99,7 @@ async function storeEnrolment(enrolment: Enrolment) {
  * merged: the account item is written directly and the session is a test token.
  */
 export async function operatorWith(
+  _local: TestCloud,
   options: { regime?: VatRegime; status?: Enrolment['status']; siret?: string } = {},
 ): Promise<TestOperator> {
   const siret = options.siret ?? testSiret();
@@ -125,7 +127,7 @@ export async function operatorWith(
   };
 }
 
-export async function instructor(): Promise<{ headers: Record<string, string> }> {
+export async function instructor(_local: TestCloud): Promise<{ headers: Record<string, string> }> {
   const accountId = randomUUID();
   await putItem({
     ...keys.account(accountId),
