@@ -3,7 +3,8 @@ import { useLocalCloud } from '../support/harness.ts';
 import { instructor, operatorWith } from '../support/operators.ts';
 import { readPdf } from '../support/pdf.ts';
 
-const local = useLocalCloud();
+// Cheap password hashing in tests (local stage only): every test operator logs in for real.
+const local = useLocalCloud({ environment: { PASSWORD_HASH_LOG_N: '10' } });
 
 const tens = { applicatives: 10, organisationnelles: 10, personnelles: 10 };
 const request = { current: tens, estimatedAtClosing: tens };

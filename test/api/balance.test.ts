@@ -3,8 +3,11 @@ import { useLocalCloud } from '../support/harness.ts';
 import { instructor, operatorWith, type TestOperator } from '../support/operators.ts';
 import { readPdf } from '../support/pdf.ts';
 
-// The call is corrected mid-file: read it afresh each time, as Lambdas do once their cache expires.
-const local = useLocalCloud({ environment: { FUNDING_CALL_CACHE_SECONDS: '0' } });
+// Cheap password hashing in tests (local stage only): every test operator logs in for real. The
+// call is corrected mid-file: read it afresh each time, as Lambdas do once their cache expires.
+const local = useLocalCloud({
+  environment: { PASSWORD_HASH_LOG_N: '10', FUNDING_CALL_CACHE_SECONDS: '0' },
+});
 
 const tens = { applicatives: 10, organisationnelles: 10, personnelles: 10 };
 const DAY = 24 * 60 * 60 * 1000;
