@@ -25,5 +25,7 @@ export async function loadVisibleDossier(auth: AuthContext, number: string) {
 
 export async function readDossier(auth: AuthContext, number: string) {
   const { dossier, children } = await loadVisibleDossier(auth, number);
-  return dossierView(dossier, children, await documentLinks(dossier));
+  return dossierView(dossier, children, await documentLinks(dossier), {
+    withIncidents: auth.role === 'instructor',
+  });
 }

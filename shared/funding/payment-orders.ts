@@ -50,5 +50,7 @@ export async function launchPayment(
     conflict('payment_already_launched', `${label} : le paiement du dossier ${number} a déjà été lancé.`),
   );
   logger.info('Payment launched', { dossierNumber: number, kind: request.kind });
-  return dossierView(dossier, [...children, { type: 'Payment', ...payment }], await documentLinks(dossier));
+  return dossierView(dossier, [...children, { type: 'Payment', ...payment }], await documentLinks(dossier), {
+    withIncidents: true,
+  });
 }

@@ -191,6 +191,18 @@ export const dossierSchema = z.object({
     }),
   ),
   paiement: paymentSummarySchema,
+  /** Instructors only: follow-ups that gave up after their retries. */
+  incidents: z.optional(
+    z.array(
+      z.object({
+        workflowId: z.string(),
+        executionName: z.string(),
+        error: z.string(),
+        cause: z.string(),
+        at: z.string(),
+      }),
+    ),
+  ),
 });
 
 export const dossierListSchema = z.object({

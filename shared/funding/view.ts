@@ -60,7 +60,36 @@ const emailView = (email: EmailItem) => ({
   date: email.sentAt ?? email.firstAttemptAt,
 });
 
-export function dossierView(dossier: Dossier, children: Record<string, unknown>[], links: DocumentLinks) {
+/** A follow-up that gave up after its retries (recorded by the workflow's failure task). */
+interface WorkflowFailureItem {
+  workflowId: string;
+  executionName: string;
+  error: string;
+  cause?: string;
+  at: string;
+}
+
+const incidentView = (failure: WorkflowFailureItem) => ({
+  workflowId: failure.workflowId,
+  executionName: failure.executionName,
+  error: failure.error,
+  cause: failure.cause ?? '',
+  at: failure.at,
+});
+
+/**
+ * `withIncidents`: instructors also see the follow-ups that failed (PDF, email), to act on them;
+ * the operator sees their outcome only (a missing document, an email not sent).
+ */
+export function dossierView(
+  dossier: Dossier,
+  children: Record<string, unknown>[],
+  links: DocumentLinks,
+  options: { withIncidents?: boolean } = {},
+) {
+  const failures = children.filter(
+    (item) => item.type === 'WorkflowFailure',
+  ) as unknown as WorkflowFailureItem[];
   const emails = children.filter((item) => item.type === 'Email') as unknown as EmailItem[];
   const payments = children.filter((item) => item.type === 'Payment') as unknown as Payment[];
   const { beneficiary, advance, balance } = dossier;
@@ -110,5 +139,8 @@ export function dossierView(dossier: Dossier, children: Record<string, unknown>[
       .flatMap((document) => documentView(document, links)),
     courriels: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(emailView),
     paiement: paymentSummary(dossier, payments),
+    ...(options.withIncidents
+      ? { incidents: failures.sort((a, b) => a.at.localeCompare(b.at)).map(incidentView) }
+      : {}),
   };
 }

@@ -227,7 +227,11 @@ describe("the advance request (demande d'avance)", () => {
       detail: stranger.body.detail,
     });
     const asp = await instructor(local);
-    expect((await local.api.get(`/v1/funding/dossiers/${body.number}`, asp.headers)).status).toBe(200);
+    const seenByAsp = await local.api.get(`/v1/funding/dossiers/${body.number}`, asp.headers);
+    expect(seenByAsp.status).toBe(200);
+    expect(seenByAsp.body.incidents).toEqual([]);
+    const seenByOwner = await local.api.get(`/v1/funding/dossiers/${body.number}`, owner.headers);
+    expect(seenByOwner.body).not.toHaveProperty('incidents');
     const list = await local.api.get('/v1/admin/dossiers?status=DECIDEE&limit=100', asp.headers);
     expect(list.status).toBe(200);
     expect(list.body.items.map((item: { number: string }) => item.number)).toContain(body.number);
