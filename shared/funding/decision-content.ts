@@ -5,7 +5,7 @@
 import { formatDate } from '../email/layout.ts';
 import { type Amount, formatEuros, vatRateLabel } from './amounts.ts';
 import { closingDateLabel, type FundingCall } from './call.ts';
-import { COUNT_LABELS, MAILBOX_KINDS, type MailboxCounts } from './counts.ts';
+import { MAILBOX_KINDS, type MailboxCounts, type MailboxKind } from './counts.ts';
 import type { DecisionDocumentContent, DecisionSection } from './decision-pdf.ts';
 import { addressLines, type Dossier } from './dossier.ts';
 
@@ -19,8 +19,18 @@ const beneficiarySection = (dossier: Dossier): DecisionSection => ({
   ],
 });
 
-const countRows = (labels: Record<(typeof MAILBOX_KINDS)[number], string>, counts: MailboxCounts) =>
-  MAILBOX_KINDS.map((kind): [string, string] => [labels[kind], String(counts[kind])]);
+const KIND_LABELS: Record<MailboxKind, string> = {
+  applicatives: 'BAL applicatives (rattachées à des applications)',
+  organisationnelles: 'BAL organisationnelles',
+  personnelles: 'BAL personnelles',
+};
+
+/** One row per kind of mailbox, each column of the form (actuelles, estimées…) in its value. */
+const countRows = (columns: [heading: string, counts: MailboxCounts][]) =>
+  MAILBOX_KINDS.map((kind): [string, string] => [
+    KIND_LABELS[kind],
+    columns.map(([heading, counts]) => `${heading} : ${counts[kind]}`).join(' — '),
+  ]);
 
 const amountRows = (prefix: string, amount: Amount, dossier: Dossier): [string, string][] => [
   [`${prefix} HT`, formatEuros(amount.htCents)],
@@ -29,7 +39,7 @@ const amountRows = (prefix: string, amount: Amount, dossier: Dossier): [string, 
 ];
 
 const paymentSentence = (maskedIban: string) =>
-  `Le montant est versé par l'ASP sur le compte bancaire déclaré lors de l'enrôlement (IBAN ${maskedIban}).`;
+  `Le montant est versé par l'ASP sur le compte bancaire déclaré lors de l'enrôlement (IBAN ${maskedIban.replaceAll(' ', '\u00a0')}).`;
 
 export function advanceDecisionContent(
   dossier: Dossier,
@@ -56,10 +66,10 @@ export function advanceDecisionContent(
       },
       {
         title: 'Nombre de boîtes aux lettres (BAL) déclarées',
-        rows: [
-          ...countRows(COUNT_LABELS.current, advance.current),
-          ...countRows(COUNT_LABELS.estimatedAtClosing, advance.estimatedAtClosing),
-        ],
+        rows: countRows([
+          ['actuelles', advance.current],
+          ['estimées à la date de clôture', advance.estimatedAtClosing],
+        ]),
       },
       {
         title: "Montant de l'avance",
@@ -103,7 +113,7 @@ export function balanceDecisionContent(
       },
       {
         title: 'Nombre de boîtes aux lettres (BAL) à la date de clôture',
-        rows: countRows(COUNT_LABELS.reachedAtClosing, balance.reachedAtClosing),
+        rows: countRows([['atteintes à la date de clôture', balance.reachedAtClosing]]),
       },
       {
         title: 'Montants',

@@ -28,15 +28,18 @@ export const ISSUER = {
   lines: ['2 rue du Maupas', '87040 Limoges Cedex 1', 'Portail Ségur Numérique — opérateurs MSS'],
 };
 
-const PAGE = { width: 595.28, height: 841.89, margin: 56 };
+const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const SIZE = { title: 15, heading: 11, text: 9.5 };
-const LINE = 1.45;
+const LINE = 1.4;
 const BLUE = rgb(0, 0, 0.57);
 const GREY = rgb(0.35, 0.35, 0.35);
+
+type Style = { bold?: boolean; size?: number; x?: number; width?: number; color?: typeof BLUE };
 
 class Writer {
   private readonly document: PDFDocument;
   private readonly fonts: { regular: PDFFont; bold: PDFFont };
+  private readonly characterSets = new Map<PDFFont, Set<number>>();
   private page: PDFPage;
   private y: number;
   constructor(document: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }) {
@@ -46,10 +49,16 @@ class Writer {
     this.y = PAGE.height - PAGE.margin;
   }
 
+  /** What the font cannot encode (outside WinAnsi) becomes "?" rather than failing the decision. */
   private safe(text: string, font: PDFFont): string {
-    const supported = new Set(font.getCharacterSet());
+    let supported = this.characterSets.get(font);
+    if (!supported) {
+      supported = new Set(font.getCharacterSet());
+      this.characterSets.set(font, supported);
+    }
+    const known = supported;
     return [...text.replace(/\u202f/g, '\u00a0')]
-      .map((c) => (supported.has(c.codePointAt(0) ?? 0) ? c : '?'))
+      .map((c) => (known.has(c.codePointAt(0) ?? 0) ? c : '?'))
       .join('');
   }
 
@@ -59,10 +68,15 @@ class Writer {
     this.y = PAGE.height - PAGE.margin;
   }
 
-  private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  /** The text cut into lines that fit the style's width, with the style resolved. */
+  private layout(raw: string, style: Style) {
+    const font = style.bold ? this.fonts.bold : this.fonts.regular;
+    const size = style.size ?? SIZE.text;
+    const x = style.x ?? PAGE.margin;
+    const width = style.width ?? PAGE.width - PAGE.margin - x;
     const lines: string[] = [];
     let line = '';
-    for (const word of text.split(' ')) {
+    for (const word of this.safe(raw, font).split(' ')) {
       const candidate = line === '' ? word : `${line} ${word}`;
       if (line !== '' && font.widthOfTextAtSize(candidate, size) > width) {
         lines.push(line);
@@ -70,32 +84,31 @@ class Writer {
       } else line = candidate;
     }
     if (line !== '') lines.push(line);
-    return lines;
+    return { lines, font, size, x, color: style.color ?? rgb(0, 0, 0) };
   }
 
-  text(
-    raw: string,
-    options: { bold?: boolean; size?: number; x?: number; width?: number; color?: typeof BLUE } = {},
-  ) {
-    const font = options.bold ? this.fonts.bold : this.fonts.regular;
-    const size = options.size ?? SIZE.text;
-    const x = options.x ?? PAGE.margin;
-    const width = options.width ?? PAGE.width - PAGE.margin - x;
-    for (const line of this.wrap(this.safe(raw, font), font, size, width)) {
-      this.ensure(size * LINE);
-      this.y -= size * LINE;
-      this.page.drawText(line, { x, y: this.y, size, font, color: options.color ?? rgb(0, 0, 0) });
+  private draw(block: ReturnType<Writer['layout']>, top: number) {
+    block.lines.forEach((line, index) => {
+      const y = top - (index + 1) * block.size * LINE;
+      this.page.drawText(line, { x: block.x, y, size: block.size, font: block.font, color: block.color });
+    });
+    return top - block.lines.length * block.size * LINE;
+  }
+
+  text(raw: string, style: Style = {}) {
+    const block = this.layout(raw, style);
+    for (const line of block.lines) {
+      this.ensure(block.size * LINE);
+      this.y = this.draw({ ...block, lines: [line] }, this.y);
     }
   }
 
-  /** A label/value row; returns to the row's top so the value can wrap beside the label. */
+  /** A label and its value side by side, kept on one page, as tall as the longer of the two. */
   row(label: string, value: string) {
-    const top = this.y;
-    this.text(label, { color: GREY, width: 230 });
-    const afterLabel = this.y;
-    this.y = top;
-    this.text(value, { bold: true, x: PAGE.margin + 240 });
-    this.y = Math.min(this.y, afterLabel);
+    const left = this.layout(label, { color: GREY, width: 230 });
+    const right = this.layout(value, { bold: true, x: PAGE.margin + 240 });
+    this.ensure(Math.max(left.lines.length, right.lines.length) * SIZE.text * LINE);
+    this.y = Math.min(this.draw(left, this.y), this.draw(right, this.y));
   }
 
   space(points: number) {

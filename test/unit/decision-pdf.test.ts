@@ -84,6 +84,20 @@ describe("the decision d'attribution PDF", () => {
     expect(text).toMatch(/1\s009,92\s€/);
   });
 
+  it('continues on further pages when the legal basis grows, losing nothing', async () => {
+    const long = {
+      ...call,
+      legalBasis: Array.from({ length: 60 }, (_, i) => `Vu le texte de référence n° ${i + 1} ;`),
+    };
+    const { pages, text } = await readPdf(
+      await renderDecisionPdf(advanceDecisionContent(dossier(), long, '**** 0189')),
+    );
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('Vu le texte de référence n° 60 ;');
+    expect(text).toContain('FINMSS007206');
+    expect(text).toMatch(/Fait à Limoges, le 09\/11\/2022/);
+  });
+
   it('renders in a few milliseconds once warm', async () => {
     const content = advanceDecisionContent(dossier(), call, '**** 0189');
     await renderDecisionPdf(content);
