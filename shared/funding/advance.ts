@@ -9,22 +9,16 @@ import { conflict, ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { keys } from '../storage/keys.ts';
 import { claimGuard, getItem, nextNumber, releaseGuard } from '../storage/store.ts';
-import { advanceHtCents, totalHtCents, withVat } from './amounts.ts';
 import { type FundingCall, isWithin } from './call.ts';
-import type { MailboxCounts } from './counts.ts';
+import { type AdvanceCounts, decideAdvance } from './decisions.ts';
 import { DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
-import { advanceDossierOf, loadOperator, type Operator, requireValidatedEnrolment } from './operator.ts';
+import { advanceDossierOf, loadOperator, requireValidatedEnrolment } from './operator.ts';
 import { advanceGuard, createDossier, getDossier, loadFundingCall } from './repository.ts';
 import { dossierView } from './view.ts';
 import { startDecisionWorkflow } from './workflow.ts';
 
 /** A guard whose dossier never appeared (crash between the two writes) is released after this. */
 const ABANDONED_GUARD_MS = 2 * 60 * 1000;
-
-export interface AdvanceCounts {
-  current: MailboxCounts;
-  estimatedAtClosing: MailboxCounts;
-}
 
 const alreadyRequested = (dossier: Dossier) =>
   conflict(
@@ -70,48 +64,10 @@ async function claimAdvance(
   }
 }
 
-function decide(
-  operator: Operator,
-  call: FundingCall,
-  number: string,
-  counts: AdvanceCounts,
-  now: string,
-): Dossier {
-  const { enrolment, referencing, applicant, vat } = requireValidatedEnrolment(operator);
-  return {
-    number,
-    callId: call.callId,
-    callVersion: call.version,
-    status: 'DECIDEE',
-    version: 1,
-    accountId: operator.accountId,
-    enrolmentId: enrolment.id,
-    beneficiary: {
-      siret: applicant.siret,
-      denominationSociale: applicant.denominationSociale,
-      address: applicant.address,
-      ansNumber: referencing.number,
-      vatRegime: vat.regime,
-    },
-    advance: {
-      current: counts.current,
-      estimatedAtClosing: counts.estimatedAtClosing,
-      estimatedTotal: withVat(totalHtCents(call, counts.estimatedAtClosing), vat.regime),
-      decided: withVat(advanceHtCents(call), vat.regime),
-      closingDate: call.closingDate,
-      depositedAt: now,
-      decidedAt: now,
-    },
-    documents: {},
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
 /** POST /v1/funding/advance: files the request and decides it (status DECIDEE, FINMSS number). */
 export async function submitAdvance(accountId: string, counts: AdvanceCounts) {
   const operator = await loadOperator(accountId);
-  requireValidatedEnrolment(operator);
+  const source = requireValidatedEnrolment(operator);
   const call = await loadFundingCall();
   const now = new Date();
   if (!isWithin(call.advanceWindow, now)) {
@@ -130,7 +86,7 @@ export async function submitAdvance(accountId: string, counts: AdvanceCounts) {
   }
   const number = formatDossierNumber(await nextNumber(keys.counter(DOSSIER_COUNTER)));
   await claimAdvance(call, operator.siret, number);
-  const dossier = decide(operator, call, number, counts, now.toISOString());
+  const dossier = decideAdvance({ accountId, number, counts, at: now.toISOString() }, source, call);
   await createDossier(dossier);
   await startDecisionWorkflow(number, 'advance');
   logger.info('Advance decided', { dossierNumber: number, callVersion: call.version });

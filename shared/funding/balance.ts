@@ -8,11 +8,10 @@ import { formatDate } from '../email/layout.ts';
 import { conflict, ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import type { AuthContext } from '../routes/types.ts';
-import { balanceAmount } from './amounts.ts';
 import { isWithin } from './call.ts';
 import type { MailboxCounts } from './counts.ts';
+import { decideBalance } from './decisions.ts';
 import { documentLinks } from './documents.ts';
-import type { Dossier } from './dossier.ts';
 import { loadVisibleDossier } from './dossiers.ts';
 import { loadFundingCall, saveDossier } from './repository.ts';
 import { dossierView } from './view.ts';
@@ -39,26 +38,7 @@ export async function submitBalance(auth: AuthContext, number: string, reachedAt
       { extensions: { balanceWindow: call.balanceWindow, closingDate: call.closingDate } },
     );
   }
-  const { total, balance } = balanceAmount(
-    call,
-    reachedAtClosing,
-    dossier.beneficiary.vatRegime,
-    dossier.advance.decided,
-  );
-  const at = now.toISOString();
-  const decided: Dossier = {
-    ...dossier,
-    status: 'SOLDE_DECIDE',
-    balance: {
-      reachedAtClosing,
-      total,
-      decided: balance,
-      depositedAt: at,
-      decidedAt: at,
-      callVersion: call.version,
-    },
-    updatedAt: at,
-  };
+  const decided = decideBalance(dossier, reachedAtClosing, call, now.toISOString());
   decided.version = await saveDossier(decided);
   await startDecisionWorkflow(dossier.number, 'balance');
   logger.info('Balance decided', { dossierNumber: dossier.number, callVersion: call.version });

@@ -6,6 +6,7 @@ import {
   guideFundingCall,
 } from '../../shared/funding/call.ts';
 import { COUNT_LABELS, mailboxCountsSchema } from '../../shared/funding/counts.ts';
+import { decideAdvance, decideBalance } from '../../shared/funding/decisions.ts';
 import { addressLines, formatDossierNumber, isDossierNumber } from '../../shared/funding/dossier.ts';
 import { decisionEmail } from '../../shared/funding/emails.ts';
 import { paymentSummary } from '../../shared/funding/payments.ts';
@@ -135,5 +136,70 @@ describe('payment status', () => {
     ]);
     expect(launched.items[0]?.statusLabel).toBe('Mis en paiement le 10/11/2022');
     expect(launched.paidTtc).toBe('8000.00');
+  });
+});
+
+describe('the automatic decisions', () => {
+  const call = guideFundingCall();
+  const source = {
+    enrolment: { id: 'enrolment-1' },
+    referencing: {
+      number: 'zbuMSS0046',
+      dsr: { couloir: 'MSS', label: 'MSS Opérateurs', typeLogiciel: 'Opérateur MSS', vague: 'Vague 1' },
+      solutionName: 'Messagerie',
+      developerSiret: '39177919600040',
+      developerName: 'PROCIVIS IMMOBILIER',
+    },
+    applicant: {
+      siret: '39177919600040',
+      denominationSociale: 'PROCIVIS IMMOBILIER',
+      registeredDenomination: 'PROCIVIS IMMOBILIER',
+      nomCommercial: 'Procivis',
+      address: dossier.beneficiary.address,
+      isBuyerOperator: false,
+      isLegalRepresentative: true,
+      representative: { nom: 'Dupont', prenom: 'Marie', email: 'm@example.fr', telephone: '0102030405' },
+    },
+    vat: { regime: 'TTC_8_5' as const },
+  };
+  const counts = {
+    current: { applicatives: 1, organisationnelles: 2, personnelles: 3 },
+    estimatedAtClosing: { applicatives: 100, organisationnelles: 0, personnelles: 0 },
+  };
+
+  it('decides the advance at the fixed part, whatever the counts, keeping what the decision applied', () => {
+    const decided = decideAdvance(
+      { accountId: 'a', number: 'FINMSS000042', counts, at: '2026-11-27T10:00:00.000Z' },
+      source,
+      call,
+    );
+    expect(decided).toMatchObject({ number: 'FINMSS000042', status: 'DECIDEE', callVersion: 1, version: 1 });
+    expect(decided.advance.decided).toEqual({ htCents: 666_667, tvaCents: 56_667, ttcCents: 723_334 });
+    expect(decided.advance.estimatedTotal.htCents).toBe(666_667 + 100 * 5_833);
+    expect(decided.advance).toMatchObject({
+      ...counts,
+      closingDate: '2023-06-30',
+      depositedAt: '2026-11-27T10:00:00.000Z',
+    });
+    expect(decided.beneficiary).toMatchObject({
+      siret: '39177919600040',
+      ansNumber: 'zbuMSS0046',
+      vatRegime: 'TTC_8_5',
+    });
+  });
+
+  it('decides the balance from the counts reached, at the regime of the advance', () => {
+    const advance = decideAdvance(
+      { accountId: 'a', number: 'FINMSS000042', counts, at: '2026-11-27T10:00:00.000Z' },
+      source,
+      call,
+    );
+    const reached = { applicatives: 0, organisationnelles: 0, personnelles: 10 };
+    const balanced = decideBalance(advance, reached, { ...call, version: 3 }, '2027-07-02T08:00:00.000Z');
+    expect(balanced.status).toBe('SOLDE_DECIDE');
+    expect(balanced.balance).toMatchObject({ reachedAtClosing: reached, callVersion: 3 });
+    // 5 000 cents HT more than the advance: 5 425 TTC at 8.5 %, to the cent against the total.
+    expect(balanced.balance?.decided).toEqual({ htCents: 5_000, tvaCents: 425, ttcCents: 5_425 });
+    expect(balanced.advance).toEqual(advance.advance);
   });
 });
