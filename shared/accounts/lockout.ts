@@ -57,7 +57,7 @@ export function gateAttempt(state: LoginAttemptState | undefined, now: number): 
   return {
     allowed: false,
     reason: state.locked ? 'locked' : 'delayed',
-    retryAfterSeconds: state.blockedUntil - now,
+    retryAfterSeconds: Math.ceil(state.blockedUntil - now),
   };
 }
 

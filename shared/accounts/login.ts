@@ -88,7 +88,8 @@ export async function checkPassword(
   sourceIp: string,
 ): Promise<Account> {
   const policy = lockoutPolicy();
-  const now = Math.floor(Date.now() / 1000);
+  // Fractional seconds: a 1 s delay must not vanish by rounding to the same second.
+  const now = Date.now() / 1000;
   const key = attemptsKey(identifier);
   const state = await getItem<LoginAttemptState>(key);
   const gate = gateAttempt(state, now);
@@ -107,7 +108,7 @@ export async function checkPassword(
     });
     if (account) await recordLogin(account.id, 'failure', sourceIp);
     logger.info('Login failed', { failures: next.failures, locked: next.locked });
-    throw invalidCredentials(next.blockedUntil - now);
+    throw invalidCredentials(Math.ceil(next.blockedUntil - now));
   }
   if (state) await deleteItem(key);
   return account;

@@ -56,12 +56,13 @@ export function identifierWords(...parts: string[]): string {
 }
 
 /**
- * Secret answers compare case-, accent- and space-insensitively: "  Île de  Ré " = "ile de re".
+ * Secret answers compare ignoring case, accents, spaces and punctuation, so the owner need not
+ * remember how they typed it: "  Saint-Étienne " = "saint etienne".
  */
 export const normaliseSecretAnswer = (answer: string) =>
   answer
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { contactOf, type Enrolment } from '../enrolment/model.ts';
 import { conflict } from '../http/problem.ts';
 import { logger } from '../logger.ts';
@@ -7,6 +7,7 @@ import { claimGuard } from '../storage/store.ts';
 import { type Account, type AccountRole, identifierWords, normaliseEmail } from './model.ts';
 import { createAccount, getAccount, guardOwner, saveAccount } from './repository.ts';
 import { hashSecret } from './secret-hash.ts';
+import { generateTemporaryPassword } from './temporary-password.ts';
 
 /** A temporary password is valid for 7 days: the operator may read the email after a weekend. */
 export const TEMPORARY_PASSWORD_DAYS = 7;
@@ -149,22 +150,6 @@ export async function createInstructorAccount(input: {
   await createAccount(account, () => conflict('account_exists', 'Ce compte existe déjà.'));
   logger.info('Instructor account created', { accountId });
   return account;
-}
-
-const LETTERS = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
-const DIGITS = '23456789';
-const SPECIALS = '.,;?!:%#';
-
-/** 16 random characters (≈ 95 bits) with at least one digit and one special character. */
-export function generateTemporaryPassword(): string {
-  const pick = (alphabet: string) => alphabet[randomInt(alphabet.length)] as string;
-  const all = LETTERS + DIGITS + SPECIALS;
-  const characters = [pick(DIGITS), pick(SPECIALS), ...Array.from({ length: 14 }, () => pick(all))];
-  for (let i = characters.length - 1; i > 0; i -= 1) {
-    const j = randomInt(i + 1);
-    [characters[i], characters[j]] = [characters[j] as string, characters[i] as string];
-  }
-  return characters.join('');
 }
 
 export type TemporaryPasswordOutcome =
