@@ -77,6 +77,11 @@ describe('operator account: provisioning, first login, private home', () => {
     });
     const retry = await provisioning.provisionOperatorAccount(enrolment);
     expect(retry).toEqual({ ...first, created: false });
+    const { getItem } = await import('../../shared/storage/store.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const stored = await getItem<{ accountId: string; version: number }>(keys.enrolment(enrolment.id));
+    expect(stored).toMatchObject({ accountId: first.accountId, version: 2 });
+    expect((await provisioning.findOperatorAccount(SIRET_A))?.id).toBe(first.accountId);
     identifier = first.identifier;
 
     await sendEmail(
