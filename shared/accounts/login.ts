@@ -20,9 +20,9 @@ import { type IssuedSession, openSession } from './sessions.ts';
 /** Login history is kept 6 months (security journal), then expires. */
 const LOGIN_HISTORY_SECONDS = 183 * 86_400;
 
-/** Per source address: 30 login attempts per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
+/** Per source address: 50 login attempts per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
 const sourceLimit = () =>
-  limitFromEnv('login-source', { limit: 30, windowSeconds: 300 }, process.env.LOGIN_SOURCE_LIMIT);
+  limitFromEnv('login-source', { limit: 50, windowSeconds: 300 }, process.env.LOGIN_SOURCE_LIMIT);
 
 /** LOCKOUT_POLICY (JSON, partial) overrides the documented defaults, e.g. shorter delays in tests. */
 export function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy {

@@ -21,7 +21,7 @@ const local = useLocalCloud({
 });
 
 let support: typeof import('../support/accounts.ts');
-let operator: { identifier: string; password: string; token: string };
+let operator: { accountId: string; identifier: string; password: string; token: string };
 const login = (identifier: string, password: string) =>
   local.api.post('/v1/sessions', { identifier, password });
 
@@ -76,6 +76,22 @@ describe('brute-force protection of the login', () => {
     });
     expect(reset.status).toBe(204);
     expect((await login(operator.identifier, newPassword)).status).toBe(201);
+
+    const { queryPage } = await import('../../shared/storage/store.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const history = await queryPage<{ outcome: string; sourceIp: string }>({
+      partition: { name: 'PK', value: keys.account(operator.accountId).PK },
+      sortPrefix: { name: 'SK', value: 'LOGIN#' },
+    });
+    // activeOperator's login, 4 failures (refused attempts are not checked), the last login.
+    expect(history.items.map((item) => item.outcome)).toEqual([
+      'success',
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+      'success',
+    ]);
   });
 
   it('locks an unknown identifier the same way, so a lock reveals nothing', async () => {
