@@ -1,4 +1,4 @@
-import { invalidField, ProblemError } from '../http/problem.ts';
+import { invalidField, ProblemError, unauthorized } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { checkPassword } from './login.ts';
 import { type Account, isSetUp, normaliseSecretAnswer } from './model.ts';
@@ -12,10 +12,10 @@ import {
   revokeAllSessions,
 } from './sessions.ts';
 
-/** The account of a valid session; it can only be missing if deleted meanwhile. */
+/** The account of a valid session; a session left by a deleted or disabled account is refused. */
 export async function requireAccount(accountId: string): Promise<Account> {
   const account = await getAccount(accountId);
-  if (!account) throw invalidField('auth', 'Compte introuvable.', 'account_not_found');
+  if (account?.status !== 'ACTIVE') throw unauthorized();
   return account;
 }
 
