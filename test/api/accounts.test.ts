@@ -484,6 +484,43 @@ describe('sessions and the authorizer', () => {
   });
 });
 
+describe('admin command', () => {
+  it('creates an instructor who receives two emails and must change the password at first login', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const email = keep('agent.instructeur@asp.local');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['scripts/create-instructor.ts', '--identifier', 'agent.instructeur', '--email', email],
+      { env: process.env },
+    );
+    expect(stdout).toContain('Compte instructeur « agent.instructeur » prêt');
+    const [identifierMail, passwordMail] = await emailsTo(email);
+    expect(textOf(identifierMail!)).toContain('Identifiant : agent.instructeur');
+    const password = keep(/Mot de passe provisoire : (\S+)/.exec(textOf(passwordMail!))?.[1] as string);
+    expect(stdout).not.toContain(password);
+    const login = await local.api.post('/v1/sessions', { identifier: 'agent.instructeur', password });
+    expect(login.status).toBe(201);
+    expect(login.body).toMatchObject({ role: 'instructor', passwordChangeRequired: true });
+    const chosen = keep('Instruire-Bien#7');
+    const changed = await local.api.put(
+      '/v1/me/password',
+      { currentPassword: password, newPassword: chosen, confirmation: chosen },
+      bearer(login.body.token),
+    );
+    expect(changed.status).toBe(200);
+    keep(changed.body.token);
+
+    // Once the instructor chose a password, re-running the command leaves it alone.
+    const again = await promisify(execFile)(
+      process.execPath,
+      ['scripts/create-instructor.ts', '--identifier', 'agent.instructeur', '--email', email],
+      { env: process.env },
+    );
+    expect(again.stdout).toContain('existe déjà');
+  });
+});
+
 describe('logs', () => {
   it('never contain a password, token, secret answer, IBAN or email address', async () => {
     const logs = captured.join('');
