@@ -53,6 +53,17 @@ export function assertAcceptablePassword(input: {
   }
 }
 
+/**
+ * Checks the password of a logged-in account. It counts against the lockout like a login, so a
+ * stolen session cannot be used to guess the password; a wrong one is a field error.
+ */
+async function verifyCurrentPassword(account: Account, password: string, sourceIp: string, message: string) {
+  await checkPassword(account.identifier, password, sourceIp).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
+    throw invalidField('body.currentPassword', message, 'invalid_current_password');
+  });
+}
+
 /** Stores a new permanent password (hash only). */
 export async function storeNewPassword(account: Account, password: string): Promise<Account> {
   const { temporaryPasswordExpiresAt: _expired, ...rest } = account;
@@ -82,15 +93,12 @@ export async function changePassword(
     path: 'body.newPassword',
     confirmationPath: 'body.confirmation',
   });
-  // Counts against the lockout like a login: a stolen session cannot guess the password.
-  await checkPassword(account.identifier, input.currentPassword, sourceIp).catch((error: unknown) => {
-    if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
-    throw invalidField(
-      'body.currentPassword',
-      "L'ancien mot de passe est incorrect.",
-      'invalid_current_password',
-    );
-  });
+  await verifyCurrentPassword(
+    account,
+    input.currentPassword,
+    sourceIp,
+    "L'ancien mot de passe est incorrect.",
+  );
   const saved = await storeNewPassword(account, input.newPassword);
   await revokeAllSessions(accountId);
   logger.info('Password changed', { accountId });
@@ -117,14 +125,7 @@ export async function setSecretQuestion(
         'body.currentPassword',
         'Le mot de passe est obligatoire pour changer la question secrète.',
       );
-    await checkPassword(account.identifier, input.currentPassword, sourceIp).catch((error: unknown) => {
-      if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
-      throw invalidField(
-        'body.currentPassword',
-        'Le mot de passe est incorrect.',
-        'invalid_current_password',
-      );
-    });
+    await verifyCurrentPassword(account, input.currentPassword, sourceIp, 'Le mot de passe est incorrect.');
   }
   const saved = await saveAccount(account, {
     ...account,

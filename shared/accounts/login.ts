@@ -104,7 +104,7 @@ export async function checkPassword(
       ...key,
       type: 'LoginAttempts',
       ...next,
-      expiresAt: now + retentionSeconds(next, now, policy),
+      expiresAt: Math.ceil(now + retentionSeconds(next, now, policy)),
     });
     if (account) await recordLogin(account.id, 'failure', sourceIp);
     logger.info('Login failed', { failures: next.failures, locked: next.locked });
