@@ -16,7 +16,7 @@ const local = useLocalCloud({
       lockAfterFailures: 4,
       lockSeconds: 600,
     }),
-    LOGIN_SOURCE_LIMIT: '14/300',
+    LOGIN_SOURCE_LIMIT: '30/300',
   },
 });
 
@@ -101,11 +101,21 @@ describe('brute-force protection of the login', () => {
     expect(locked.status).toBe(423);
   });
 
+  it('counts concurrent guesses: a burst cannot slip past the lock', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => login('cible.concurrente', `Essai-Parallele-${i}!`)),
+    );
+    const checked = burst.filter((response) => response.status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(4);
+    expect(burst.every((response) => [401, 423, 429].includes(response.status))).toBe(true);
+    expect((await login('cible.concurrente', 'Essai-Suivant-1!')).status).toBe(423);
+  });
+
   it('throttles login attempts per source address, whatever the identifier', async () => {
-    // 14 attempts per window from one address; the tests above used most of them.
+    // 30 attempts per window from one address; the tests above used most of them.
     let attempts = 0;
     let response = await login('quelquun.autre', 'Nimporte-Quoi-1');
-    while (response.status !== 429 && attempts < 14) {
+    while (response.status !== 429 && attempts < 30) {
       attempts += 1;
       response = await login(`quelquun.autre${attempts}`, 'Nimporte-Quoi-1');
     }
