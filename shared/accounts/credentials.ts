@@ -1,7 +1,7 @@
 import { invalidField, ProblemError, unauthorized } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { checkPassword } from './login.ts';
-import { type Account, isSetUp, normaliseSecretAnswer } from './model.ts';
+import { type Account, isSetUp, normaliseSecretAnswer, pendingSteps, type SetupStep } from './model.ts';
 import { PASSWORD_RULE_MESSAGES, violatedPasswordRules } from './password-policy.ts';
 import { getAccount, saveAccount } from './repository.ts';
 import { hashSecret } from './secret-hash.ts';
@@ -114,7 +114,7 @@ export async function setSecretQuestion(
   token: string,
   input: { question: string; answer: string; currentPassword?: string },
   sourceIp: string,
-): Promise<{ passwordChangeRequired: boolean }> {
+): Promise<{ passwordChangeRequired: boolean; pendingSteps: SetupStep[] }> {
   const account = await requireAccount(accountId);
   const answer = normaliseSecretAnswer(input.answer);
   if (answer.length < 2)
@@ -134,5 +134,5 @@ export async function setSecretQuestion(
   });
   if (isSetUp(saved)) await clearPasswordChangeRequired(token, accountId);
   logger.info('Secret question set', { accountId });
-  return { passwordChangeRequired: !isSetUp(saved) };
+  return { passwordChangeRequired: !isSetUp(saved), pendingSteps: pendingSteps(saved) };
 }

@@ -19,10 +19,13 @@ const required = (label: string, max = 200) =>
 /** Longer than the policy's maximum so that the policy, not the schema, names the rule. */
 const passwordField = (label: string) => required(label, 1024);
 
+/** First-login steps still to do: change the temporary password, set the secret question. */
+const pendingStepsSchema = z.array(z.enum(['password', 'secretQuestion']));
 const sessionSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
   passwordChangeRequired: z.boolean(),
+  pendingSteps: pendingStepsSchema,
 });
 const acceptedSchema = z.object({ message: z.string() });
 const tableReadWrite = { table: 'readwrite' } as const;
@@ -119,7 +122,7 @@ export const setSecretQuestionRoute = defineRoute({
   responses: {
     200: {
       description: 'Question secrète enregistrée',
-      schema: z.object({ passwordChangeRequired: z.boolean() }),
+      schema: z.object({ passwordChangeRequired: z.boolean(), pendingSteps: pendingStepsSchema }),
     },
     ...problemResponses(400, 401, 409, 413, 415, 422, 423, 429),
   },

@@ -124,7 +124,11 @@ describe('operator account: provisioning, first login, private home', () => {
       password: temporary,
     });
     expect(login.status).toBe(201);
-    expect(login.body).toMatchObject({ passwordChangeRequired: true, role: 'operator' });
+    expect(login.body).toMatchObject({
+      passwordChangeRequired: true,
+      pendingSteps: ['password', 'secretQuestion'],
+      role: 'operator',
+    });
     expect(login.body.token).toMatch(/^[\w-]{43}$/);
     token = login.body.token;
     for (const path of ['/v1/me', '/v1/me/enrolments']) {
@@ -174,7 +178,7 @@ describe('operator account: provisioning, first login, private home', () => {
 
     const accepted = await attempt(newPassword);
     expect(accepted.status).toBe(200);
-    expect(accepted.body.passwordChangeRequired).toBe(true);
+    expect(accepted.body).toMatchObject({ passwordChangeRequired: true, pendingSteps: ['secretQuestion'] });
     const previousToken = token;
     token = accepted.body.token;
     expect((await local.api.get('/v1/me', bearer(previousToken))).status).toBe(401);
@@ -201,7 +205,7 @@ describe('operator account: provisioning, first login, private home', () => {
       bearer(token),
     );
     expect(set.status).toBe(200);
-    expect(set.body).toEqual({ passwordChangeRequired: false });
+    expect(set.body).toEqual({ passwordChangeRequired: false, pendingSteps: [] });
 
     const me = await local.api.get('/v1/me', bearer(token));
     expect(me.status).toBe(200);
@@ -382,7 +386,7 @@ describe('operator account: provisioning, first login, private home', () => {
     expect(login.status).toBe(201);
     keep(login.body.token);
     // The secret question is still to be set before the private home opens.
-    expect(login.body.passwordChangeRequired).toBe(true);
+    expect(login.body).toMatchObject({ passwordChangeRequired: true, pendingSteps: ['secretQuestion'] });
   });
 
   it('throttles recovery requests aimed at the same identifier', async () => {
