@@ -84,6 +84,7 @@ export interface ProvisionedAccount {
 export async function provisionOperatorAccount(enrolment: Enrolment): Promise<ProvisionedAccount> {
   const applicant = enrolment.applicant;
   const contact = contactOf(enrolment);
+  if (enrolment.status !== 'VALIDEE') throw new Error(`Enrolment ${enrolment.id} is not validated`);
   if (!applicant || !contact) throw new Error(`Enrolment ${enrolment.id} has no applicant`);
   let accountId: string = randomUUID();
   try {

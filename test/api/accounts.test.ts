@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { routeTable } from '../../shared/routes/index.ts';
+import * as enrolmentClient from '../support/enrolment.ts';
 import { type SentEmail, useLocalCloud } from '../support/harness.ts';
 
 // Info-level logs on for this file, to prove they carry no secret (see the last test).
@@ -51,7 +52,8 @@ beforeAll(async () => {
 
 const SIRET_A = '39177919600040';
 const SIRET_B = '47992882200069';
-const CONTACT_A = { nom: 'Dupont-Lefèvre', prenom: 'Éloïse', email: keep('eloise.dupont@operateur-a.fr') };
+/** The legal representative that test/support/enrolment.ts fills in. */
+const CONTACT_A = { nom: 'Martin', prenom: 'Camille', email: keep('representant@example.fr') };
 const PORTAL = 'http://localhost:5173';
 
 describe('operator account: provisioning, first login, private home', () => {
@@ -59,19 +61,23 @@ describe('operator account: provisioning, first login, private home', () => {
   let temporary = '';
   let token = '';
   const newPassword = keep('Messagerie.Sure42');
-  let enrolmentId = '';
+  let validated: import('../../shared/enrolment/model.ts').Enrolment;
 
   it('provisions one account per operator, idempotently, and emails the credentials separately', async () => {
-    const enrolment = await fixtures.storeEnrolment({
-      siret: SIRET_A,
-      status: 'VALIDEE',
-      number: 'ENR0011M0',
-      contact: CONTACT_A,
-    });
-    enrolmentId = enrolment.id;
+    const draft = await enrolmentClient.createDraft(local.api);
+    await enrolmentClient.completeDraft(local.api, draft, { siret: SIRET_A });
+    expect((await enrolmentClient.submit(local.api, draft)).status).toBe(200);
+    await local.cloud.settleWorkflows();
+    // The instructor's decision (issue 6) is applied through the repository until it lands.
+    const { getEnrolment, saveEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const submitted = (await getEnrolment(draft.id))!;
+    expect(submitted.number).toMatch(/^ENR\d{4}M\d$/);
+    await expect(provisioning.provisionOperatorAccount(submitted)).rejects.toThrow(/not validated/);
+    const enrolment = await saveEnrolment({ ...submitted, status: 'VALIDEE' });
+    validated = enrolment;
     const first = await provisioning.provisionOperatorAccount(enrolment);
     expect(first).toMatchObject({
-      identifier: 'eloise.dupont.lefevre',
+      identifier: 'camille.martin',
       created: true,
       credentialsPending: true,
     });
@@ -80,13 +86,13 @@ describe('operator account: provisioning, first login, private home', () => {
     const { getItem } = await import('../../shared/storage/store.ts');
     const { keys } = await import('../../shared/storage/keys.ts');
     const stored = await getItem<{ accountId: string; version: number }>(keys.enrolment(enrolment.id));
-    expect(stored).toMatchObject({ accountId: first.accountId, version: 2 });
+    expect(stored).toMatchObject({ accountId: first.accountId, version: enrolment.version + 1 });
     expect((await provisioning.findOperatorAccount(SIRET_A))?.id).toBe(first.accountId);
     identifier = first.identifier;
 
     await sendEmail(
       CONTACT_A.email,
-      emails.identifierEmail({ identifier, enrolmentNumber: 'ENR0011M0', portalUrl: PORTAL }),
+      emails.identifierEmail({ identifier, enrolmentNumber: validated.number, portalUrl: PORTAL }),
     );
     const outcome = await provisioning.issueTemporaryPasswordAndSend(
       first.accountId,
@@ -98,7 +104,9 @@ describe('operator account: provisioning, first login, private home', () => {
       },
     );
     expect(outcome.issued).toBe(true);
-    const [identifierMail, passwordMail] = await emailsTo(CONTACT_A.email);
+    const received = await emailsTo(CONTACT_A.email);
+    const identifierMail = received.find((email) => email.subject.endsWith('Votre identifiant de connexion'));
+    const passwordMail = received.find((email) => email.subject.endsWith('Votre mot de passe provisoire'));
     expect(textOf(identifierMail!)).toContain(`Identifiant : ${identifier}`);
     expect(textOf(identifierMail!)).not.toContain('Mot de passe provisoire :');
     temporary = keep(/Mot de passe provisoire : (\S+)/.exec(textOf(passwordMail!))?.[1] as string);
@@ -217,11 +225,12 @@ describe('operator account: provisioning, first login, private home', () => {
     });
     expect(me.body.operator).toEqual({
       siret: SIRET_A,
-      denominationSociale: 'PROCIVIS IMMOBILIER',
-      nomCommercial: 'Procivis Messagerie',
+      denominationSociale: validated.applicant?.denominationSociale,
+      nomCommercial: 'MédiMail',
       referencingNumber: 'zbuMSS0046',
-      solutionName: 'Messagerie sécurisée PROCIVIS',
+      solutionName: validated.referencing?.solutionName,
     });
+    expect(me.body.operator.denominationSociale).toEqual(expect.stringMatching(/\S/));
   });
 
   it('lists the operator’s enrolment requests, without drafts nor other operators’ requests', async () => {
@@ -231,10 +240,10 @@ describe('operator account: provisioning, first login, private home', () => {
     const list = await local.api.get('/v1/me/enrolments', bearer(token));
     expect(list.status).toBe(200);
     expect(list.body.items.map((item: { number: string }) => item.number)).toEqual([
-      'ENR0011M0',
+      validated.number,
       'ENR0012M0',
     ]);
-    expect(list.body.items[0]).toMatchObject({ id: enrolmentId, status: 'VALIDEE', statusLabel: 'Validée' });
+    expect(list.body.items[0]).toMatchObject({ id: validated.id, status: 'VALIDEE', statusLabel: 'Validée' });
     expect(list.body.items[1]).toMatchObject({ id: second.id, status: 'DEPOSEE', statusLabel: 'Déposée' });
     expect(list.body.items[1].submittedAt).toEqual(expect.any(String));
     const paged = await local.api.get('/v1/me/enrolments?limit=1', bearer(token));
@@ -530,7 +539,7 @@ describe('logs', () => {
     const logs = captured.join('');
     expect(logs).toContain('Login succeeded');
     expect(logs).toContain('Password reset');
-    for (const secret of [...secrets, 'FR7630006000011234567890189']) {
+    for (const secret of [...secrets, 'FR7630006000011234567890189', 'FR7630004000031234567890143']) {
       expect(logs.includes(secret), `a secret value appears in the logs`).toBe(false);
     }
     expect(logs).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
