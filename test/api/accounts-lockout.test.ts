@@ -27,7 +27,7 @@ const login = (identifier: string, password: string) =>
 
 beforeAll(async () => {
   support = await import('../support/accounts.ts');
-  const { storeEnrolment } = await import('../support/enrolments.ts');
+  const { storeEnrolment } = await import('../support/enrolment-fixtures.ts');
   const enrolment = await storeEnrolment({ siret: '39177919600040', status: 'VALIDEE', number: 'ENR0030M0' });
   operator = await support.activeOperator(local, enrolment, 'Verrou-Test#1');
 });

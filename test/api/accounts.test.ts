@@ -30,7 +30,7 @@ const lastEmailTo = async (address: string) => (await emailsTo(address)).at(-1);
 const resetTokenIn = (email: SentEmail | undefined) => /#jeton=([\w-]+)/.exec(textOf(email!))?.[1] as string;
 
 let support: typeof import('../support/accounts.ts');
-let fixtures: typeof import('../support/enrolments.ts');
+let fixtures: typeof import('../support/enrolment-fixtures.ts');
 let provisioning: typeof import('../../shared/accounts/provisioning.ts');
 let emails: typeof import('../../shared/accounts/emails.ts');
 let sendEmail: typeof import('../../shared/email/send.ts').sendEmail;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   process.stdout.write = write(process.stdout.write.bind(process.stdout));
   process.stderr.write = write(process.stderr.write.bind(process.stderr));
   support = await import('../support/accounts.ts');
-  fixtures = await import('../support/enrolments.ts');
+  fixtures = await import('../support/enrolment-fixtures.ts');
   provisioning = await import('../../shared/accounts/provisioning.ts');
   emails = await import('../../shared/accounts/emails.ts');
   sendEmail = (await import('../../shared/email/send.ts')).sendEmail;
@@ -55,13 +55,14 @@ const SIRET_B = '47992882200069';
 /** The legal representative that test/support/enrolment.ts fills in. */
 const CONTACT_A = { nom: 'Martin', prenom: 'Camille', email: keep('representant@example.fr') };
 const PORTAL = 'http://localhost:5173';
+/** Operator A's validated enrolment, submitted through the enrolment API. */
+let validated: import('../../shared/enrolment/model.ts').Enrolment;
 
 describe('operator account: provisioning, first login, private home', () => {
   let identifier = '';
   let temporary = '';
   let token = '';
   const newPassword = keep('Messagerie.Sure42');
-  let validated: import('../../shared/enrolment/model.ts').Enrolment;
 
   it('provisions one account per operator, idempotently, and emails the credentials separately', async () => {
     const draft = await enrolmentClient.createDraft(local.api);
@@ -430,6 +431,28 @@ describe('sessions and the authorizer', () => {
     ]);
     const me = await local.api.get('/v1/me', bearer(operator.token));
     expect(me.body.operator.siret).toBe(SIRET_B);
+  });
+
+  it('gives operator B no access to operator A’s enrolment through any route that takes its id', async () => {
+    const { getEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const before = await getEnrolment(validated.id);
+    const idRoutes = routeTable.filter((route) => route.path.includes('{id}'));
+    expect(idRoutes.length).toBeGreaterThan(5);
+    for (const route of idRoutes) {
+      const path = route.path
+        .replace('{id}', validated.id)
+        .replace('{step}', 'bank')
+        .replace('{field}', 'rib');
+      const response = await local.api.request(route.method, path, {
+        headers: bearer(operator.token),
+        ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }),
+      });
+      const label = `${route.method} ${route.path}`;
+      if (route.method === 'GET' || route.method === 'DELETE') expect(response.status, label).toBe(401);
+      else expect([401, 403, 422], label).toContain(response.status);
+      expect(JSON.stringify(response.body), label).not.toContain(validated.applicant?.representative.email);
+    }
+    expect(await getEnrolment(validated.id)).toEqual(before);
   });
 
   it('keeps operators out of instructor routes and instructors out of operator routes', async () => {
