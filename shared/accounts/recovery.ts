@@ -47,6 +47,18 @@ async function withResponseFloor<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Sends a recovery email without letting a failure show: an error only for known accounts
+ * would reveal them. The failure is logged (no address) for the operations team.
+ */
+async function sendQuietly(send: () => Promise<unknown>, kind: string): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    logger.error('Recovery email not sent', { kind, errorName: (error as Error)?.name });
+  }
+}
+
 async function throttle(kind: string, target: string, sourceIp: string) {
   await consumeRateLimit(sourceLimit(), sourceIp, THROTTLED);
   await consumeRateLimit(targetLimit(), `${kind}#${subjectOf(target)}`, THROTTLED);
@@ -64,9 +76,10 @@ export async function recoverIdentifier(
     await throttle('email', email, sourceIp);
     const accounts = (await findAccountsByEmail(email)).filter((account) => account.status === 'ACTIVE');
     if (accounts.length > 0) {
-      await send(
-        email,
-        forgottenIdentifierEmail({ identifiers: accounts.map((a) => a.identifier), portalUrl }),
+      const identifiers = accounts.map((account) => account.identifier);
+      await sendQuietly(
+        () => send(email, forgottenIdentifierEmail({ identifiers, portalUrl })),
+        'identifier',
       );
     }
     logger.info('Identifier recovery requested', { matched: accounts.length });
@@ -100,10 +113,8 @@ export async function requestPasswordReset(
         answerAttempts: 0,
         expiresAt: Math.floor(Date.now() / 1000) + RESET_TOKEN_MINUTES * 60,
       });
-      await send(
-        account.email,
-        passwordResetEmail({ token, validityMinutes: RESET_TOKEN_MINUTES, portalUrl }),
-      );
+      const email = passwordResetEmail({ token, validityMinutes: RESET_TOKEN_MINUTES, portalUrl });
+      await sendQuietly(() => send(account.email, email), 'passwordReset');
     }
     logger.info('Password reset requested', { matched: account ? 1 : 0 });
     return RECOVERY_ACCEPTED;
