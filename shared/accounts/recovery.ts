@@ -26,10 +26,16 @@ const MAX_ANSWER_ATTEMPTS = 3;
 const RECOVERY_RESPONSE_FLOOR_MS = 600;
 
 /** Per source: 10 recovery requests per 15 minutes; per target (email or identifier): 3 per hour. */
-const sourceLimit = () =>
-  limitFromEnv('recovery-source', { limit: 10, windowSeconds: 900 }, process.env.RECOVERY_SOURCE_LIMIT);
-const targetLimit = () =>
-  limitFromEnv('recovery-target', { limit: 3, windowSeconds: 3600 }, process.env.RECOVERY_TARGET_LIMIT);
+const SOURCE_LIMIT = limitFromEnv(
+  'recovery-source',
+  { limit: 10, windowSeconds: 900 },
+  process.env.RECOVERY_SOURCE_LIMIT,
+);
+const TARGET_LIMIT = limitFromEnv(
+  'recovery-target',
+  { limit: 3, windowSeconds: 3600 },
+  process.env.RECOVERY_TARGET_LIMIT,
+);
 const THROTTLED = 'Trop de demandes de récupération : réessayez plus tard.';
 
 export const RECOVERY_ACCEPTED = {
@@ -60,8 +66,8 @@ async function sendQuietly(send: () => Promise<unknown>, kind: string): Promise<
 }
 
 async function throttle(kind: string, target: string, sourceIp: string) {
-  await consumeRateLimit(sourceLimit(), sourceIp, THROTTLED);
-  await consumeRateLimit(targetLimit(), `${kind}#${subjectOf(target)}`, THROTTLED);
+  await consumeRateLimit(SOURCE_LIMIT, sourceIp, THROTTLED);
+  await consumeRateLimit(TARGET_LIMIT, `${kind}#${subjectOf(target)}`, THROTTLED);
 }
 
 /** "J'ai oublié mon identifiant": the identifier(s) of the email address, by email. */
@@ -189,7 +195,7 @@ export async function resetPassword(
   input: { token: string; secretAnswer?: string; newPassword: string; confirmation: string },
   sourceIp: string,
 ): Promise<void> {
-  await consumeRateLimit(sourceLimit(), sourceIp, THROTTLED);
+  await consumeRateLimit(SOURCE_LIMIT, sourceIp, THROTTLED);
   const { record, account } = await readReset(input.token);
   if (account.secretAnswerHash) {
     const answer = normaliseSecretAnswer(input.secretAnswer ?? '');
