@@ -95,46 +95,37 @@ async function storeEnrolment(enrolment: Enrolment) {
 }
 
 /**
- * An operator whose enrolment is validated, logged in. TEMPORARY until the accounts branch is
- * merged: the account item is written directly and the session is a test token.
+ * An operator whose enrolment is validated (or in `status`), logged in for real: its account is
+ * provisioned from the enrolment as the validation workflow does, then the first login is done
+ * through the API (temporary password, password change, secret question).
  */
 export async function operatorWith(
-  _local: TestCloud,
+  local: TestCloud,
   options: { regime?: VatRegime; status?: Enrolment['status']; siret?: string } = {},
 ): Promise<TestOperator> {
   const siret = options.siret ?? testSiret();
-  const enrolment = validatedEnrolment({
-    siret,
-    regime: options.regime ?? 'TTC_20',
-    ...(options.status ? { status: options.status } : {}),
-  });
+  const enrolment = validatedEnrolment({ siret, regime: options.regime ?? 'TTC_20' });
   await storeEnrolment(enrolment);
-  const accountId = randomUUID();
-  await putItem({
-    ...keys.account(accountId),
-    type: 'Account',
-    id: accountId,
-    role: 'operator',
-    siret,
-    enrolmentIds: [enrolment.id],
-  });
+  const { activeOperator, bearer } = await import('./accounts.ts');
+  const { accountId, token } = await activeOperator(local, enrolment);
+  if (options.status && options.status !== 'VALIDEE') {
+    // No flow takes a validated enrolment elsewhere today; funding checks it anyway (defence in
+    // depth), so the test moves the stored enrolment itself.
+    const { getItem } = await import('../../shared/storage/store.ts');
+    const stored = await getItem<Enrolment>(keys.enrolment(enrolment.id));
+    await storeEnrolment({ ...(stored as Enrolment), status: options.status });
+  }
   return {
     accountId,
     enrolmentId: enrolment.id,
     siret,
     email: enrolment.applicant?.representative.email ?? '',
-    headers: { authorization: `Bearer test:${accountId}:operator` },
+    headers: bearer(token),
   };
 }
 
-export async function instructor(_local: TestCloud): Promise<{ headers: Record<string, string> }> {
-  const accountId = randomUUID();
-  await putItem({
-    ...keys.account(accountId),
-    type: 'Account',
-    id: accountId,
-    role: 'instructor',
-    enrolmentIds: [],
-  });
-  return { headers: { authorization: `Bearer test:${accountId}:instructor` } };
+/** The demo instructor (seeded by the local stack), logged in through the API. */
+export async function instructor(local: TestCloud): Promise<{ headers: Record<string, string> }> {
+  const { loginAsDemoInstructor, bearer } = await import('./accounts.ts');
+  return { headers: bearer(await loginAsDemoInstructor(local)) };
 }
