@@ -3,6 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_ALLOWED_METHODS,
+  CORS_EXPOSED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+} from '../../shared/http/cors.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
 import type { RouteDefinition } from '../../shared/routes/types.ts';
 import { closeServer, listen } from './ports.ts';
@@ -147,7 +153,7 @@ export async function startGateway(options: {
     return {
       'access-control-allow-origin': origin,
       'access-control-allow-credentials': 'true',
-      'access-control-expose-headers': 'x-request-id, idempotency-replayed, retry-after',
+      'access-control-expose-headers': CORS_EXPOSED_HEADERS.join(', '),
       vary: 'Origin',
     };
   }
@@ -180,9 +186,9 @@ export async function startGateway(options: {
       res
         .writeHead(204, {
           ...cors,
-          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
-          'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-draft-token',
-          'access-control-max-age': '600',
+          'access-control-allow-methods': CORS_ALLOWED_METHODS.join(', '),
+          'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '),
+          'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
         })
         .end();
       return;
