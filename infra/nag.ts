@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { aws_iam as iam, Stack, Validations } from 'aws-cdk-lib';
+import { Aspects, type IAspect, aws_iam as iam, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { RESOURCELESS_ACTIONS, type WildcardReason } from './permissions.ts';
 
@@ -20,6 +20,23 @@ interface ResolvedStatement {
 }
 
 const asArray = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
+
+/**
+ * Registers a role for wildcard acknowledgement at synth time (an aspect), so that statements added
+ * after construction are seen too: a later unexplained `Resource: *` keeps the finding reported.
+ */
+export function acknowledgeWildcardsAtSynth(
+  role: iam.Role,
+  owner: string,
+  declared: readonly WildcardReason[],
+) {
+  const aspect: IAspect = {
+    visit(node) {
+      if (node === role) acknowledgeWildcards(role, owner, declared);
+    },
+  };
+  Aspects.of(role).add(aspect);
+}
 
 /**
  * Acknowledges the IAM5 (wildcard) findings of a role, one by one, only where a reason exists:

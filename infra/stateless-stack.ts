@@ -13,7 +13,6 @@ import {
   type StackProps,
   aws_stepfunctions as sfn,
   aws_sns as sns,
-  aws_sns_subscriptions as subscriptions,
 } from 'aws-cdk-lib';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -30,7 +29,7 @@ import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workf
 import { stateMachineArnVariable, taskPlaceholder } from '../shared/workflows/types.ts';
 import { BUNDLE_FILE, bundledCode, REPOSITORY_ROOT } from './bundling.ts';
 import { type Deployment, resourceNames, stageSettings } from './config.ts';
-import { acknowledge, acknowledgeWildcards } from './nag.ts';
+import { acknowledge, acknowledgeWildcardsAtSynth } from './nag.ts';
 import { type GrantableResources, grantsFor } from './permissions.ts';
 import { referencedTaskIds } from './workflow-tasks.ts';
 
@@ -197,7 +196,7 @@ export class StatelessStack extends Stack {
       tracing: lambda.Tracing.ACTIVE,
       environment: this.environmentFor(spec.permissions),
     });
-    acknowledgeWildcards(role, spec.id, grants.wildcards);
+    acknowledgeWildcardsAtSynth(role, spec.id, grants.wildcards);
     // Invoked synchronously only (API Gateway, the authorizer, Step Functions Task states): a
     // failure is returned to the caller, which answers problem+json or retries and catches.
     for (const rule of ['Serverless-LambdaDLQ', 'Serverless-LambdaAsyncFailureDestination'])
@@ -247,7 +246,7 @@ export class StatelessStack extends Stack {
       machine.addToRolePolicy(
         new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }),
       );
-    acknowledgeWildcards(machine.role as iam.Role, `${workflow.id} state machine`, []);
+    acknowledgeWildcardsAtSynth(machine.role as iam.Role, `${workflow.id} state machine`, []);
     for (const [name, metric] of [
       ['Failed', machine.metricFailed({ period: ALARM_PERIOD, statistic: 'Sum' })],
       ['TimedOut', machine.metricTimedOut({ period: ALARM_PERIOD, statistic: 'Sum' })],
@@ -370,8 +369,18 @@ export class StatelessStack extends Stack {
       'AwsSolutions-SNS2',
       'Alarm notifications carry alarm names and states only, no personal data; CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key.',
     );
-    if (this.deployment.alarmEmail)
-      topic.addSubscription(new subscriptions.EmailSubscription(this.deployment.alarmEmail));
+    if (this.deployment.alarmEmail) {
+      const subscription = new sns.Subscription(this, 'AlarmEmail', {
+        topic,
+        protocol: sns.SubscriptionProtocol.EMAIL,
+        endpoint: this.deployment.alarmEmail,
+      });
+      acknowledge(
+        subscription,
+        'Serverless-SNSRedrivePolicy',
+        'An alarm email that cannot be delivered is not worth redriving from a queue: the alarm state stays visible in CloudWatch and the topic can be re-subscribed.',
+      );
+    }
     return topic;
   }
 
