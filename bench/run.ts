@@ -21,11 +21,11 @@ import { printTable } from './table.ts';
  * `npm run bench`: bundle size and cold init per function against its AWS-client baseline,
  * DynamoDB calls per main operation, and latency under 20 concurrent clients against a no-op
  * route of the same local gateway. Prints three tables; writes them as JSON under bench/results/.
- * BENCH_INIT_RUNS (default 7) and BENCH_SECONDS (default 5) trade precision for time.
+ * BENCH_INIT_RUNS (default 11) and BENCH_SECONDS (default 5) trade precision for time.
  */
 process.env.COUNT_DYNAMODB_CALLS = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-const initRuns = Number(process.env.BENCH_INIT_RUNS ?? 7);
+const initRuns = Number(process.env.BENCH_INIT_RUNS ?? 11);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 20;
 const resultsDirectory = join(REPOSITORY_ROOT, 'bench/results');
@@ -34,7 +34,9 @@ mkdirSync(resultsDirectory, { recursive: true });
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 const kib = (bytes: number) => `${fixed(bytes / 1024, 1)} KiB`;
 
-console.log(`Bundles: esbuild as deployed, cold init = median of ${initRuns} fresh Node processes`);
+console.log(
+  `Bundles as deployed (esbuild, minified ESM); cold init = CPU ms to import in a fresh Node process, median of ${initRuns}`,
+);
 const bundles = await measureBundles(resultsDirectory, initRuns);
 printTable(
   bundles.map((b) => ({

@@ -176,6 +176,8 @@ describe('functions and their grants', () => {
       REPLY_TO_EMAIL: 'assistance@segur-mss.example.fr',
       PORTAL_URL: 'http://localhost:5173',
     });
+    // Source maps are parsed at load when enabled: dev only (cold start matters in prod).
+    expect(environmentOf(fnOf('getPublicThing')).NODE_OPTIONS).toBeUndefined();
   });
 
   it('takes memory and timeout from the route, capped below API Gateway’s 30 s', () => {
