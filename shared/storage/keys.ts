@@ -38,6 +38,11 @@ export const keys = {
     key(`ENROLMENT#${enrolmentId}`, `AUDIT#${at}#${eventId}`),
   enrolmentEmail: (enrolmentId: string, emailId: string) =>
     key(`ENROLMENT#${enrolmentId}`, `EMAIL#${emailId}`),
+  /** Query prefix of an enrolment's audit trail, oldest first. */
+  enrolmentAuditPrefix: () => 'AUDIT#',
+  /** Guard: one active enrolment per (referencing number, SIRET). */
+  activeEnrolmentGuard: (referencingNumber: string, siret: string) =>
+    key(`GUARD#ACTIVE_ENROLMENT#${referencingNumber.toUpperCase()}#${siret}`, 'GUARD'),
   /** Query prefix for every item of an enrolment (aggregate, audit trail, emails). */
   enrolmentPartition: (enrolmentId: string) => `ENROLMENT#${enrolmentId}`,
 
