@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, aws_lambda as lambda } from 'aws-cdk-lib';
@@ -42,24 +44,53 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
 /**
  * Lambda code bundled in-process with the local esbuild at synth time: no Docker, no network.
  * (NodejsFunction would also bundle locally when esbuild is installed, but it spawns one `npx
- * esbuild` per function; one process for all functions keeps synth fast.) The Docker image is never
- * pulled: CDK only falls back to it when `tryBundle` returns false, which it never does.
+ * esbuild` per function.) All the stack's entries are built by ONE esbuild run, on the first asset
+ * CDK stages: the modules they share (the AWS SDK above all) are parsed once, which halves synth
+ * time; each entry still gets its own tree-shaken bundle (no code splitting). The Docker image is
+ * never pulled: CDK only falls back to it when `tryBundle` returns false, which it never does.
  */
-export function bundledCode(entry: string): lambda.Code {
-  return lambda.Code.fromAsset(REPOSITORY_ROOT, {
-    assetHashType: AssetHashType.OUTPUT,
-    bundling: {
-      image: DockerImage.fromRegistry('local-esbuild-only'),
-      command: ['false'],
-      // Part of CDK's asset cache key: without it every function would share the first bundle.
-      environment: { LAMBDA_ENTRY: entry },
-      local: {
-        tryBundle(outputDir) {
-          const result = buildSync(bundleOptions(entry, outputDir));
-          if (result.errors.length > 0) throw new Error(`esbuild failed for ${entry}`);
-          return true;
+export class LambdaBundles {
+  private readonly entries: readonly string[];
+  private outdir: string | undefined;
+
+  constructor(entries: Iterable<string>) {
+    this.entries = [...new Set(entries)];
+  }
+
+  private build(): string {
+    if (this.outdir) return this.outdir;
+    const outdir = mkdtempSync(join(tmpdir(), 'segur-bundles-'));
+    const options = bundleOptions(this.entries[0] as string, outdir);
+    const result = buildSync({
+      ...options,
+      entryPoints: Object.fromEntries(
+        this.entries.map((entry, index) => [`${index}/index`, join(REPOSITORY_ROOT, entry)]),
+      ),
+    });
+    if (result.errors.length > 0) throw new Error('esbuild failed');
+    // CDK copies each bundle into the assembly; the shared build is only needed during synth.
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    this.outdir = outdir;
+    return outdir;
+  }
+
+  code(entry: string): lambda.Code {
+    const index = this.entries.indexOf(entry);
+    if (index < 0) throw new Error(`${entry} is not one of the bundled entries`);
+    return lambda.Code.fromAsset(REPOSITORY_ROOT, {
+      assetHashType: AssetHashType.OUTPUT,
+      bundling: {
+        image: DockerImage.fromRegistry('local-esbuild-only'),
+        command: ['false'],
+        // Part of CDK's asset cache key: without it every function would share the first bundle.
+        environment: { LAMBDA_ENTRY: entry },
+        local: {
+          tryBundle: (outputDir) => {
+            cpSync(join(this.build(), String(index)), outputDir, { recursive: true });
+            return true;
+          },
         },
       },
-    },
-  });
+    });
+  }
 }

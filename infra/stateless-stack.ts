@@ -27,7 +27,7 @@ import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
 import { stateMachineArnVariable, taskPlaceholder } from '../shared/workflows/types.ts';
-import { BUNDLE_FILE, bundledCode, REPOSITORY_ROOT } from './bundling.ts';
+import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
 import { type Deployment, resourceNames, stageSettings } from './config.ts';
 import { acknowledge, acknowledgeWildcardsAtSynth } from './nag.ts';
 import { type GrantableResources, grantsFor } from './permissions.ts';
@@ -79,6 +79,7 @@ export class StatelessStack extends Stack {
   private readonly names: ReturnType<typeof resourceNames>;
   private readonly resources: GrantableResources;
   private readonly alarmTopic: sns.Topic;
+  private readonly bundles: LambdaBundles;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -87,6 +88,12 @@ export class StatelessStack extends Stack {
     this.names = resourceNames(deployment.stage);
     this.resources = this.grantableResources();
     this.alarmTopic = this.createAlarmTopic();
+    const needsAuthorizer = system.routes.some((route) => PROTECTED_ACCESS.has(route.access));
+    this.bundles = new LambdaBundles([
+      ...system.routes.map((route) => route.handler),
+      ...system.workflowTasks.map((task) => task.handler),
+      ...(needsAuthorizer ? [system.authorizer.handler] : []),
+    ]);
 
     for (const task of system.workflowTasks)
       this.taskFunctions.set(
@@ -104,9 +111,7 @@ export class StatelessStack extends Stack {
       this.stateMachines.set(workflow.id, this.createStateMachine(workflow));
 
     this.api = this.createApi();
-    const authorizer = system.routes.some((route) => PROTECTED_ACCESS.has(route.access))
-      ? this.createAuthorizer(system.authorizer)
-      : undefined;
+    const authorizer = needsAuthorizer ? this.createAuthorizer(system.authorizer) : undefined;
     for (const route of system.routes) this.addRoute(route, authorizer);
     this.createApiAlarms();
   }
@@ -176,7 +181,7 @@ export class StatelessStack extends Stack {
     });
     const role = new iam.Role(this, `${spec.id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${spec.description}: least privilege derived from its declared permissions`,
+      description: `${spec.id}: least privilege derived from its declared permissions`,
     });
     logGroup.grantWrite(role);
     const grants = grantsFor(spec.id, spec.permissions, this.resources);
@@ -184,7 +189,7 @@ export class StatelessStack extends Stack {
 
     const fn = new lambda.Function(this, spec.id, {
       description: spec.description,
-      code: bundledCode(spec.handler),
+      code: this.bundles.code(spec.handler),
       handler: `${BUNDLE_FILE.replace(/\.mjs$/, '')}.handler`,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,

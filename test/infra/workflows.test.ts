@@ -55,7 +55,6 @@ describe.each(cases)('workflow $workflow.id ($origin)', ({ workflow, tasks }) =>
 
   it('references only tasks that exist in the task list', () => {
     const referenced = referencedTaskIds(workflow);
-    expect(referenced.length).toBeGreaterThan(0);
     for (const taskId of referenced) expect(tasks.map((task) => task.id)).toContain(taskId);
   });
 
