@@ -4,7 +4,7 @@ import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
 import { PENDING_UPLOAD_EXPIRY_DAYS, PENDING_UPLOAD_TAG } from '../../shared/storage/upload-lifecycle.ts';
 import { fixtureSystem } from './fixtures/system.ts';
 import { expectGrantsWithin, flat, resourcesFor, statementsOf } from './iam.ts';
-import { nagFindings } from './nag.ts';
+import { cloudFormationFindings, nagFindings } from './nag.ts';
 import { synthesize } from './synth.ts';
 
 /**
@@ -292,5 +292,6 @@ describe('alarms and cdk-nag', () => {
   it('passes cdk-nag with every kind of permission, a workflow and the authorizer', () => {
     expect(nagFindings(prod.app)).toEqual([]);
     expect(nagFindings(dev.app)).toEqual([]);
+    expect(cloudFormationFindings(prod.assembly.directory)).toEqual([]);
   });
 });

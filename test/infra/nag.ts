@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type App, Validations } from 'aws-cdk-lib';
 import nag from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -25,5 +27,19 @@ export function acknowledgements(root: IConstruct) {
           reason: typeof reason === 'string' ? reason : JSON.stringify(reason),
         })),
       ),
+  );
+}
+
+/** Findings of CDK's built-in CloudFormation validation (schema checks), from the assembly's report. */
+export function cloudFormationFindings(assemblyDirectory: string) {
+  const file = join(assemblyDirectory, 'validation-report.json');
+  if (!existsSync(file)) return [];
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    pluginReports: { pluginName: string; violations: { ruleName: string; description: string }[] }[];
+  };
+  return report.pluginReports.flatMap((plugin) =>
+    plugin.violations.map(
+      (violation) => `${plugin.pluginName} ${violation.ruleName}: ${violation.description}`,
+    ),
   );
 }

@@ -4,7 +4,7 @@ import { aws_iam as iam, type aws_lambda as lambda } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE } from '../../infra/bundling.ts';
 import { expectGrantsWithin, statementsOf } from './iam.ts';
-import { acknowledgements, nagFindings } from './nag.ts';
+import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
 import { realSystem, synthesize } from './synth.ts';
 
 /**
@@ -81,6 +81,7 @@ describe('stacks generated from the route table', () => {
 
   it('passes cdk-nag AwsSolutions and Serverless with no unacknowledged finding', () => {
     expect(nagFindings(synth.app)).toEqual([]);
+    expect(cloudFormationFindings(synth.assembly.directory)).toEqual([]);
   });
 
   it('gives every acknowledged cdk-nag finding a specific written reason', () => {
