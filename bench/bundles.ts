@@ -85,10 +85,17 @@ function importMs(file: string): number {
       PORTAL_URL: 'https://portail.example.fr',
       STAGE: 'dev',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
+      // The production adapters, as infra/adapters.ts configures them on AWS.
+      CAPTCHA_PROVIDER: 'captchetat',
+      CAPTCHETAT_API_URL: 'https://captchetat.example.fr/api',
+      CAPTCHETAT_TOKEN_URL: 'https://captchetat.example.fr/token',
+      CAPTCHETAT_CLIENT_ID: 'bench',
+      CAPTCHETAT_CLIENT_SECRET: 'bench',
+      COMPANY_DIRECTORY: 'api',
     },
   });
   const ms = Number(run.stdout);
-  if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`Import of ${file} failed: ${run.stderr}`);
+  if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`Import of ${file} failed: ${run.stderr.slice(-600)}`);
   return ms;
 }
 

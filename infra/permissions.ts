@@ -7,8 +7,6 @@ export interface GrantableResources {
   indexNames: readonly string[];
   bucketArn: string;
   sesIdentityArn: string;
-  /** ARN pattern of a deployment secret, by the id routes declare in `permissions.secrets`. */
-  secretArn: (secretId: string) => string | undefined;
   /** A workflow's state machine ARN and the ARN pattern of its executions (`…:execution:<name>:*`). */
   stateMachine: (workflowId: string) => { arn: string; executionsArn: string };
 }
@@ -128,14 +126,6 @@ export function grantsFor(
       resource: machine.executionsArn,
       reason: `${owner} describes executions of the "${workflowId}" state machine only; execution names are chosen at run time (deterministic per command, so a retry finds the first run).`,
     });
-  }
-
-  for (const secretId of permissions.secrets ?? []) {
-    const arn = resources.secretArn(secretId);
-    if (!arn) throw new Error(`${owner} declares unknown secret "${secretId}"`);
-    statements.push(
-      new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [arn] }),
-    );
   }
 
   return { statements, wildcards };

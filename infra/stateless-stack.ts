@@ -27,6 +27,7 @@ import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
 import { stateMachineArnVariable, taskPlaceholder } from '../shared/workflows/types.ts';
+import { adapterEnvironment } from './adapters.ts';
 import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
 import { type Deployment, resourceNames, stageSettings } from './config.ts';
 import { acknowledge, acknowledgeWildcardsAtSynth } from './nag.ts';
@@ -129,11 +130,6 @@ export class StatelessStack extends Stack {
       indexNames: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName),
       bucketArn: `arn:${this.partition}:s3:::${this.names.documentsBucket}`,
       sesIdentityArn: arn('ses', 'identity', this.deployment.senderEmail),
-      // Secrets Manager appends six random characters to the name in a secret's ARN.
-      secretArn: (secretId) =>
-        secretId === 'captcha'
-          ? arn('secretsmanager', 'secret', `${this.deployment.captchaSecretName}-??????`, ':')
-          : undefined,
       stateMachine: (workflowId) => {
         if (!this.stateMachines.has(workflowId))
           throw new Error(`Permission names unknown workflow "${workflowId}"`);
@@ -146,7 +142,7 @@ export class StatelessStack extends Stack {
     };
   }
 
-  private environmentFor(permissions: Permissions): Record<string, string> {
+  private environmentFor(handler: string, permissions: Permissions): Record<string, string> {
     const settings = this.deployment;
     return {
       STAGE: settings.stage,
@@ -166,9 +162,7 @@ export class StatelessStack extends Stack {
             this.resources.stateMachine(workflowId).arn,
           ]),
       ),
-      ...((permissions.secrets ?? []).includes('captcha')
-        ? { CAPTCHA_SECRET_NAME: settings.captchaSecretName }
-        : {}),
+      ...adapterEnvironment(handler, settings),
     };
   }
 
@@ -201,7 +195,7 @@ export class StatelessStack extends Stack {
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       tracing: lambda.Tracing.ACTIVE,
-      environment: this.environmentFor(spec.permissions),
+      environment: this.environmentFor(spec.handler, spec.permissions),
     });
     acknowledgeWildcardsAtSynth(role, spec.id, grants.wildcards);
     // Invoked synchronously only (API Gateway, the authorizer, Step Functions Task states): a

@@ -19,11 +19,6 @@ export interface Permissions {
   ses?: boolean;
   /** Ids of the workflows (see shared/workflows) this function may start or describe. */
   workflows?: string[];
-  /**
-   * Deployment secrets this function reads (Secrets Manager), by id: `captcha` (the captcha
-   * provider's credentials). On AWS the function gets `<ID>_SECRET_NAME` and read access to it.
-   */
-  secrets?: 'captcha'[];
 }
 
 export interface ResponseDefinition {

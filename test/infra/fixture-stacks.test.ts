@@ -149,13 +149,7 @@ describe('functions and their grants', () => {
     expect(resourcesFor(statements, 'states:DescribeExecution')).toEqual([
       'arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:segur-mss-prod-notify:*',
     ]);
-    expect(environmentOf(fnOf('submitDraft'))).toMatchObject({
-      STATE_MACHINE_ARN_NOTIFY: expect.anything(),
-      CAPTCHA_SECRET_NAME: 'segur-mss/dev/captcha',
-    });
-    expect(resourcesFor(statements, 'secretsmanager:GetSecretValue')).toEqual([
-      'arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:segur-mss/dev/captcha-??????',
-    ]);
+    expect(environmentOf(fnOf('submitDraft'))).toMatchObject({ STATE_MACHINE_ARN_NOTIFY: expect.anything() });
     for (const id of ['getPublicThing', 'listThings', 'getMe'])
       expect(Object.keys(environmentOf(fnOf(id)))).not.toContain('STATE_MACHINE_ARN_NOTIFY');
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { aws_iam as iam, type aws_lambda as lambda } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE } from '../../infra/bundling.ts';
+import { reachableModules } from '../../infra/module-graph.ts';
 import { expectGrantsWithin, statementsOf } from './iam.ts';
 import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
 import { realSystem, synthesize } from './synth.ts';
@@ -67,6 +68,27 @@ describe('stacks generated from the route table', () => {
       });
       expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
       expect(fn.Properties.Timeout).toBeLessThanOrEqual(29);
+    }
+  });
+
+  it('configures the production captcha and company directory for the functions that use them', () => {
+    for (const route of realSystem.routes) {
+      const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;
+      const cfn =
+        synth.api.findResources('AWS::Lambda::Function')[
+          synth.stateless.getLogicalId(fn.node.defaultChild as never)
+        ];
+      const variables = cfn?.Properties.Environment.Variables as Record<string, string>;
+      const modules = reachableModules(route.handler);
+      if (modules.has('shared/captcha/index.ts')) {
+        expect(variables.CAPTCHA_PROVIDER, route.id).toBe('captchetat');
+        expect(variables.CAPTCHETAT_CLIENT_SECRET).toBe(
+          '{{resolve:secretsmanager:segur-mss/dev/captcha:SecretString:clientSecret::}}',
+        );
+      } else expect(Object.keys(variables).filter((name) => name.startsWith('CAPTCHA'))).toEqual([]);
+      expect(variables.COMPANY_DIRECTORY, route.id).toBe(
+        modules.has('shared/companies/index.ts') ? 'api' : undefined,
+      );
     }
   });
 
