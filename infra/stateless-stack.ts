@@ -87,7 +87,7 @@ export class StatelessStack extends Stack {
     const { deployment, system } = props;
     this.deployment = deployment;
     this.names = resourceNames(deployment.stage);
-    this.resources = this.grantableResources();
+    this.resources = this.grantableResources(new Set(system.workflows.map((workflow) => workflow.id)));
     this.alarmTopic = this.createAlarmTopic();
     const needsAuthorizer = system.routes.some((route) => PROTECTED_ACCESS.has(route.access));
     this.bundles = new LambdaBundles([
@@ -117,7 +117,8 @@ export class StatelessStack extends Stack {
     this.createApiAlarms();
   }
 
-  private grantableResources(): GrantableResources {
+  /** ARNs from physical names: a task may start a workflow whose state machine is created after it. */
+  private grantableResources(workflowIds: ReadonlySet<string>): GrantableResources {
     const arn = (service: string, resource: string, resourceName: string, sep = '/') =>
       this.formatArn({
         service,
@@ -131,7 +132,7 @@ export class StatelessStack extends Stack {
       bucketArn: `arn:${this.partition}:s3:::${this.names.documentsBucket}`,
       sesIdentityArn: arn('ses', 'identity', this.deployment.senderEmail),
       stateMachine: (workflowId) => {
-        if (!this.stateMachines.has(workflowId))
+        if (!workflowIds.has(workflowId))
           throw new Error(`Permission names unknown workflow "${workflowId}"`);
         const name = this.names.stateMachine(workflowId);
         return {
