@@ -95,7 +95,8 @@ function importMs(file: string): number {
     },
   });
   const ms = Number(run.stdout);
-  if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`Import of ${file} failed: ${run.stderr.slice(-600)}`);
+  if (run.status !== 0 || !Number.isFinite(ms))
+    throw new Error(`Import of ${file} failed: ${run.stderr.slice(-600)}`);
   return ms;
 }
 

@@ -108,4 +108,17 @@ export const scenarios: Scenario[] = [
     expectedStatus: 200,
     underLoad: true,
   },
+  {
+    name: 'instructor enrolment list',
+    routeId: 'listAdminEnrolments',
+    kind: 'read',
+    needs: ['login'],
+    prepare: async (call) => ({
+      method: 'GET',
+      path: '/v1/admin/enrolments?status=DEPOSEE',
+      headers: { authorization: `Bearer ${await instructorToken(call)}` },
+    }),
+    expectedStatus: 200,
+    underLoad: true,
+  },
 ];
