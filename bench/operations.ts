@@ -13,6 +13,8 @@ export interface CallFigures {
   routeId: string;
   kind: Scenario['kind'];
   status: number;
+  /** False when the route did not answer the scenario's expected status (its figures then mean little). */
+  statusAsExpected: boolean;
   calls: number;
   sessionCalls: number;
   commands: string[];
@@ -39,6 +41,7 @@ export async function countCalls(
     routeId: prepared.scenario.routeId,
     kind: prepared.scenario.kind,
     status,
+    statusAsExpected: status === prepared.scenario.expectedStatus,
     calls: own.length,
     sessionCalls: session.length,
     commands: made.map((c) => `${c.command.replace(/Command$/, '')}${c.entity ? `(${c.entity})` : ''}`),

@@ -102,7 +102,7 @@ printTable(
   calls.map((c) => ({
     operation: c.name,
     kind: c.kind,
-    status: String(c.status),
+    status: c.statusAsExpected ? String(c.status) : `${c.status} UNEXPECTED`,
     calls: String(c.calls),
     session: String(c.sessionCalls),
     bar: `≤ ${c.bar}${c.withinBar ? ' ok' : ' ABOVE'}`,
