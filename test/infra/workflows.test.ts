@@ -14,7 +14,7 @@ const validate = createRequire(import.meta.url)('asl-validator') as Validator;
 interface State {
   Type: string;
   Retry?: { BackoffRate?: number; JitterStrategy?: string; MaxAttempts?: number }[];
-  Catch?: unknown[];
+  Catch?: { Next: string }[];
   Branches?: { States: Record<string, State> }[];
   Iterator?: { States: Record<string, State> };
   ItemProcessor?: { States: Record<string, State> };
@@ -58,8 +58,12 @@ describe.each(cases)('workflow $workflow.id ($origin)', ({ workflow, tasks }) =>
     for (const taskId of referenced) expect(tasks.map((task) => task.id)).toContain(taskId);
   });
 
-  it('retries every task with exponential backoff and full jitter, then catches into a recorded failure', () => {
-    for (const [name, state] of taskStates(substituted(workflow).States)) {
+  it('retries every task with exponential backoff and full jitter, and catches into a recorded failure', () => {
+    const tasks = taskStates(substituted(workflow).States);
+    // A failure recorder (the target of a Catch) may fail the execution itself: the state
+    // machine's ExecutionsFailed alarm reports it, and there is nothing left to record into.
+    const recorders = new Set(tasks.flatMap(([, state]) => (state.Catch ?? []).map((c) => c.Next)));
+    for (const [name, state] of tasks) {
       // A retrier with MaxAttempts 0 declares errors not worth retrying; the others back off.
       const retriers = (state.Retry ?? []).filter((retry) => retry.MaxAttempts !== 0);
       expect(retriers.length, name).toBeGreaterThan(0);
@@ -67,7 +71,7 @@ describe.each(cases)('workflow $workflow.id ($origin)', ({ workflow, tasks }) =>
         expect(retry.BackoffRate ?? 2, name).toBeGreaterThan(1);
         expect(retry.JitterStrategy, name).toBe('FULL');
       }
-      expect(state.Catch?.length, name).toBeGreaterThan(0);
+      if (!recorders.has(name)) expect(state.Catch?.length ?? 0, name).toBeGreaterThan(0);
     }
   });
 });
