@@ -30,7 +30,7 @@ export const TABLE_ACTIONS = {
 
 /**
  * Object actions per access level. Writers also tag objects: presigned POST uploads carry the
- * pending-upload tag (see shared/storage/uploads.ts) and attaching a document removes it.
+ * pending-upload tag (see shared/storage/upload-lifecycle.ts) and attaching a document removes it.
  */
 export const BUCKET_ACTIONS = {
   read: ['s3:GetObject'],
@@ -43,7 +43,7 @@ const LOG_DELIVERY = 'Step Functions log delivery to CloudWatch Logs (vended log
 
 /** Actions that AWS only authorises on `Resource: *` (no resource-level permissions exist), and why we use them. */
 export const RESOURCELESS_ACTIONS: Record<string, string> = {
-  'ses:GetSendQuota': 'the health probe reads the account-level SES sending quota',
+  'ses:GetSendQuota': 'granted with `ses`: reads the account-level sending quota (the health probe)',
   'states:ListStateMachines': 'the health probe lists state machines, an account-level action',
   'xray:PutTraceSegments': 'active X-Ray tracing uploads segments',
   'xray:PutTelemetryRecords': 'active X-Ray tracing uploads telemetry',
