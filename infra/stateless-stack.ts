@@ -48,6 +48,10 @@ export interface StatelessStackProps extends StackProps {
 }
 
 const PROTECTED_ACCESS = new Set(['operator', 'instructor', 'account']);
+/** Handler of the `$default` route: French 404/405 problems for requests no route matches. */
+export const UNMATCHED_ROUTE_HANDLER = 'functions/system/route-not-found.ts';
+/** Lambda caps a function's whole environment at 4 KiB; the path list must leave room. */
+const MAX_ROUTE_PATHS_CHARS = 2500;
 /** API Gateway stops waiting for an integration after 30 s. */
 const MAX_ROUTE_TIMEOUT_SECONDS = 29;
 const DEFAULTS = {
@@ -64,6 +68,7 @@ interface FunctionSpec {
   memoryMb: number;
   timeoutSeconds: number;
   description: string;
+  environment?: Record<string, string>;
 }
 
 /**
@@ -94,6 +99,7 @@ export class StatelessStack extends Stack {
       ...system.routes.map((route) => route.handler),
       ...system.workflowTasks.map((task) => task.handler),
       ...(needsAuthorizer ? [system.authorizer.handler] : []),
+      UNMATCHED_ROUTE_HANDLER,
     ]);
 
     for (const task of system.workflowTasks)
@@ -114,6 +120,7 @@ export class StatelessStack extends Stack {
     this.api = this.createApi();
     const authorizer = needsAuthorizer ? this.createAuthorizer(system.authorizer) : undefined;
     for (const route of system.routes) this.addRoute(route, authorizer);
+    this.addUnmatchedRoute(system.routes);
     this.createApiAlarms();
   }
 
@@ -143,7 +150,11 @@ export class StatelessStack extends Stack {
     };
   }
 
-  private environmentFor(handler: string, permissions: Permissions): Record<string, string> {
+  private environmentFor(
+    handler: string,
+    permissions: Permissions,
+    extra: Record<string, string> = {},
+  ): Record<string, string> {
     const settings = this.deployment;
     return {
       STAGE: settings.stage,
@@ -164,6 +175,7 @@ export class StatelessStack extends Stack {
           ]),
       ),
       ...adapterEnvironment(handler, settings),
+      ...extra,
     };
   }
 
@@ -196,7 +208,7 @@ export class StatelessStack extends Stack {
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       tracing: lambda.Tracing.ACTIVE,
-      environment: this.environmentFor(spec.handler, spec.permissions),
+      environment: this.environmentFor(spec.handler, spec.permissions, spec.environment),
     });
     acknowledgeWildcardsAtSynth(role, spec.id, grants.wildcards);
     // Invoked synchronously only (API Gateway, the authorizer, Step Functions Task states): a
@@ -359,6 +371,34 @@ export class StatelessStack extends Stack {
         'AwsSolutions-APIG4',
         `${route.method} ${route.path} is a ${route.access} route by design (${route.access === 'draft' ? 'the handler checks the enrolment draft token, a capability' : 'reachable before any account exists'}); protected routes use the session authorizer.`,
       );
+  }
+
+  /** `$default`: what no route matches gets the same French problem as from the local gateway. */
+  private addUnmatchedRoute(routes: readonly RouteDefinition[]) {
+    const paths = JSON.stringify([...new Set(routes.map((route) => route.path))]);
+    if (paths.length > MAX_ROUTE_PATHS_CHARS)
+      throw new Error(
+        `ROUTE_PATHS is ${paths.length} characters, above the ${MAX_ROUTE_PATHS_CHARS} kept for it`,
+      );
+    const fn = this.createFunction({
+      id: 'RouteNotFound',
+      handler: UNMATCHED_ROUTE_HANDLER,
+      permissions: {},
+      memoryMb: 256,
+      timeoutSeconds: 5,
+      description: 'Default route: French 404/405 problems for requests no route matches',
+      environment: { ROUTE_PATHS: paths },
+    });
+    const route = new apigw.HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: apigw.HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('RouteNotFoundIntegration', fn),
+    });
+    acknowledge(
+      route,
+      'AwsSolutions-APIG4',
+      'The $default route only answers 404/405 problems for unknown paths or methods; it reads no data.',
+    );
   }
 
   private createAlarmTopic(): sns.Topic {

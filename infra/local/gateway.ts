@@ -10,6 +10,7 @@ import {
   CORS_MAX_AGE_SECONDS,
 } from '../../shared/http/cors.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
+import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
 import type { RouteDefinition } from '../../shared/routes/types.ts';
 import { closeServer, listen } from './ports.ts';
 
@@ -28,17 +29,7 @@ export interface CompiledRoute {
 }
 
 export function compileRoute(route: RouteDefinition): CompiledRoute {
-  const parameterNames: string[] = [];
-  const source = route.path
-    .split('/')
-    .map((segment) => {
-      const match = /^\{(\w+)\}$/.exec(segment);
-      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      parameterNames.push(match[1] as string);
-      return '([^/]+)';
-    })
-    .join('/');
-  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+  return { route, ...pathPattern(route.path) };
 }
 
 export interface RawRequest {
@@ -200,15 +191,7 @@ export async function startGateway(options: {
       .filter((c) => c.match);
     const found = candidates.find((c) => c.entry.route.method === method);
     if (!found?.match) {
-      const error =
-        candidates.length > 0
-          ? new ProblemError(
-              405,
-              'method_not_allowed',
-              `La méthode ${method} n'est pas autorisée sur ${path}.`,
-            )
-          : new ProblemError(404, 'route_not_found', `Aucune ressource ne correspond à ${path}.`);
-      return sendProblem(res, error, cors);
+      return sendProblem(res, unmatchedRouteProblem(method, path, candidates.length > 0), cors);
     }
     const body = await readBody(req);
     const event = toHttpApiEvent(

@@ -22,11 +22,11 @@ beforeAll(() => {
 const bucketArn = 'arn:<AWS::Partition>:s3:::segur-mss-dev-documents-<AWS::AccountId>-<AWS::Region>';
 
 describe('stacks generated from the route table', () => {
-  it('creates one function per route, per workflow task, plus the authorizer when a route is protected', () => {
+  it('creates one function per route, per workflow task, plus the authorizer and the $default route', () => {
     const needsAuthorizer = realSystem.routes.some((route) => PROTECTED.has(route.access));
     synth.api.resourceCountIs(
       'AWS::Lambda::Function',
-      realSystem.routes.length + realSystem.workflowTasks.length + (needsAuthorizer ? 1 : 0),
+      realSystem.routes.length + realSystem.workflowTasks.length + (needsAuthorizer ? 1 : 0) + 1,
     );
     expect([...synth.stateless.routeFunctions.keys()].sort()).toEqual(
       realSystem.routes.map((r) => r.id).sort(),
@@ -35,7 +35,10 @@ describe('stacks generated from the route table', () => {
 
   it('creates one API route per route-table entry, with the authorizer exactly on protected routes', () => {
     const routes = Object.values(synth.api.findResources('AWS::ApiGatewayV2::Route'));
-    expect(routes).toHaveLength(realSystem.routes.length);
+    expect(routes).toHaveLength(realSystem.routes.length + 1);
+    expect(routes.find((r) => r.Properties.RouteKey === '$default')?.Properties.AuthorizationType).toBe(
+      'NONE',
+    );
     for (const route of realSystem.routes) {
       const deployed = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
       expect(deployed, `${route.method} ${route.path}`).toBeDefined();
