@@ -22,13 +22,13 @@ export interface CallFigures {
   withinBar: boolean;
 }
 
-/** DynamoDB calls of one warm request (a first request warms the handler and its config). */
+/** DynamoDB calls of one warm request (a first request, freshly prepared, warms the handler and its config). */
 export async function countCalls(
   prepared: PreparedScenario,
   call: Call,
   log: DynamoDbCall[],
 ): Promise<CallFigures> {
-  await call(prepared.request);
+  await call(await prepared.scenario.prepare(call));
   log.length = 0;
   const { status } = await call(prepared.request);
   const made = [...log];

@@ -1,3 +1,5 @@
+import { validatedOperator } from './operator.ts';
+
 /**
  * The main operations the bench measures, each declared once. A scenario runs only when its route
  * is in the route table, so the bench follows the routes as they land.
@@ -19,7 +21,10 @@ export interface Scenario {
   kind: 'read' | 'write';
   /** Other routes the preparation needs. */
   needs?: string[];
-  /** Builds the measured request (creating what it needs through the API). */
+  /**
+   * Builds a request (creating what it needs through the API). Called twice: a first request warms
+   * the handler, the second is measured, so a write that cannot be repeated gets fresh data.
+   */
   prepare: (call: Call) => Promise<Request>;
   expectedStatus: number;
   /** Measured under 20 concurrent clients (reads only: a repeated write measures its conflicts). */
@@ -120,5 +125,35 @@ export const scenarios: Scenario[] = [
     }),
     expectedStatus: 200,
     underLoad: true,
+  },
+  {
+    name: 'advance form',
+    routeId: 'getAdvanceForm',
+    kind: 'read',
+    needs: ['login', 'changePassword', 'setSecretQuestion'],
+    prepare: async (call) => ({
+      method: 'GET',
+      path: '/v1/funding/advance',
+      headers: await validatedOperator(call),
+    }),
+    expectedStatus: 200,
+    underLoad: true,
+  },
+  {
+    name: 'advance request (decided at once)',
+    routeId: 'submitAdvanceRequest',
+    kind: 'write',
+    needs: ['login', 'changePassword', 'setSecretQuestion'],
+    prepare: async (call) => ({
+      method: 'POST',
+      path: '/v1/funding/advance',
+      headers: await validatedOperator(call),
+      body: {
+        current: { applicatives: 10, organisationnelles: 20, personnelles: 300 },
+        estimatedAtClosing: { applicatives: 12, organisationnelles: 25, personnelles: 350 },
+      },
+    }),
+    expectedStatus: 201,
+    underLoad: false,
   },
 ];
