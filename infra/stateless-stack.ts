@@ -1,9 +1,6 @@
 import {
   ArnFormat,
-  aws_apigateway as apigateway,
   aws_apigatewayv2 as apigw,
-  aws_cloudwatch as cloudwatch,
-  aws_cloudwatch_actions as cloudwatchActions,
   Duration,
   aws_iam as iam,
   aws_lambda as lambda,
@@ -17,19 +14,16 @@ import {
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
-import {
-  CORS_ALLOWED_HEADERS,
-  CORS_ALLOWED_METHODS,
-  CORS_EXPOSED_HEADERS,
-  CORS_MAX_AGE_SECONDS,
-} from '../shared/http/cors.ts';
 import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
 import { stateMachineArnVariable, taskPlaceholder } from '../shared/workflows/types.ts';
 import { adapterEnvironment } from './adapters.ts';
+import { ALARM_PERIOD, alarmOn } from './alarms.ts';
 import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
 import { type Deployment, resourceNames, stageSettings } from './config.ts';
+import { createHttpApi } from './http-api.ts';
+import { retentionDays } from './log-retention.ts';
 import { acknowledge, acknowledgeWildcardsAtSynth } from './nag.ts';
 import { type GrantableResources, grantsFor } from './permissions.ts';
 import { referencedTaskIds } from './workflow-tasks.ts';
@@ -58,7 +52,6 @@ const DEFAULTS = {
   route: { memoryMb: 512, timeoutSeconds: 10 },
   task: { memoryMb: 512, timeoutSeconds: 30 },
 };
-const ALARM_PERIOD = Duration.minutes(5);
 
 interface FunctionSpec {
   /** Construct id and the name used in reasons and alarms. */
@@ -117,7 +110,7 @@ export class StatelessStack extends Stack {
     for (const workflow of system.workflows)
       this.stateMachines.set(workflow.id, this.createStateMachine(workflow));
 
-    this.api = this.createApi();
+    this.api = createHttpApi(this, this.deployment, this.names.prefix);
     const authorizer = needsAuthorizer ? this.createAuthorizer(system.authorizer) : undefined;
     for (const route of system.routes) this.addRoute(route, authorizer);
     this.addUnmatchedRoute(system.routes);
@@ -219,14 +212,10 @@ export class StatelessStack extends Stack {
         rule,
         `${spec.id} is only invoked synchronously; its caller sees and handles every failure.`,
       );
-    new cloudwatch.Alarm(this, `${spec.id}ErrorsAlarm`, {
-      alarmDescription: `${spec.description}: the function failed (unhandled error or timeout).`,
+    alarmOn(this, `${spec.id}ErrorsAlarm`, this.alarmTopic, {
+      description: `${spec.description}: the function failed (unhandled error or timeout).`,
       metric: fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new cloudwatchActions.SnsAction(this.alarmTopic));
+    });
     return fn;
   }
 
@@ -265,64 +254,11 @@ export class StatelessStack extends Stack {
       ['Failed', machine.metricFailed({ period: ALARM_PERIOD, statistic: 'Sum' })],
       ['TimedOut', machine.metricTimedOut({ period: ALARM_PERIOD, statistic: 'Sum' })],
     ] as const)
-      new cloudwatch.Alarm(this, `${id}${name}Alarm`, {
-        alarmDescription: `Workflow ${workflow.id}: an execution ${name === 'Failed' ? 'failed' : 'timed out'}.`,
+      alarmOn(this, `${id}${name}Alarm`, this.alarmTopic, {
+        description: `Workflow ${workflow.id}: an execution ${name === 'Failed' ? 'failed' : 'timed out'}.`,
         metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(new cloudwatchActions.SnsAction(this.alarmTopic));
+      });
     return machine;
-  }
-
-  private createApi(): apigw.HttpApi {
-    const settings = stageSettings(this.deployment.stage);
-    const api = new apigw.HttpApi(this, 'HttpApi', {
-      apiName: this.names.prefix,
-      description: 'Portail Ségur Numérique — opérateurs MSS',
-      createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: this.deployment.frontEndOrigins,
-        allowMethods: CORS_ALLOWED_METHODS.map((method) => apigw.CorsHttpMethod[method]),
-        allowHeaders: CORS_ALLOWED_HEADERS,
-        exposeHeaders: CORS_EXPOSED_HEADERS,
-        allowCredentials: true,
-        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
-      },
-    });
-    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
-      retention: retentionDays(settings.accessLogRetentionDays),
-      removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    new apigw.HttpStage(this, 'DefaultStage', {
-      httpApi: api,
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: {
-        rateLimit: this.deployment.throttlingRateLimit,
-        burstLimit: this.deployment.throttlingBurstLimit,
-      },
-      accessLogSettings: {
-        destination: new apigw.LogGroupLogDestination(accessLogs),
-        // Ids, route, status and timings only: no headers, query strings or bodies (personal data).
-        format: apigateway.AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: '$context.requestId',
-            time: '$context.requestTime',
-            sourceIp: '$context.identity.sourceIp',
-            routeKey: '$context.routeKey',
-            status: '$context.status',
-            latencyMs: '$context.responseLatency',
-            integrationLatencyMs: '$context.integrationLatency',
-            responseLength: '$context.responseLength',
-            integrationError: '$context.integrationErrorMessage',
-            authorizerError: '$context.authorizer.error',
-          }),
-        ),
-      },
-    });
-    return api;
   }
 
   private createAuthorizer(definition: SystemDefinition['authorizer']): HttpLambdaAuthorizer {
@@ -427,36 +363,18 @@ export class StatelessStack extends Stack {
   }
 
   private createApiAlarms() {
-    const action = new cloudwatchActions.SnsAction(this.alarmTopic);
-    new cloudwatch.Alarm(this, 'Api5xxAlarm', {
-      alarmDescription:
-        'The API answered 5xx: bad input must give a 4xx, so any 5xx is a defect or an outage.',
+    alarmOn(this, 'Api5xxAlarm', this.alarmTopic, {
+      description: 'The API answered 5xx: bad input must give a 4xx, so any 5xx is a defect or an outage.',
       metric: this.api.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(action);
-    new cloudwatch.Alarm(this, 'ApiLatencyAlarm', {
-      alarmDescription: 'API p99 latency above 3 s for 15 minutes.',
+    });
+    alarmOn(this, 'ApiLatencyAlarm', this.alarmTopic, {
+      description: 'API p99 latency of 3 s or more for 15 minutes.',
       metric: this.api.metricLatency({ period: ALARM_PERIOD, statistic: 'p99' }),
       threshold: 3000,
-      evaluationPeriods: 3,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(action);
+      periods: 3,
+    });
   }
 }
 
 const pascal = (id: string) =>
   id.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, __, c: string) => c.toUpperCase());
-
-/** CloudWatch Logs accepts a fixed set of retention periods. */
-function retentionDays(days: number): logs.RetentionDays {
-  const allowed = Object.values(logs.RetentionDays).filter(
-    (value): value is number => typeof value === 'number',
-  );
-  const match = allowed.filter((value) => value >= days).sort((a, b) => a - b)[0];
-  if (match === undefined) throw new Error(`No log retention of at least ${days} days`);
-  return match as logs.RetentionDays;
-}
