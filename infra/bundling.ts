@@ -52,6 +52,7 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
 export class LambdaBundles {
   private readonly entries: readonly string[];
   private outdir: string | undefined;
+  private readonly copied = new Set<string>();
 
   constructor(entries: Iterable<string>) {
     this.entries = [...new Set(entries)];
@@ -68,10 +69,12 @@ export class LambdaBundles {
       ),
     });
     if (result.errors.length > 0) throw new Error('esbuild failed');
-    // CDK copies each bundle into the assembly; the shared build is only needed during synth.
-    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
     this.outdir = outdir;
     return outdir;
+  }
+
+  private removeBuild() {
+    if (this.outdir) rmSync(this.outdir, { recursive: true, force: true });
   }
 
   code(entry: string): lambda.Code {
@@ -87,6 +90,9 @@ export class LambdaBundles {
         local: {
           tryBundle: (outputDir) => {
             cpSync(join(this.build(), String(index)), outputDir, { recursive: true });
+            this.copied.add(entry);
+            // Every entry is staged once; after the last copy the shared build is not needed.
+            if (this.copied.size === this.entries.length) this.removeBuild();
             return true;
           },
         },

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, assertions } from 'aws-cdk-lib';
+import { afterAll } from 'vitest';
 import { REPOSITORY_ROOT } from '../../infra/bundling.ts';
 import { readDeployment } from '../../infra/config.ts';
 import { addStacks } from '../../infra/stacks.ts';
@@ -18,6 +19,12 @@ export const realSystem: SystemDefinition = {
 };
 
 export const cdkContext = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')).context;
+
+/** A bundled assembly weighs tens of megabytes: each test file removes its own at the end. */
+const assemblies: string[] = [];
+afterAll(() => {
+  for (const outdir of assemblies.splice(0)) rmSync(outdir, { recursive: true, force: true });
+});
 
 /**
  * Builds both stacks in a throw-away assembly. `bundle: false` skips esbuild (CDK's own switch,
@@ -36,7 +43,9 @@ export function synthesize(
     ...options.context,
     ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
   };
-  const app = new App({ context, outdir: mkdtempSync(join(tmpdir(), 'segur-cdk-')) });
+  const outdir = mkdtempSync(join(tmpdir(), 'segur-cdk-'));
+  assemblies.push(outdir);
+  const app = new App({ context, outdir });
   const deployment = readDeployment((key) => app.node.tryGetContext(key));
   const stacks = addStacks(app, deployment, system);
   options.beforeSynth?.(stacks);
