@@ -95,7 +95,15 @@ const routeIds = new Set(routeTable.map((route) => route.id));
 const runnable = scenarios.filter((s) => [s.routeId, ...(s.needs ?? [])].every((id) => routeIds.has(id)));
 const skipped = scenarios.filter((s) => !runnable.includes(s)).map((s) => s.name);
 const prepared: PreparedScenario[] = [];
-for (const scenario of runnable) prepared.push({ scenario, request: await scenario.prepare(call) });
+const failed: { name: string; error: string }[] = [];
+for (const scenario of runnable) {
+  try {
+    prepared.push({ scenario, request: await scenario.prepare(call) });
+  } catch (error) {
+    // A scenario whose setup broke (a route or helper changed) must not lose the other figures.
+    failed.push({ name: scenario.name, error: (error as Error).message });
+  }
+}
 
 console.log('\nDynamoDB calls per operation (warm request; the session lookup counted apart)');
 const calls: CallFigures[] = [];
@@ -144,6 +152,7 @@ const report = {
   dynamodbCalls: calls,
   latency,
   skipped,
+  failed,
 };
 const file = join(resultsDirectory, `bench-${report.measuredAt.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
