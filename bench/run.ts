@@ -139,6 +139,7 @@ printTable(
 );
 if (skipped.length > 0)
   console.log(`\nScenarios skipped (route not in the table yet): ${skipped.join(', ')}`);
+for (const { name, error } of failed) console.log(`Scenario "${name}" could not be prepared: ${error}`);
 
 await gateway.stop();
 await cloud.stop();
