@@ -141,6 +141,8 @@ if (skipped.length > 0)
   console.log(`\nScenarios skipped (route not in the table yet): ${skipped.join(', ')}`);
 for (const { name, error } of failed) console.log(`Scenario "${name}" could not be prepared: ${error}`);
 
+// Requests autocannon left queued in the gateway finish before the emulators stop.
+await new Promise((resolve) => setTimeout(resolve, 1000));
 await gateway.stop();
 await cloud.stop();
 rmSync(dataDirectory, { recursive: true, force: true });
