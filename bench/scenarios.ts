@@ -1,3 +1,4 @@
+import { DEMO_INSTRUCTOR } from '../infra/local/demo-data.ts';
 import { validatedOperator } from './operator.ts';
 
 /**
@@ -31,7 +32,7 @@ export interface Scenario {
   underLoad: boolean;
 }
 
-const demoInstructor = { identifier: 'instructeur.demo', password: 'Demo-Instructeur#2026' };
+const demoInstructor = { identifier: DEMO_INSTRUCTOR.identifier, password: DEMO_INSTRUCTOR.password };
 const demoReferencing = 'zbuMSS0046';
 
 async function instructorToken(call: Call) {
