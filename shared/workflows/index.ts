@@ -1,7 +1,8 @@
+import { emailWorkflows, emailWorkflowTasks } from './email-workflows.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from './types.ts';
 
 /** Every state machine of the system; the CDK stack and the local endpoint read this list. */
-export const workflows: readonly WorkflowDefinition[] = [];
+export const workflows: readonly WorkflowDefinition[] = [...emailWorkflows];
 
 /** Every Lambda run by a Task state. */
-export const workflowTasks: readonly WorkflowTaskDefinition[] = [];
+export const workflowTasks: readonly WorkflowTaskDefinition[] = [...emailWorkflowTasks];

@@ -1,0 +1,25 @@
+import {
+  type ComposedEmail,
+  composeAcknowledgement,
+  composeChangesRequested,
+  composeRejection,
+  composeValidation,
+} from '../enrolment/emails.ts';
+import type { Owner } from './owner.ts';
+
+/**
+ * The emails the generic `sendEmail` task can send: each type names the kind of owner it is
+ * about and composes itself from the stored owner (the workflow input carries no address, no
+ * content, no secret). To add one: a template, a label in EMAIL_TYPE_LABELS, a line here.
+ */
+export interface EmailComposer {
+  ownerKind: Owner['kind'];
+  compose: (ownerId: string) => Promise<ComposedEmail>;
+}
+
+export const emailComposers: Record<string, EmailComposer> = {
+  enrolmentAcknowledgement: { ownerKind: 'enrolment', compose: composeAcknowledgement },
+  enrolmentValidation: { ownerKind: 'enrolment', compose: composeValidation },
+  enrolmentChangesRequested: { ownerKind: 'enrolment', compose: composeChangesRequested },
+  enrolmentRejection: { ownerKind: 'enrolment', compose: composeRejection },
+};

@@ -1,0 +1,146 @@
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalCloud } from '../support/harness.ts';
+
+const local = useLocalCloud();
+
+// Modules that read their configuration at load time are imported once the local cloud is up.
+let listEmailRecords: typeof import('../../shared/email/records.ts').listEmailRecords;
+let listWorkflowFailures: typeof import('../../shared/workflows/failures.ts').listWorkflowFailures;
+let startWorkflow: typeof import('../../shared/workflows/start.ts').startWorkflow;
+let executionName: typeof import('../../shared/workflows/start.ts').executionName;
+let putSubmittedEnrolment: typeof import('../support/enrolment-fixtures.ts').putSubmittedEnrolment;
+beforeAll(async () => {
+  ({ listEmailRecords } = await import('../../shared/email/records.ts'));
+  ({ listWorkflowFailures } = await import('../../shared/workflows/failures.ts'));
+  ({ startWorkflow, executionName } = await import('../../shared/workflows/start.ts'));
+  ({ putSubmittedEnrolment } = await import('../support/enrolment-fixtures.ts'));
+});
+
+const sfn = () =>
+  new SFNClient({
+    endpoint: local.cloud.urls.sfn,
+    region: 'eu-west-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
+async function runSubmitted(enrolmentId: string, version = 3) {
+  const started = await startWorkflow(
+    'enrolmentSubmitted',
+    executionName(enrolmentId, 'submitted', version),
+    {
+      enrolmentId,
+    },
+  );
+  await local.cloud.settleWorkflows();
+  return started.executionArn;
+}
+
+const emailsTo = async (address: string) =>
+  (await local.sentEmails()).filter((email) => email.destination.to.includes(address));
+
+describe('enrolmentSubmitted workflow: acknowledgement email', () => {
+  it('sends the acknowledgement to the contact, with the request number, and records it', async () => {
+    const enrolment = await putSubmittedEnrolment();
+    const contact = enrolment.applicant!.representative.email;
+    const executionArn = await runSubmitted(enrolment.id);
+
+    const [email, ...others] = await emailsTo(contact);
+    expect(others).toHaveLength(0);
+    expect(email!.subject).toContain(enrolment.number!);
+    expect(email!.subject).toContain('Accusé de réception');
+    expect(email!.body.text).toContain(`Numéro de la demande : ${enrolment.number}`);
+    expect(email!.body.text).toContain('Date de dépôt : 01/01/2026');
+    expect(email!.body.html).toContain('Bonjour Élise Durand,');
+    expect(email!.from).toBe('ne-pas-repondre@segur-mss.local');
+
+    const [record] = await listEmailRecords({ kind: 'enrolment', id: enrolment.id });
+    expect(record).toMatchObject({
+      emailType: 'enrolmentAcknowledgement',
+      recipient: contact,
+      subject: email!.subject,
+      status: 'SENT',
+      attempts: 1,
+      messageId: email!.messageId,
+    });
+    const execution = await sfn().send(new DescribeExecutionCommand({ executionArn }));
+    expect(execution.status).toBe('SUCCEEDED');
+  });
+
+  it('starting the same execution again sends nothing more', async () => {
+    const enrolment = await putSubmittedEnrolment();
+    await runSubmitted(enrolment.id);
+    const second = await startWorkflow('enrolmentSubmitted', executionName(enrolment.id, 'submitted', 3), {
+      enrolmentId: enrolment.id,
+    });
+    await local.cloud.settleWorkflows();
+    expect(second.started).toBe(false);
+    expect(await emailsTo(enrolment.applicant!.representative.email)).toHaveLength(1);
+  });
+
+  it('retries when SES fails twice, then delivers one email; the retries are in the history', async () => {
+    const enrolment = await putSubmittedEnrolment();
+    await local.injectSesFaults({ failures: 2 });
+    const executionArn = await runSubmitted(enrolment.id);
+    await local.clearSesFaults();
+
+    expect(await emailsTo(enrolment.applicant!.representative.email)).toHaveLength(1);
+    const { events = [] } = await sfn().send(new GetExecutionHistoryCommand({ executionArn }));
+    const retries = events.filter((event) => (event.type as string) === 'TaskStateRetried');
+    expect(retries).toHaveLength(2);
+    const [record] = await listEmailRecords({ kind: 'enrolment', id: enrolment.id });
+    expect(record).toMatchObject({ status: 'SENT', attempts: 3 });
+    expect(record!.lastError).toBeUndefined();
+    expect(await listWorkflowFailures({ kind: 'enrolment', id: enrolment.id })).toEqual([]);
+  });
+
+  it('records the failure on the enrolment when SES always fails, and the email as FAILED', async () => {
+    const enrolment = await putSubmittedEnrolment();
+    await local.injectSesFaults({ always: true });
+    const executionArn = await runSubmitted(enrolment.id);
+    await local.clearSesFaults();
+
+    expect(await emailsTo(enrolment.applicant!.representative.email)).toHaveLength(0);
+    const execution = await sfn().send(new DescribeExecutionCommand({ executionArn }));
+    expect(execution.status).toBe('FAILED');
+    const owner = { kind: 'enrolment' as const, id: enrolment.id };
+    const [record] = await listEmailRecords(owner);
+    // 1 attempt + MaxAttempts 5 retries of the ASL Retry; the SES client itself never retries.
+    expect(record).toMatchObject({
+      status: 'FAILED',
+      attempts: 6,
+      recipient: enrolment.applicant!.representative.email,
+    });
+    expect(record!.lastError).toContain('ServiceUnavailable');
+    const [failure, ...more] = await listWorkflowFailures(owner);
+    expect(more).toHaveLength(0);
+    expect(failure).toMatchObject({
+      workflowId: 'enrolmentSubmitted',
+      executionName: executionName(enrolment.id, 'submitted', 3),
+      error: 'Email.Deferred',
+    });
+    expect(failure!.cause).toContain('SES indisponible');
+    expect(failure!.cause).not.toContain('@');
+  });
+
+  it('does not retry a message SES refuses for good', async () => {
+    const enrolment = await putSubmittedEnrolment();
+    await local.injectSesFaults({ always: true, code: 'MessageRejected', status: 400 });
+    const executionArn = await runSubmitted(enrolment.id);
+    await local.clearSesFaults();
+
+    const { events = [] } = await sfn().send(new GetExecutionHistoryCommand({ executionArn }));
+    expect(events.filter((event) => (event.type as string) === 'TaskStateRetried')).toHaveLength(0);
+    const owner = { kind: 'enrolment' as const, id: enrolment.id };
+    expect((await listEmailRecords(owner))[0]).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect((await listWorkflowFailures(owner))[0]).toMatchObject({ error: 'Email.Rejected' });
+  });
+
+  it('records an invalid input (unknown enrolment) as a failure without retrying', async () => {
+    const executionArn = await runSubmitted('does-not-exist');
+    const execution = await sfn().send(new DescribeExecutionCommand({ executionArn }));
+    expect(execution.status).toBe('FAILED');
+    const [failure] = await listWorkflowFailures({ kind: 'enrolment', id: 'does-not-exist' });
+    expect(failure).toMatchObject({ error: 'Task.InvalidInput' });
+  });
+});
