@@ -118,6 +118,9 @@ export interface Enrolment {
   bank?: BankStep;
   vat?: VatStep;
   documents: Partial<Record<DocumentField, StoredDocument>>;
+  /** Result of the step 2 "Rechercher" (SIRET + captcha); the applicant step is saved against it. */
+  lookedUpCompany?: LookedUpCompany;
+  declarations?: SubmissionDeclarations;
   lastDecision?: EnrolmentDecision;
   /** Operator account created on validation. */
   accountId?: string;
@@ -130,4 +133,19 @@ export function contactOf(enrolment: Pick<Enrolment, 'applicant'>): Person | und
   return applicant.isLegalRepresentative
     ? applicant.representative
     : (applicant.depositaire ?? applicant.representative);
+}
+
+/** The company directory's answer for the SIRET searched (with captcha) on step 2. */
+export interface LookedUpCompany {
+  siret: string;
+  denomination: string;
+  address: PostalAddress;
+}
+
+/** The three mandatory checkboxes of step 5, as accepted at submission. */
+export interface SubmissionDeclarations {
+  cgu: true;
+  article4417: true;
+  sincerity: true;
+  acceptedAt: string;
 }

@@ -94,6 +94,11 @@ function toResponse(result: RouteResult, requestId: string): HttpResponse {
   const isProblem = result.status >= 400 && typeof body?.code === 'string' && typeof body.detail === 'string';
   const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
   if (result.body === undefined) return { statusCode: result.status, headers };
+  // Binary bodies (generated PDFs): sent base64-encoded, their Content-Type set by the use case.
+  if (result.body instanceof Uint8Array) {
+    const body = Buffer.from(result.body).toString('base64');
+    return { statusCode: result.status, headers, body, isBase64Encoded: true };
+  }
   headers['content-type'] = isProblem ? 'application/problem+json' : 'application/json; charset=utf-8';
   return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
 }

@@ -41,6 +41,11 @@ export const keys = {
   /** A workflow execution that ended in failure after its retries, one per execution. */
   enrolmentWorkflowFailure: (enrolmentId: string, executionName: string) =>
     key(`ENROLMENT#${enrolmentId}`, `WORKFLOW_FAILURE#${executionName}`),
+  /** Query prefix of an enrolment's audit trail, oldest first. */
+  enrolmentAuditPrefix: () => 'AUDIT#',
+  /** Guard: one active enrolment per (referencing number, SIRET). */
+  activeEnrolmentGuard: (referencingNumber: string, siret: string) =>
+    key(`GUARD#ACTIVE_ENROLMENT#${referencingNumber.toUpperCase()}#${siret}`, 'GUARD'),
   /** Query prefix for every item of an enrolment (aggregate, audit trail, emails). */
   enrolmentPartition: (enrolmentId: string) => `ENROLMENT#${enrolmentId}`,
 

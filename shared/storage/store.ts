@@ -96,6 +96,14 @@ export async function deleteItem(key: PrimaryKey): Promise<void> {
   await documentClient.send(new DeleteCommand({ TableName: tableName, Key: key }));
 }
 
+/** Deletes an item and returns it if it was live: a one-time token is consumed exactly once. */
+export async function consumeItem<T>(key: PrimaryKey): Promise<T | undefined> {
+  const { Attributes } = await documentClient.send(
+    new DeleteCommand({ TableName: tableName, Key: key, ReturnValues: 'ALL_OLD' }),
+  );
+  return isLive(Attributes) ? stripKeys<T>(Attributes) : undefined;
+}
+
 /** Next value of a named sequence, by an atomic `ADD`: never reused, even after a failed write. */
 export async function nextNumber(counter: PrimaryKey): Promise<number> {
   const { Attributes } = await documentClient.send(

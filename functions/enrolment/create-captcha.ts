@@ -1,0 +1,11 @@
+import { captchaProvider } from '../../shared/captcha/index.ts';
+import { created, httpHandler } from '../../shared/http/handler.ts';
+import { createCaptchaRoute } from '../../shared/routes/enrolment.ts';
+
+/** Local stage only: the answer travels in this header, outside the documented body, for tests. */
+export const LOCAL_ANSWER_HEADER = 'x-local-captcha-answer';
+
+export const handler = httpHandler(createCaptchaRoute, async () => {
+  const { localAnswer, ...challenge } = await captchaProvider.create();
+  return created(challenge, localAnswer ? { [LOCAL_ANSWER_HEADER]: localAnswer } : undefined);
+});

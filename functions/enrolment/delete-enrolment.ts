@@ -1,0 +1,32 @@
+import { deleteObjects } from '../../shared/enrolment/documents.ts';
+import { loadWithDraftToken } from '../../shared/enrolment/repository.ts';
+import { httpHandler, noContent } from '../../shared/http/handler.ts';
+import { ProblemError } from '../../shared/http/problem.ts';
+import { deleteEnrolmentRoute } from '../../shared/routes/enrolment.ts';
+import { keys } from '../../shared/storage/keys.ts';
+import { deleteItem, releaseGuard } from '../../shared/storage/store.ts';
+
+/** "Quitter sans enregistrer": only a never-submitted draft can go, with its uploaded files. */
+export const handler = httpHandler(deleteEnrolmentRoute, async ({ params, headers }) => {
+  const enrolment = await loadWithDraftToken(params.id, headers);
+  if (enrolment.status !== 'BROUILLON') {
+    throw new ProblemError(
+      409,
+      'enrolment_not_deletable',
+      "Cette demande d'enrôlement a déjà été déposée : elle ne peut pas être supprimée.",
+    );
+  }
+  const objectKeys = Object.values(enrolment.documents).flatMap((document) =>
+    document ? [document.key] : [],
+  );
+  await deleteObjects(objectKeys);
+  await deleteItem(keys.enrolment(enrolment.id));
+  // A submission that failed after claiming its guard leaves it owned by this draft: free it.
+  if (enrolment.referencing && enrolment.applicant) {
+    await releaseGuard(
+      keys.activeEnrolmentGuard(enrolment.referencing.number, enrolment.applicant.siret),
+      enrolment.id,
+    );
+  }
+  return noContent();
+});

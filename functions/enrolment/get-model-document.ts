@@ -1,0 +1,13 @@
+import { MODEL_DOCUMENTS, modelDocumentPdf } from '../../shared/enrolment/model-documents.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { getModelDocumentRoute } from '../../shared/routes/enrolment.ts';
+
+export const handler = httpHandler(getModelDocumentRoute, async ({ params }) => ({
+  status: 200,
+  body: modelDocumentPdf(params.model),
+  headers: {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="${MODEL_DOCUMENTS[params.model].fileName}"`,
+    'cache-control': 'public, max-age=86400',
+  },
+}));

@@ -1,0 +1,11 @@
+import { saveStep } from '../../shared/enrolment/commands.ts';
+import { loadEditable } from '../../shared/enrolment/repository.ts';
+import type { VatRegime } from '../../shared/enrolment/vat.ts';
+import { enrolmentView } from '../../shared/enrolment/view.ts';
+import { httpHandler, ok } from '../../shared/http/handler.ts';
+import { saveVatStepRoute } from '../../shared/routes/enrolment.ts';
+
+export const handler = httpHandler(saveVatStepRoute, async ({ params, headers, body }) => {
+  const enrolment = await loadEditable(params.id, headers);
+  return ok(enrolmentView(await saveStep(enrolment, 'vat', { vat: { regime: body.regime as VatRegime } })));
+});

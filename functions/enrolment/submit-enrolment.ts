@@ -1,0 +1,85 @@
+import { requireCaptcha } from '../../shared/captcha/index.ts';
+import { recordAudit } from '../../shared/enrolment/audit.ts';
+import { rejectDocuments } from '../../shared/enrolment/commands.ts';
+import { verifyPendingDocuments } from '../../shared/enrolment/documents.ts';
+import type { Enrolment } from '../../shared/enrolment/model.ts';
+import { formatEnrolmentNumber } from '../../shared/enrolment/number.ts';
+import { loadWithDraftToken, saveEnrolment } from '../../shared/enrolment/repository.ts';
+import { requiredDocuments, stepStatuses } from '../../shared/enrolment/requirements.ts';
+import { isEditable } from '../../shared/enrolment/status.ts';
+import { enrolmentView } from '../../shared/enrolment/view.ts';
+import { httpHandler, ok } from '../../shared/http/handler.ts';
+import { ProblemError } from '../../shared/http/problem.ts';
+import { logger } from '../../shared/logger.ts';
+import { submitEnrolmentRoute } from '../../shared/routes/enrolment.ts';
+import { keys } from '../../shared/storage/keys.ts';
+import { claimGuard, nextNumber } from '../../shared/storage/store.ts';
+import { executionName, startWorkflow } from '../../shared/workflows/start.ts';
+
+/**
+ * Idempotent follow-ups of a submission, replayed when the same submission is retried: the
+ * audit record (deterministic key) and the workflow (deterministic execution name).
+ */
+async function afterSubmission(enrolment: Enrolment): Promise<void> {
+  await recordAudit(enrolment.id, `submit-v${enrolment.version}`, {
+    who: 'applicant',
+    action: 'submit',
+    fromStatus: enrolment.lastDecision?.action === 'requestChanges' ? 'A_MODIFIER' : 'BROUILLON',
+    toStatus: 'DEPOSEE',
+    at: enrolment.updatedAt,
+  });
+  await startWorkflow('enrolmentSubmitted', executionName(enrolment.id, 'submitted', enrolment.version), {
+    enrolmentId: enrolment.id,
+  });
+}
+
+function ensureComplete(enrolment: Enrolment): { referencingNumber: string; siret: string } {
+  const missing = Object.values(stepStatuses(enrolment)).flatMap((step) => step.missing);
+  if (missing.length > 0 || !enrolment.referencing || !enrolment.applicant) {
+    throw new ProblemError(
+      422,
+      'enrolment_incomplete',
+      `La demande est incomplète : ${missing[0]?.message ?? 'étape manquante.'}`,
+      { errors: missing },
+    );
+  }
+  return { referencingNumber: enrolment.referencing.number, siret: enrolment.applicant.siret };
+}
+
+export const handler = httpHandler(submitEnrolmentRoute, async ({ params, headers, body }) => {
+  const enrolment = await loadWithDraftToken(params.id, headers);
+  if (enrolment.status === 'DEPOSEE') {
+    // "Terminer" clicked twice, or a retry after a lost answer: same request, same number.
+    await afterSubmission(enrolment);
+    return ok(enrolmentView(enrolment));
+  }
+  if (!isEditable(enrolment.status)) {
+    throw new ProblemError(409, 'enrolment_not_editable', "Cette demande d'enrôlement a déjà été instruite.");
+  }
+  await requireCaptcha(body.captcha);
+  const verified = await verifyPendingDocuments(enrolment, requiredDocuments(enrolment));
+  if (verified.failures.length > 0) rejectDocuments(verified.failures);
+  const { referencingNumber, siret } = ensureComplete(verified.enrolment);
+  await claimGuard(keys.activeEnrolmentGuard(referencingNumber, siret), enrolment.id, () => {
+    const message =
+      "Une demande d'enrôlement est déjà en cours pour ce N° de référencement et ce SIRET : une seule demande active est possible.";
+    return new ProblemError(409, 'enrolment_already_active', message, {
+      errors: [{ path: 'applicant.siret', message }],
+    });
+  });
+  const number = enrolment.number ?? formatEnrolmentNumber(await nextNumber(keys.counter('ENR')));
+  const now = new Date().toISOString();
+  const submitted: Enrolment = {
+    ...verified.enrolment,
+    status: 'DEPOSEE',
+    number,
+    submittedAt: enrolment.submittedAt ?? now,
+    updatedAt: now,
+    declarations: { cgu: true, article4417: true, sincerity: true, acceptedAt: now },
+  };
+  delete submitted.expiresAt;
+  const saved = await saveEnrolment(submitted);
+  logger.info('Enrolment submitted', { enrolmentId: saved.id, number });
+  await afterSubmission(saved);
+  return ok(enrolmentView(saved));
+});

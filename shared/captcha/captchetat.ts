@@ -1,0 +1,65 @@
+import type { CaptchaChallenge, CaptchaProvider } from './port.ts';
+
+/**
+ * CaptchEtat (the State's captcha service, on the PISTE API gateway): an OAuth2
+ * client-credentials token, then `GET …/simple-captcha-endpoint?get=image&c=<type>` → `{ uuid,
+ * imageb64 }`, and `POST …/valider-captcha { uuid, code }` → `true | false`. The service keeps
+ * the answer and makes each challenge one-time; nothing here can skip the check.
+ */
+export interface CaptchEtatSettings {
+  apiUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  captchaType: string;
+  timeoutMs: number;
+}
+
+export function captchEtatProvider(settings: CaptchEtatSettings): CaptchaProvider {
+  let cached: { token: string; expiresAt: number } | undefined;
+
+  async function accessToken(): Promise<string> {
+    if (cached && cached.expiresAt > Date.now() + 10_000) return cached.token;
+    const response = await fetch(settings.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: settings.clientId,
+        client_secret: settings.clientSecret,
+        scope: 'piste.captchetat',
+      }),
+      signal: AbortSignal.timeout(settings.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`CaptchEtat token request failed with ${response.status}`);
+    const body = (await response.json()) as { access_token: string; expires_in: number };
+    cached = { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
+    return cached.token;
+  }
+
+  return {
+    async create(): Promise<CaptchaChallenge> {
+      const url = `${settings.apiUrl}/simple-captcha-endpoint?get=image&c=${encodeURIComponent(settings.captchaType)}`;
+      const response = await fetch(url, {
+        headers: { authorization: `Bearer ${await accessToken()}` },
+        signal: AbortSignal.timeout(settings.timeoutMs),
+      });
+      if (!response.ok) throw new Error(`CaptchEtat challenge request failed with ${response.status}`);
+      const body = (await response.json()) as { uuid: string; imageb64: string };
+      const image = body.imageb64.startsWith('data:')
+        ? body.imageb64
+        : `data:image/png;base64,${body.imageb64}`;
+      return { id: body.uuid, image, expiresInSeconds: 120 };
+    },
+    async verify(id: string, answer: string): Promise<boolean> {
+      const response = await fetch(`${settings.apiUrl}/valider-captcha`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await accessToken()}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ uuid: id, code: answer }),
+        signal: AbortSignal.timeout(settings.timeoutMs),
+      });
+      if (!response.ok) throw new Error(`CaptchEtat validation failed with ${response.status}`);
+      return (await response.text()).trim() === 'true';
+    },
+  };
+}

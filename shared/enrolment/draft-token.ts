@@ -1,0 +1,15 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The draft token: a 256-bit random capability handed to the applicant once; only its SHA-256
+ * is stored (a high-entropy token needs no slow hash), and it is compared in constant time.
+ */
+export const newDraftToken = (): string => randomBytes(32).toString('base64url');
+
+export const hashDraftToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export function draftTokenMatches(token: string, storedHash: string): boolean {
+  const actual = Buffer.from(hashDraftToken(token), 'hex');
+  const expected = Buffer.from(storedHash, 'hex');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

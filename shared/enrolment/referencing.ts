@@ -1,0 +1,50 @@
+import { ProblemError } from '../http/problem.ts';
+import { keys } from '../storage/keys.ts';
+import { getItem } from '../storage/store.ts';
+import type { ReferencingStep } from './model.ts';
+
+/** A referenced solution as imported from the ANS list (see scripts/import-referencings.ts). */
+export interface ReferencingRecord {
+  number: string;
+  solutionName: string;
+  couloir: string;
+  dsrLabel: string;
+  typeLogiciel: string;
+  vague: string;
+  developerSiret: string;
+  developerName: string;
+}
+
+/** The only couloir this portal funds. */
+export const MSS_COULOIR = 'MSS';
+
+export const toReferencingStep = (record: ReferencingRecord): ReferencingStep => ({
+  number: record.number,
+  dsr: {
+    couloir: record.couloir,
+    label: record.dsrLabel,
+    typeLogiciel: record.typeLogiciel,
+    vague: record.vague,
+  },
+  solutionName: record.solutionName,
+  developerSiret: record.developerSiret,
+  developerName: record.developerName,
+});
+
+/** The MSS referenced solution with this number: 404 when unknown, 422 when of another couloir. */
+export async function findMssReferencing(number: string, path: string): Promise<ReferencingRecord> {
+  const record = await getItem<ReferencingRecord>(keys.referencing(number));
+  if (!record) {
+    throw new ProblemError(
+      404,
+      'referencing_not_found',
+      'Ce N° unique de référencement (ANS) est inconnu : vérifiez le numéro du certificat de référencement.',
+      { errors: [{ path, message: 'N° unique de référencement (ANS) inconnu.' }] },
+    );
+  }
+  if (record.couloir !== MSS_COULOIR) {
+    const message = `Ce référencement concerne le couloir « ${record.dsrLabel} » : ce portail est réservé aux opérateurs MSS.`;
+    throw new ProblemError(422, 'referencing_not_mss', message, { errors: [{ path, message }] });
+  }
+  return record;
+}

@@ -1,0 +1,109 @@
+import * as z from 'zod/mini';
+import { readEnv } from '../config.ts';
+import { ProblemError } from '../http/problem.ts';
+import { DRAFT_TOKEN_HEADER } from '../routes/access.ts';
+import { indexKeys, keys } from '../storage/keys.ts';
+import { getItem, putNew, putVersioned, type StoredItem } from '../storage/store.ts';
+import { draftTokenMatches } from './draft-token.ts';
+import type { Enrolment } from './model.ts';
+import { isBuyerOperator } from './requirements.ts';
+import { isEditable } from './status.ts';
+
+/**
+ * Persistence of the enrolment aggregate: one item, written with one conditional write per
+ * command, its index keys derived from its state so that they never drift from the status
+ * (GSI1: instructor lists by status; GSI2: an operator's enrolments by SIRET).
+ */
+const env = readEnv({
+  DRAFT_TTL_DAYS: z._default(z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)), 30),
+});
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** A draft (never submitted) expires N days after its last save; a submitted request never. */
+export const draftExpiry = (now: Date): number =>
+  Math.floor(now.getTime() / 1000) + env.DRAFT_TTL_DAYS * DAY_SECONDS;
+
+function toItem(enrolment: Enrolment): StoredItem {
+  const item: StoredItem = { ...keys.enrolment(enrolment.id), type: 'Enrolment', ...enrolment };
+  if (enrolment.applicant) {
+    Object.assign(
+      item,
+      indexKeys.enrolmentsBySiret(enrolment.applicant.siret, enrolment.createdAt, enrolment.id),
+    );
+  }
+  if (enrolment.submittedAt) {
+    Object.assign(item, indexKeys.enrolmentsByStatus(enrolment.status, enrolment.submittedAt, enrolment.id));
+  }
+  return item;
+}
+
+/** Derived answers recomputed on every write (the buyer status depends on two steps). */
+function withDerivedFields(enrolment: Enrolment): Enrolment {
+  if (!enrolment.applicant) return enrolment;
+  return { ...enrolment, applicant: { ...enrolment.applicant, isBuyerOperator: isBuyerOperator(enrolment) } };
+}
+
+export async function createEnrolment(enrolment: Enrolment): Promise<void> {
+  await putNew(toItem(withDerivedFields(enrolment)), () => new Error('Enrolment id collision'));
+}
+
+/** Writes the aggregate if nobody changed it since it was read; returns it with its new version. */
+export async function saveEnrolment(enrolment: Enrolment): Promise<Enrolment> {
+  const next = withDerivedFields(enrolment);
+  const version = await putVersioned(toItem(next), enrolment.version);
+  return { ...next, version };
+}
+
+export const getEnrolment = (enrolmentId: string) => getItem<Enrolment>(keys.enrolment(enrolmentId));
+
+const draftNotFound = () =>
+  new ProblemError(
+    404,
+    'enrolment_not_found',
+    "Cette demande d'enrôlement n'existe pas, ou son brouillon a expiré.",
+  );
+
+/** Loads an enrolment for the holder of its draft token (401 without token, 403 with another one). */
+export async function loadWithDraftToken(
+  enrolmentId: string,
+  headers: Record<string, string | undefined>,
+): Promise<Enrolment> {
+  const token = headers[DRAFT_TOKEN_HEADER.toLowerCase()];
+  if (!token) {
+    throw new ProblemError(401, 'draft_token_required', `L'en-tête ${DRAFT_TOKEN_HEADER} est obligatoire.`);
+  }
+  const enrolment = await getEnrolment(enrolmentId);
+  if (!enrolment) throw draftNotFound();
+  if (!draftTokenMatches(token, enrolment.draftTokenHash)) {
+    throw new ProblemError(
+      403,
+      'draft_token_invalid',
+      "Ce jeton ne donne pas accès à cette demande d'enrôlement.",
+    );
+  }
+  return enrolment;
+}
+
+/** Same, for a change: the request must still be editable (brouillon, or à modifier). */
+export async function loadEditable(
+  enrolmentId: string,
+  headers: Record<string, string | undefined>,
+): Promise<Enrolment> {
+  const enrolment = await loadWithDraftToken(enrolmentId, headers);
+  if (!isEditable(enrolment.status)) {
+    throw new ProblemError(
+      409,
+      'enrolment_not_editable',
+      "Cette demande d'enrôlement a été déposée : elle ne peut plus être modifiée.",
+    );
+  }
+  return enrolment;
+}
+
+/** A change by the applicant: bumps updatedAt and, for a draft, pushes its expiry back. */
+export function touched(enrolment: Enrolment, now: Date): Enrolment {
+  const next: Enrolment = { ...enrolment, updatedAt: now.toISOString() };
+  if (enrolment.status === 'BROUILLON') next.expiresAt = draftExpiry(now);
+  return next;
+}
