@@ -6,10 +6,9 @@ import { changesRequestedEmail } from '../email/templates/enrolment-changes-requ
 import type { EnrolmentEmailSubject } from '../email/templates/enrolment-facts.ts';
 import { rejectionEmail } from '../email/templates/enrolment-rejection.ts';
 import { validationEmail } from '../email/templates/enrolment-validation.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem } from '../storage/store.ts';
 import { TASK_ERRORS, TaskError } from '../workflows/errors.ts';
 import { contactOf, type Enrolment, type EnrolmentDecision } from './model.ts';
+import { getEnrolment } from './repository.ts';
 import { renewDraftToken } from './resume-token.ts';
 import type { EnrolmentStatus } from './status.ts';
 
@@ -27,7 +26,7 @@ export interface ComposedEmail {
 const invalid = (message: string) => new TaskError(TASK_ERRORS.invalidInput, message);
 
 export async function loadEnrolment(enrolmentId: string): Promise<Enrolment> {
-  const enrolment = await getItem<Enrolment>(keys.enrolment(enrolmentId));
+  const enrolment = await getEnrolment(enrolmentId);
   if (!enrolment) throw invalid(`Demande d'enrôlement introuvable (${enrolmentId}).`);
   return enrolment;
 }

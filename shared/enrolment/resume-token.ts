@@ -1,10 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
 import { isConditionFailure } from '../storage/store.ts';
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+import { hashDraftToken, newDraftToken } from './draft-token.ts';
 
 /**
  * Issues a new draft token for an enrolment sent back to its applicant ("à modifier"): only
@@ -13,7 +11,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * enrolment is no longer awaiting changes.
  */
 export async function renewDraftToken(enrolmentId: string, at: string): Promise<string | undefined> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newDraftToken();
   try {
     await documentClient.send(
       new UpdateCommand({
@@ -23,7 +21,7 @@ export async function renewDraftToken(enrolmentId: string, at: string): Promise<
         ConditionExpression: '#status = :awaitingChanges',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':hash': hashToken(token),
+          ':hash': hashDraftToken(token),
           ':at': at,
           ':one': 1,
           ':awaitingChanges': 'A_MODIFIER',
