@@ -1,3 +1,4 @@
+import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { systemRoutes } from './system.ts';
 import type { RouteDefinition } from './types.ts';
@@ -6,7 +7,11 @@ import type { RouteDefinition } from './types.ts';
  * The route table: the only place a route is declared. The local gateway, the OpenAPI document
  * and the CDK stack are all generated from it. Each domain keeps its routes in its own module.
  */
-export const routeTable: readonly RouteDefinition[] = [...systemRoutes, ...enrolmentRoutes];
+export const routeTable: readonly RouteDefinition[] = [
+  ...systemRoutes,
+  ...enrolmentRoutes,
+  ...adminEnrolmentRoutes,
+];
 
 /** The Lambda authorizer of protected routes (operator, instructor, account), deployed on the HTTP API. */
 export const authorizerModule = 'functions/auth/authorizer.ts';

@@ -1,0 +1,67 @@
+import { toEmailView } from '../email/email-types.ts';
+import { listEmailRecords } from '../email/records.ts';
+import { readAuditTrail } from '../enrolment/audit.ts';
+import { DOCUMENT_FIELDS, type DocumentField, type Enrolment } from '../enrolment/model.ts';
+import { getEnrolment } from '../enrolment/repository.ts';
+import { enrolmentView } from '../enrolment/view.ts';
+import { notFound } from '../http/problem.ts';
+import { presignedDownload } from '../storage/download-link.ts';
+import { listWorkflowFailures } from '../workflows/failures.ts';
+
+/**
+ * Everything an instructor reads to decide: every field, the documents with short-lived download
+ * links, the audit trail, the automatic emails and the workflow failures.
+ */
+async function auditTrail(enrolmentId: string) {
+  const events: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readAuditTrail(enrolmentId, cursor);
+    for (const { eventId, who, action, fromStatus, toStatus, at, comment } of page.items)
+      events.push({ eventId, who, action, fromStatus, toStatus, at, ...(comment ? { comment } : {}) });
+    cursor = page.cursor;
+  } while (cursor);
+  return events;
+}
+
+async function documentsWithLinks(enrolment: Enrolment) {
+  const documents: Record<string, unknown> = {};
+  for (const [field, document] of Object.entries(enrolment.documents)) {
+    if (!document) continue;
+    documents[field] = {
+      label: DOCUMENT_FIELDS[field as DocumentField],
+      fileName: document.fileName,
+      contentType: document.contentType,
+      status: document.status,
+      ...(document.size !== undefined ? { size: document.size } : {}),
+      ...(document.uploadedAt ? { uploadedAt: document.uploadedAt } : {}),
+      ...(document.rejectionReason ? { rejectionReason: document.rejectionReason } : {}),
+      ...(document.status === 'VERIFIED' ? { download: await presignedDownload(document) } : {}),
+    };
+  }
+  return documents;
+}
+
+export async function readEnrolmentFile(enrolmentId: string) {
+  const enrolment = await getEnrolment(enrolmentId);
+  if (!enrolment?.submittedAt)
+    throw notFound('enrolment_not_found', "Cette demande d'enrôlement n'existe pas ou n'a pas été déposée.");
+  const owner = { kind: 'enrolment' as const, id: enrolmentId };
+  const [audit, emails, workflowFailures, documents] = await Promise.all([
+    auditTrail(enrolmentId),
+    listEmailRecords(owner),
+    listWorkflowFailures(owner),
+    documentsWithLinks(enrolment),
+  ]);
+  return {
+    ...enrolmentView(enrolment),
+    version: enrolment.version,
+    documents,
+    ...(enrolment.declarations ? { declarations: enrolment.declarations } : {}),
+    ...(enrolment.lastDecision ? { lastDecision: enrolment.lastDecision } : {}),
+    ...(enrolment.accountId ? { accountId: enrolment.accountId } : {}),
+    audit,
+    emails: emails.map(toEmailView),
+    workflowFailures,
+  };
+}
