@@ -1,18 +1,10 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
+import { attachmentDisposition } from './content-disposition.ts';
 
 /** Download links live five minutes: long enough to click, too short to be shared usefully. */
 export const DOWNLOAD_LINK_SECONDS = 300;
-
-/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / RFC 5987). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** A short-lived presigned GET that makes the browser save the object under `fileName`. */
 export async function presignedDownload(

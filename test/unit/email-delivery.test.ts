@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentDisposition } from '../../shared/storage/content-disposition.ts';
+import { fromSesError, TASK_ERRORS, TaskError, toTaskError } from '../../shared/workflows/errors.ts';
+
+const sesError = (name: string, status?: number) =>
+  Object.assign(new Error('Email address is not verified: someone@example.fr'), {
+    name,
+    ...(status ? { $metadata: { httpStatusCode: status } } : {}),
+  });
+
+describe('SES failures become task errors Step Functions can tell apart', () => {
+  it.each([
+    ['Throttling', 400],
+    ['ServiceUnavailable', 503],
+    ['InternalFailure', 500],
+    ['TooManyRequests', 429],
+  ])('%s (%i) is temporary: retried', (name, status) => {
+    expect(fromSesError(sesError(name, status)).name).toBe(TASK_ERRORS.emailDeferred);
+  });
+
+  it('a network failure (no HTTP answer) is temporary', () => {
+    expect(fromSesError(sesError('ECONNREFUSED')).name).toBe(TASK_ERRORS.emailDeferred);
+  });
+
+  it.each([
+    ['MessageRejected', 400],
+    ['MailFromDomainNotVerifiedException', 400],
+    ['InvalidParameterValue', 400],
+  ])('%s (%i) is permanent: not retried', (name, status) => {
+    expect(fromSesError(sesError(name, status)).name).toBe(TASK_ERRORS.emailRejected);
+  });
+
+  it('never carries the SES message (it may name the recipient)', () => {
+    for (const error of [fromSesError(sesError('MessageRejected', 400)), toTaskError(sesError('X', 400))])
+      expect(error.message).not.toContain('@');
+    expect(toTaskError(new TypeError('secret value'))).toMatchObject({
+      name: TASK_ERRORS.failed,
+      message: expect.stringContaining('TypeError'),
+    });
+    const kept = new TaskError(TASK_ERRORS.invalidInput, 'x');
+    expect(toTaskError(kept)).toBe(kept);
+  });
+});
+
+describe('download file names', () => {
+  it('keep the UTF-8 name and give an ASCII fallback without quotes', () => {
+    expect(attachmentDisposition('pièce "identité".pdf')).toBe(
+      `attachment; filename="piece _identite_.pdf"; filename*=UTF-8''pi%C3%A8ce%20%22identit%C3%A9%22.pdf`,
+    );
+  });
+});
