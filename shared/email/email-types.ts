@@ -1,4 +1,4 @@
-import { EMAIL_STATUS_LABELS, type EmailRecord } from './records.ts';
+import { EMAIL_STATUS_LABELS, type EmailRecord } from './record-model.ts';
 import { ACKNOWLEDGEMENT_LABEL } from './templates/enrolment-acknowledgement.ts';
 import { CHANGES_REQUESTED_LABEL } from './templates/enrolment-changes-requested.ts';
 import { REJECTION_LABEL } from './templates/enrolment-rejection.ts';

@@ -2,7 +2,8 @@ import { sesClientSingleAttempt } from '../aws/ses.ts';
 import { logger } from '../logger.ts';
 import { fromSesError } from '../workflows/errors.ts';
 import type { Owner } from '../workflows/owner.ts';
-import { emailIdOf, getEmailRecord, recordAttempt, recordFailed, recordSent } from './records.ts';
+import { emailIdOf } from './record-model.ts';
+import { getEmailRecord, recordAttempt, recordFailed, recordSent } from './records.ts';
 import { type RenderedEmail, sendEmail } from './send.ts';
 
 /**

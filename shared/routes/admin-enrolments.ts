@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
-import { emailRecordSchema } from '../email/records.ts';
-import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES } from '../enrolment/status.ts';
-import { INSTRUCTED_STATUSES } from '../instruction/queue.ts';
-import { workflowFailureSchema } from '../workflows/failures.ts';
+import { emailRecordSchema } from '../email/record-model.ts';
+import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, INSTRUCTED_STATUSES } from '../enrolment/status.ts';
+import { workflowFailureSchema } from '../workflows/failure-model.ts';
 import { enrolmentIdParams, enrolmentView } from './enrolment-schemas.ts';
 import { paginationQuery, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';

@@ -1,29 +1,6 @@
-import * as z from 'zod/mini';
 import { putItem, queryAll } from '../storage/store.ts';
+import type { WorkflowFailure } from './failure-model.ts';
 import { type Owner, ownerChildren, ownerWorkflowFailureKey } from './owner.ts';
-
-/**
- * A workflow execution that gave up after its retries, recorded on its owner so instructors see
- * it (and which step failed, through the cause) and can act. One record per execution: the
- * recording task may be retried without duplicates.
- */
-export interface WorkflowFailure {
-  workflowId: string;
-  executionName: string;
-  /** Step Functions error name, e.g. `Email.Deferred`. */
-  error: string;
-  /** French explanation, codes only (task errors never carry personal data). */
-  cause: string;
-  at: string;
-}
-
-export const workflowFailureSchema = z.object({
-  workflowId: z.string(),
-  executionName: z.string(),
-  error: z.string(),
-  cause: z.string(),
-  at: z.string(),
-});
 
 export async function recordWorkflowFailure(owner: Owner, failure: WorkflowFailure): Promise<void> {
   await putItem({

@@ -144,3 +144,49 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
     expect(failure).toMatchObject({ error: 'Task.InvalidInput' });
   });
 });
+
+describe('the sendRecordedEmail task and the generic sendEmail workflow', () => {
+  it('sends an email once per (owner, type, occurrence), however often the task runs', async () => {
+    const enrolment = await putSubmittedEnrolment();
+    const { handler } = await import('../../functions/workflow/send-email.ts');
+    const input = {
+      owner: { kind: 'enrolment', id: enrolment.id },
+      emailType: 'enrolmentAcknowledgement',
+      occurrence: 'manual-1',
+    };
+    expect(await handler(input)).toMatchObject({ status: 'SENT' });
+    expect(await handler(input)).toMatchObject({ status: 'ALREADY_SENT' });
+    expect(await emailsTo(enrolment.applicant!.representative.email)).toHaveLength(1);
+    const [record] = await listEmailRecords({ kind: 'enrolment', id: enrolment.id });
+    expect(record).toMatchObject({ attempts: 1, occurrence: 'manual-1' });
+  });
+
+  it('runs a catalogued email for the owner given in its input', async () => {
+    const enrolment = await putSubmittedEnrolment();
+    await startWorkflow('sendEmail', executionName(enrolment.id, 'ack-again'), {
+      owner: { kind: 'enrolment', id: enrolment.id },
+      emailType: 'enrolmentAcknowledgement',
+    });
+    await local.cloud.settleWorkflows();
+    const [record] = await listEmailRecords({ kind: 'enrolment', id: enrolment.id });
+    expect(record).toMatchObject({
+      status: 'SENT',
+      emailType: 'enrolmentAcknowledgement',
+      occurrence: executionName(enrolment.id, 'ack-again'),
+    });
+  });
+
+  it('refuses an email type that is not about that kind of owner, and records it on the owner', async () => {
+    const executionArn = (
+      await startWorkflow('sendEmail', executionName('FINMSS000001', 'wrong-type'), {
+        owner: { kind: 'dossier', id: 'FINMSS000001' },
+        emailType: 'enrolmentAcknowledgement',
+      })
+    ).executionArn;
+    await local.cloud.settleWorkflows();
+    expect((await sfn().send(new DescribeExecutionCommand({ executionArn }))).status).toBe('FAILED');
+    const [failure] = await listWorkflowFailures({ kind: 'dossier', id: 'FINMSS000001' });
+    expect(failure).toMatchObject({ workflowId: 'sendEmail', error: 'Task.InvalidInput' });
+  });
+});
+
