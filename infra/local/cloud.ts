@@ -75,12 +75,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
-    const [dynamo, s3, ses] = await Promise.all([
+    // Wait for every emulator, so that a failed start stops those that did start.
+    const emulators = await Promise.allSettled([
       startDynamo({ port: options.ports.dynamodb, ...(dynamoPath ? { path: dynamoPath } : {}) }),
       startS3({ port: options.ports.s3, directory: s3Directory, bucketName }),
       startSes({ port: options.ports.ses }),
     ]);
-    stops.push(dynamo.stop, s3.stop, ses.stop);
+    for (const emulator of emulators) if (emulator.status === 'fulfilled') stops.push(emulator.value.stop);
+    const failure = emulators.find((emulator) => emulator.status === 'rejected');
+    if (failure) throw failure.reason;
+    const running = (index: number) =>
+      (emulators[index] as PromiseFulfilledResult<{ endpoint: string }>).value;
+    const [dynamo, s3, ses] = [running(0), running(1), running(2)];
 
     const sfn = await startStepFunctions({
       port: options.ports.sfn,

@@ -1,6 +1,7 @@
 import { keys } from '../../shared/storage/keys.ts';
 import { putItem } from '../../shared/storage/store.ts';
 import { demoReferencings } from './demo-data.ts';
+import { seedDemoInstructor } from './seed-accounts.ts';
 
 /** Idempotent: every item is written under its natural key, so a restart rewrites the same data. */
 export async function seedDemoData(): Promise<void> {
@@ -10,4 +11,5 @@ export async function seedDemoData(): Promise<void> {
       putItem({ ...keys.referencing(referencing.number), type: 'Referencing', ...referencing }),
     ),
   );
+  await seedDemoInstructor();
 }

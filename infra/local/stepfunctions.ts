@@ -13,6 +13,7 @@ export const localStateMachineArn = (workflowId: string) =>
   `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${workflowId}`;
 
 type EventLogs = ReturnType<StateMachine['run']>['eventLogs'];
+type EventLogEntry = EventLogs extends AsyncGenerator<infer T> ? T : never;
 type TaskHandler = (event: unknown, context: unknown) => Promise<unknown>;
 type AslState = {
   Type: string;
@@ -24,14 +25,15 @@ type AslState = {
 };
 type AslDefinition = { States: Record<string, AslState> };
 
+/** A history event in the shape GetExecutionHistory returns on AWS (the fields tests and tools read). */
 interface HistoryEvent {
   id: number;
   timestamp: number;
   type: string;
-  stateName?: string;
-  error?: string;
-  cause?: string;
-  retryAttempt?: number;
+  stateEnteredEventDetails?: { name: string };
+  stateExitedEventDetails?: { name: string };
+  lambdaFunctionFailedEventDetails?: { error: string; cause: string };
+  executionFailedEventDetails?: { error: string; cause: string };
 }
 
 interface Execution {
@@ -134,21 +136,47 @@ export async function startStepFunctions(options: {
     return handlers;
   }
 
+  /**
+   * Maps aws-local-stepfunctions' event log to AWS history event types: a Task attempt is
+   * LambdaFunctionScheduled then LambdaFunctionFailed (or the state exits), so retries show as
+   * repeated scheduled/failed pairs, as on AWS.
+   */
+  function historyEvents(log: EventLogEntry): Omit<HistoryEvent, 'id' | 'timestamp'>[] {
+    const errorOf = (entry: object) => ({
+      error: 'Error' in entry ? String(entry.Error) : 'States.TaskFailed',
+      cause: 'Cause' in entry ? String(entry.Cause) : '',
+    });
+    switch (log.type) {
+      case 'ExecutionStarted':
+      case 'ExecutionSucceeded':
+      case 'ExecutionAborted':
+      case 'ExecutionTimeout':
+        return [{ type: log.type === 'ExecutionTimeout' ? 'ExecutionTimedOut' : log.type }];
+      case 'ExecutionFailed':
+        return [{ type: log.type, executionFailedEventDetails: errorOf(log) }];
+      case 'StateEntered':
+        return [
+          { type: `${log.state.type}StateEntered`, stateEnteredEventDetails: { name: log.state.name } },
+          ...(log.state.type === 'Task' ? [{ type: 'LambdaFunctionScheduled' }] : []),
+        ];
+      case 'StateExited':
+        return [{ type: `${log.state.type}StateExited`, stateExitedEventDetails: { name: log.state.name } }];
+      case 'StateFailed':
+        return log.state.type === 'Task'
+          ? [{ type: 'LambdaFunctionFailed', lambdaFunctionFailedEventDetails: errorOf(log) }]
+          : [];
+      case 'StateRetried':
+        return [{ type: 'LambdaFunctionScheduled' }];
+      default:
+        return [];
+    }
+  }
+
   async function record(execution: Execution, logs: EventLogs) {
     for await (const log of logs) {
-      const event: HistoryEvent = {
-        id: execution.events.length + 1,
-        timestamp: log.timestamp / 1000,
-        type: log.type,
-      };
-      if ('state' in log) {
-        event.stateName = log.state.name;
-        event.type = `${log.state.type}${log.type}`; // e.g. TaskStateEntered, TaskStateRetried
+      for (const event of historyEvents(log)) {
+        execution.events.push({ id: execution.events.length + 1, timestamp: log.timestamp / 1000, ...event });
       }
-      if ('Error' in log) event.error = String(log.Error);
-      if ('Cause' in log) event.cause = String(log.Cause);
-      if (log.type === 'StateRetried') event.retryAttempt = log.retry.attempt;
-      execution.events.push(event);
     }
   }
 

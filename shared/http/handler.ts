@@ -9,7 +9,7 @@ import { logger } from '../logger.ts';
 import type { AuthContext, RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
 import { checkIdempotencyKey, runIdempotent } from './idempotency.ts';
 import { badRequest, forbidden, ProblemError, unauthorized } from './problem.ts';
-import { toFieldErrors } from './validation.ts';
+import { frenchErrorMap, toFieldErrors } from './validation.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Partial<AuthContext> | undefined>;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -53,7 +53,7 @@ function readBody(event: HttpEvent, headers: Record<string, string | undefined>)
 
 function parsePart(schema: z.ZodMiniType | undefined, value: unknown, location: string): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: frenchErrorMap });
   if (result.success) return result.data;
   const errors = toFieldErrors(result.error.issues, location);
   const first = errors[0]?.message ?? 'Données invalides.';

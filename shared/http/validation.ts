@@ -1,9 +1,6 @@
 import type * as z from 'zod/mini';
 import type { FieldError } from './problem.ts';
 
-/** zod/mini ships no locale: its default message is this, so anything else is a schema's own French text. */
-const DEFAULT_MESSAGE = 'Invalid input';
-
 const TYPE_NAMES: Record<string, string> = {
   string: 'une chaîne de caractères',
   number: 'un nombre',
@@ -13,24 +10,24 @@ const TYPE_NAMES: Record<string, string> = {
   array: 'une liste',
 };
 
-function describe(issue: z.core.$ZodIssue, field: string): string {
+/** "at least / at most N characters, items" or "≥ / ≤ N" depending on what is measured. */
+function bound(field: string, origin: string, limit: unknown, quantity: string, comparison: string): string {
+  const unit = origin === 'string' ? 'caractère(s)' : origin === 'array' ? 'élément(s)' : undefined;
+  return unit
+    ? `Le champ « ${field} » doit contenir ${quantity} ${String(limit)} ${unit}.`
+    : `Le champ « ${field} » doit être ${comparison} ou égal à ${String(limit)}.`;
+}
+
+function describe(issue: z.core.$ZodRawIssue, field: string): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
         ? `Le champ « ${field} » est obligatoire.`
         : `Le champ « ${field} » doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
     case 'too_small':
-      return issue.origin === 'string'
-        ? `Le champ « ${field} » doit contenir au moins ${issue.minimum} caractère(s).`
-        : issue.origin === 'array'
-          ? `Le champ « ${field} » doit contenir au moins ${issue.minimum} élément(s).`
-          : `Le champ « ${field} » doit être supérieur ou égal à ${issue.minimum}.`;
+      return bound(field, issue.origin, issue.minimum, 'au moins', 'supérieur');
     case 'too_big':
-      return issue.origin === 'string'
-        ? `Le champ « ${field} » doit contenir au plus ${issue.maximum} caractère(s).`
-        : issue.origin === 'array'
-          ? `Le champ « ${field} » doit contenir au plus ${issue.maximum} élément(s).`
-          : `Le champ « ${field} » doit être inférieur ou égal à ${issue.maximum}.`;
+      return bound(field, issue.origin, issue.maximum, 'au plus', 'inférieur');
     case 'invalid_format':
       return issue.format === 'email'
         ? `Le champ « ${field} » doit être une adresse électronique valide.`
@@ -44,19 +41,25 @@ function describe(issue: z.core.$ZodIssue, field: string): string {
   }
 }
 
+/**
+ * French default messages, passed to `safeParse` so that a schema's own `error` (the guide's
+ * wording) still wins: zod uses schema-level messages first, then this per-parse map.
+ */
+export const frenchErrorMap = (issue: z.core.$ZodRawIssue): string => {
+  const path = issue.path ?? [];
+  return describe(issue, path.length > 0 ? path.map(String).join('.') : 'corps de la requête');
+};
+
 /** Turns zod issues into `errors[]` entries, each naming its field under `location` (body, query, path). */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], location: string): FieldError[] {
   return issues.flatMap((issue) => {
     const base = [location, ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys' && issue.message === DEFAULT_MESSAGE) {
+    if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((name) => ({
         path: [...base, name].join('.'),
         message: `Le champ « ${name} » est inconnu.`,
       }));
     }
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : location;
-    const message =
-      issue.message && issue.message !== DEFAULT_MESSAGE ? issue.message : describe(issue, field);
-    return [{ path: base.join('.'), message }];
+    return [{ path: base.join('.'), message: issue.message }];
   });
 }

@@ -1,3 +1,4 @@
+import { accountRoutes } from './accounts.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { systemRoutes } from './system.ts';
@@ -10,6 +11,7 @@ import type { RouteDefinition } from './types.ts';
 export const routeTable: readonly RouteDefinition[] = [
   ...systemRoutes,
   ...enrolmentRoutes,
+  ...accountRoutes,
   ...adminEnrolmentRoutes,
 ];
 

@@ -53,6 +53,11 @@ export const keys = {
   account: (accountId: string) => key(`ACCOUNT#${accountId}`, 'ACCOUNT'),
   session: (tokenHash: string) => key(`SESSION#${tokenHash}`, 'SESSION'),
   passwordReset: (tokenHash: string) => key(`RESET#${tokenHash}`, 'RESET'),
+  /** A login attempt (success or failure) kept in the account's history. */
+  accountLogin: (accountId: string, at: string, attemptId: string) =>
+    key(`ACCOUNT#${accountId}`, `LOGIN#${at}#${attemptId}`),
+  /** Brute-force counter of one identifier (hashed), whether or not an account has it. */
+  loginAttempts: (identifierHash: string) => key(`LOGIN_ATTEMPTS#${identifierHash}`, 'LOGIN_ATTEMPTS'),
 
   // Funding
   dossier: (dossierNumber: string) => key(`DOSSIER#${dossierNumber}`, 'DOSSIER'),
@@ -92,6 +97,11 @@ export const indexKeys = {
   dossiersBySiret: (siret: string, depositedAt = '', dossierNumber = '') => ({
     GSI2PK: `OPERATOR#${siret}`,
     GSI2SK: `DOSSIER#${depositedAt}#${dossierNumber}`,
+  }),
+  /** GSI1: the live sessions of an account (revoked all at once on password change or reset). */
+  sessionsByAccount: (accountId: string, createdAt = '') => ({
+    GSI1PK: `ACCOUNT_SESSIONS#${accountId}`,
+    GSI1SK: createdAt,
   }),
   /** GSI2: accounts by email address (forgotten identifier). */
   accountsByEmail: (normalisedEmail: string, accountId = '') => ({

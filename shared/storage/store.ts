@@ -142,9 +142,8 @@ export async function claimGuard(
       new PutCommand({
         TableName: tableName,
         Item: { ...guard, type: 'Guard', owner, createdAt: new Date().toISOString(), ...attributes },
-        ConditionExpression: 'attribute_not_exists(PK) OR #owner = :owner OR expiresAt <= :now',
-        ExpressionAttributeNames: { '#owner': 'owner' },
-        ExpressionAttributeValues: { ':owner': owner, ':now': nowSeconds() },
+        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': nowSeconds() },
       }),
     );
     return { created: true, owner };

@@ -1,0 +1,7 @@
+import { login } from '../../shared/accounts/login.ts';
+import { created, httpHandler } from '../../shared/http/handler.ts';
+import { loginRoute } from '../../shared/routes/accounts.ts';
+
+export const handler = httpHandler(loginRoute, async ({ body, sourceIp }) =>
+  created(await login(body.identifier, body.password, sourceIp), { 'cache-control': 'no-store' }),
+);

@@ -1,0 +1,137 @@
+import { invalidField, ProblemError } from '../http/problem.ts';
+import { logger } from '../logger.ts';
+import { checkPassword } from './login.ts';
+import { type Account, isSetUp, normaliseSecretAnswer } from './model.ts';
+import { PASSWORD_RULE_MESSAGES, violatedPasswordRules } from './password-policy.ts';
+import { getAccount, saveAccount } from './repository.ts';
+import { hashSecret } from './secret-hash.ts';
+import {
+  clearPasswordChangeRequired,
+  type IssuedSession,
+  openSession,
+  revokeAllSessions,
+} from './sessions.ts';
+
+/** The account of a valid session; it can only be missing if deleted meanwhile. */
+export async function requireAccount(accountId: string): Promise<Account> {
+  const account = await getAccount(accountId);
+  if (!account) throw invalidField('auth', 'Compte introuvable.', 'account_not_found');
+  return account;
+}
+
+/**
+ * Rejects a new password that breaks the policy, naming every violated rule in errors[] (one
+ * entry per rule, on `path`), or that differs from its confirmation.
+ */
+export function assertAcceptablePassword(input: {
+  password: string;
+  confirmation: string;
+  identifier: string;
+  previousPassword?: string;
+  path: string;
+  confirmationPath: string;
+}): void {
+  const rules = violatedPasswordRules(input.password, {
+    identifier: input.identifier,
+    ...(input.previousPassword !== undefined ? { previousPassword: input.previousPassword } : {}),
+  });
+  const errors = rules.map((rule) => ({ path: input.path, message: PASSWORD_RULE_MESSAGES[rule] }));
+  if (input.password !== input.confirmation)
+    errors.push({
+      path: input.confirmationPath,
+      message: 'La confirmation ne correspond pas au nouveau mot de passe.',
+    });
+  if (errors.length > 0) {
+    const first = errors[0]?.message as string;
+    // `violatedRules` names each rule for a front end that ticks them off (password-policy.ts).
+    throw new ProblemError(
+      422,
+      'password_policy',
+      errors.length === 1 ? first : `${first} (${errors.length} règles non respectées)`,
+      { errors, extensions: { violatedRules: rules } },
+    );
+  }
+}
+
+/** Stores a new permanent password (hash only). */
+export async function storeNewPassword(account: Account, password: string): Promise<Account> {
+  const { temporaryPasswordExpiresAt: _expired, ...rest } = account;
+  return saveAccount(account, {
+    ...rest,
+    passwordHash: await hashSecret(password),
+    passwordIsTemporary: false,
+    passwordChangedAt: new Date().toISOString(),
+  });
+}
+
+/**
+ * "Changement du mot de passe" (first login or later): old password, new one and its
+ * confirmation. Every session ends; a new one is returned.
+ */
+export async function changePassword(
+  accountId: string,
+  input: { currentPassword: string; newPassword: string; confirmation: string },
+  sourceIp: string,
+): Promise<IssuedSession> {
+  const account = await requireAccount(accountId);
+  assertAcceptablePassword({
+    password: input.newPassword,
+    confirmation: input.confirmation,
+    identifier: account.identifier,
+    previousPassword: input.currentPassword,
+    path: 'body.newPassword',
+    confirmationPath: 'body.confirmation',
+  });
+  // Counts against the lockout like a login: a stolen session cannot guess the password.
+  await checkPassword(account.identifier, input.currentPassword, sourceIp).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
+    throw invalidField(
+      'body.currentPassword',
+      "L'ancien mot de passe est incorrect.",
+      'invalid_current_password',
+    );
+  });
+  const saved = await storeNewPassword(account, input.newPassword);
+  await revokeAllSessions(accountId);
+  logger.info('Password changed', { accountId });
+  return openSession(saved);
+}
+
+/**
+ * "Positionnement de la question secrète": the answer is normalised (case, accents, spaces)
+ * and hashed like a password. Replacing an existing question requires the password.
+ */
+export async function setSecretQuestion(
+  accountId: string,
+  token: string,
+  input: { question: string; answer: string; currentPassword?: string },
+  sourceIp: string,
+): Promise<{ passwordChangeRequired: boolean }> {
+  const account = await requireAccount(accountId);
+  const answer = normaliseSecretAnswer(input.answer);
+  if (answer.length < 2)
+    throw invalidField('body.answer', 'La réponse doit comporter au moins 2 caractères.');
+  if (account.secretAnswerHash && !account.passwordIsTemporary) {
+    if (!input.currentPassword)
+      throw invalidField(
+        'body.currentPassword',
+        'Le mot de passe est obligatoire pour changer la question secrète.',
+      );
+    await checkPassword(account.identifier, input.currentPassword, sourceIp).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
+      throw invalidField(
+        'body.currentPassword',
+        'Le mot de passe est incorrect.',
+        'invalid_current_password',
+      );
+    });
+  }
+  const saved = await saveAccount(account, {
+    ...account,
+    secretQuestion: input.question.trim(),
+    secretAnswerHash: await hashSecret(answer),
+  });
+  if (isSetUp(saved)) await clearPasswordChangeRequired(token, accountId);
+  logger.info('Secret question set', { accountId });
+  return { passwordChangeRequired: !isSetUp(saved) };
+}

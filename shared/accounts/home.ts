@@ -1,0 +1,65 @@
+import type { Enrolment } from '../enrolment/model.ts';
+import { ENROLMENT_STATUS_LABELS } from '../enrolment/status.ts';
+import { indexKeys, keys } from '../storage/keys.ts';
+import { getItem, queryPage } from '../storage/store.ts';
+import { requireAccount } from './credentials.ts';
+
+/** GET /v1/me: the account and, for an operator, its identity taken from its latest enrolment. */
+export async function describeMe(accountId: string) {
+  const account = await requireAccount(accountId);
+  const latestId = account.enrolmentIds.at(-1);
+  const enrolment = latestId ? await getItem<Enrolment>(keys.enrolment(latestId)) : undefined;
+  return {
+    account: {
+      id: account.id,
+      identifier: account.identifier,
+      role: account.role,
+      email: account.email,
+      secretQuestion: account.secretQuestion ?? null,
+      passwordChangeRequired: account.passwordIsTemporary || account.secretAnswerHash === undefined,
+      createdAt: account.createdAt,
+      lastLoginAt: account.lastLoginAt ?? null,
+    },
+    operator:
+      account.role === 'operator' && account.siret
+        ? {
+            siret: account.siret,
+            denominationSociale: enrolment?.applicant?.denominationSociale ?? null,
+            nomCommercial: enrolment?.applicant?.nomCommercial ?? null,
+            referencingNumber: enrolment?.referencing?.number ?? null,
+            solutionName: enrolment?.referencing?.solutionName ?? null,
+          }
+        : null,
+  };
+}
+
+/**
+ * "Suivi des demandes d'enrôlement": the operator's submitted requests (by SIRET, oldest
+ * first). Drafts are left out: anyone may start a draft with any SIRET.
+ */
+export async function listMyEnrolments(accountId: string, page: { limit?: number; cursor?: string }) {
+  const account = await requireAccount(accountId);
+  if (!account.siret) return { items: [] };
+  const { GSI2PK, GSI2SK } = indexKeys.enrolmentsBySiret(account.siret);
+  const result = await queryPage<Enrolment>({
+    index: 'GSI2',
+    partition: { name: 'GSI2PK', value: GSI2PK },
+    sortPrefix: { name: 'GSI2SK', value: GSI2SK.replace(/#+$/, '#') },
+    limit: page.limit ?? 20,
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  });
+  return {
+    items: result.items
+      .filter((enrolment) => enrolment.status !== 'BROUILLON')
+      .map((enrolment) => ({
+        id: enrolment.id,
+        number: enrolment.number ?? null,
+        status: enrolment.status,
+        statusLabel: ENROLMENT_STATUS_LABELS[enrolment.status],
+        createdAt: enrolment.createdAt,
+        submittedAt: enrolment.submittedAt ?? null,
+        updatedAt: enrolment.updatedAt,
+      })),
+    ...(result.cursor ? { cursor: result.cursor } : {}),
+  };
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { contactOf, type Enrolment } from '../enrolment/model.ts';
+import { conflict } from '../http/problem.ts';
+import { logger } from '../logger.ts';
+import { keys } from '../storage/keys.ts';
+import { claimGuard } from '../storage/store.ts';
+import { type Account, type AccountRole, identifierWords, normaliseEmail } from './model.ts';
+import { createAccount, getAccount, guardOwner, saveAccount } from './repository.ts';
+import { hashSecret } from './secret-hash.ts';
+import { generateTemporaryPassword } from './temporary-password.ts';
+
+/** A temporary password is valid for 7 days: the operator may read the email after a weekend. */
+export const TEMPORARY_PASSWORD_DAYS = 7;
+
+class GuardTaken extends Error {
+  readonly owner: string;
+  constructor(owner: string) {
+    super('guard taken');
+    this.owner = owner;
+  }
+}
+
+/**
+ * Claims the first free identifier among `base`, `base2`, `base3`… for `accountId`. A retry by
+ * the same account gets the identifier it claimed before (claimGuard is owner-idempotent).
+ */
+async function claimIdentifier(base: string, accountId: string): Promise<string> {
+  for (let suffix = 1; suffix <= 99; suffix += 1) {
+    const candidate = suffix === 1 ? base : `${base}${suffix}`;
+    try {
+      await claimGuard(keys.guard('identifier', candidate), accountId, (owner) => new GuardTaken(owner));
+      return candidate;
+    } catch (error) {
+      if (!(error instanceof GuardTaken)) throw error;
+    }
+  }
+  throw conflict('identifier_unavailable', 'Aucun identifiant disponible pour ce compte.');
+}
+
+function newAccount(input: {
+  id: string;
+  identifier: string;
+  role: AccountRole;
+  email: string;
+  siret?: string;
+  enrolmentIds?: string[];
+}): Account {
+  const now = new Date().toISOString();
+  return {
+    id: input.id,
+    identifier: input.identifier,
+    role: input.role,
+    status: 'ACTIVE',
+    email: normaliseEmail(input.email),
+    ...(input.siret ? { siret: input.siret } : {}),
+    enrolmentIds: input.enrolmentIds ?? [],
+    passwordIsTemporary: true,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+export interface ProvisionedAccount {
+  accountId: string;
+  identifier: string;
+  /** True when this call created the account; false when it existed (retry, or another enrolment). */
+  created: boolean;
+  /**
+   * True while the account has never set its own password: the credentials emails should be
+   * sent. False for an operator already using the portal (a later enrolment of the same SIRET).
+   */
+  credentialsPending: boolean;
+}
+
+/**
+ * Creates the operator account of a validated enrolment; idempotent. One account per operator
+ * (SIRET): a later enrolment of the same SIRET is linked to the existing account rather than
+ * creating a second login, so the operator follows all its requests in one private home.
+ * The identifier is built from the contact's name (`prenom.nom`), made unique with a suffix.
+ */
+export async function provisionOperatorAccount(enrolment: Enrolment): Promise<ProvisionedAccount> {
+  const applicant = enrolment.applicant;
+  const contact = contactOf(enrolment);
+  if (!applicant || !contact) throw new Error(`Enrolment ${enrolment.id} has no applicant`);
+  let accountId: string = randomUUID();
+  try {
+    await claimGuard(
+      keys.guard('operatorSiret', applicant.siret),
+      accountId,
+      (owner) => new GuardTaken(owner),
+    );
+  } catch (error) {
+    if (!(error instanceof GuardTaken)) throw error;
+    accountId = error.owner;
+  }
+  const existing = await getAccount(accountId);
+  if (existing) {
+    const linked = existing.enrolmentIds.includes(enrolment.id)
+      ? existing
+      : await saveAccount(existing, { ...existing, enrolmentIds: [...existing.enrolmentIds, enrolment.id] });
+    return {
+      accountId,
+      identifier: linked.identifier,
+      created: false,
+      credentialsPending: linked.passwordIsTemporary,
+    };
+  }
+  const base = identifierWords(contact.prenom, contact.nom) || `operateur.${applicant.siret}`;
+  const identifier = await claimIdentifier(base, accountId);
+  const account = newAccount({
+    id: accountId,
+    identifier,
+    role: 'operator',
+    email: contact.email,
+    siret: applicant.siret,
+    enrolmentIds: [enrolment.id],
+  });
+  let created = true;
+  await createAccount(account, () => new GuardTaken(accountId)).catch((error: unknown) => {
+    // A concurrent retry wrote it first: same account, nothing more to do.
+    if (!(error instanceof GuardTaken)) throw error;
+    created = false;
+  });
+  logger.info('Operator account provisioned', { accountId, enrolmentId: enrolment.id, created });
+  return { accountId, identifier, created, credentialsPending: true };
+}
+
+/** Creates an instructor account (admin command, demo seed); the identifier must be free. */
+export async function createInstructorAccount(input: {
+  identifier: string;
+  email: string;
+}): Promise<Account> {
+  const accountId = randomUUID();
+  const owner = await guardOwner('identifier', input.identifier);
+  if (owner) {
+    const existing = await getAccount(owner);
+    if (existing?.role === 'instructor') return existing;
+    throw conflict('identifier_taken', `L'identifiant ${input.identifier} est déjà utilisé.`);
+  }
+  await claimGuard(keys.guard('identifier', input.identifier), accountId, () =>
+    conflict('identifier_taken', `L'identifiant ${input.identifier} est déjà utilisé.`),
+  );
+  const account = newAccount({
+    id: accountId,
+    identifier: input.identifier,
+    role: 'instructor',
+    email: input.email,
+  });
+  await createAccount(account, () => conflict('account_exists', 'Ce compte existe déjà.'));
+  logger.info('Instructor account created', { accountId });
+  return account;
+}
+
+export type TemporaryPasswordOutcome =
+  | { issued: true; expiresAt: string }
+  | { issued: false; reason: 'already_active' };
+
+/**
+ * Issues a new temporary password: stores only its hash, then hands the clear text straight
+ * to `send` (the email sender), so it never appears in workflow state, history or logs.
+ * An account whose owner already chose a password is left alone unless `force` is set (a
+ * temporary password would lock them out of their own choice). If `send` throws, the stored
+ * hash is of an undelivered password; a retry issues (and sends) another one.
+ */
+export async function issueTemporaryPasswordAndSend(
+  accountId: string,
+  send: (password: string, expiresAt: string) => Promise<void>,
+  options: { force?: boolean } = {},
+): Promise<TemporaryPasswordOutcome> {
+  const account = await getAccount(accountId);
+  if (!account) throw new Error(`Account ${accountId} not found`);
+  if (!account.passwordIsTemporary && account.passwordHash && !options.force)
+    return { issued: false, reason: 'already_active' };
+  const password = generateTemporaryPassword();
+  const expiresAt = new Date(Date.now() + TEMPORARY_PASSWORD_DAYS * 86_400_000).toISOString();
+  await saveAccount(account, {
+    ...account,
+    passwordHash: await hashSecret(password),
+    passwordIsTemporary: true,
+    temporaryPasswordExpiresAt: expiresAt,
+  });
+  await send(password, expiresAt);
+  logger.info('Temporary password issued', { accountId });
+  return { issued: true, expiresAt };
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { tooManyRequests } from '../http/problem.ts';
+import { documentClient, tableName } from '../storage/client.ts';
+import { keys } from '../storage/keys.ts';
+
+/** A fixed-window limit: at most `limit` events per `windowSeconds` for one subject. */
+export interface RateLimit {
+  scope: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Subjects such as email addresses or identifiers are hashed: no personal data in keys. */
+export const subjectOf = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
+
+/**
+ * Counts one event for `subject` (one atomic ADD) and throws a 429 with Retry-After once the
+ * window's limit is exceeded. The counter item expires with its window.
+ */
+export async function consumeRateLimit(rule: RateLimit, subject: string, message: string): Promise<void> {
+  const now = Math.floor(Date.now() / 1000);
+  const window = Math.floor(now / rule.windowSeconds);
+  const windowEnd = (window + 1) * rule.windowSeconds;
+  const { Attributes } = await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.rateLimit(rule.scope, subject, window),
+      UpdateExpression: 'ADD #count :one SET #type = :type, expiresAt = :expiresAt',
+      ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
+      ExpressionAttributeValues: { ':one': 1, ':type': 'RateLimit', ':expiresAt': windowEnd },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  if (Number(Attributes?.count ?? 0) > rule.limit)
+    throw tooManyRequests(message, Math.max(windowEnd - now, 1));
+}
+
+/** Reads a limit from the environment (`NAME=limit/windowSeconds`), e.g. to loosen it in tests. */
+export function limitFromEnv(scope: string, fallback: Omit<RateLimit, 'scope'>, value?: string): RateLimit {
+  const match = /^(\d+)\/(\d+)$/.exec(value ?? '');
+  return match ? { scope, limit: Number(match[1]), windowSeconds: Number(match[2]) } : { scope, ...fallback };
+}

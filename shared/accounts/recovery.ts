@@ -1,0 +1,206 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { invalidField, ProblemError } from '../http/problem.ts';
+import { logger } from '../logger.ts';
+import { documentClient, tableName } from '../storage/client.ts';
+import { keys } from '../storage/keys.ts';
+import { getItem, isConditionFailure, putItem } from '../storage/store.ts';
+import { assertAcceptablePassword, storeNewPassword } from './credentials.ts';
+import { forgottenIdentifierEmail, passwordResetEmail } from './emails.ts';
+import { clearLoginFailures } from './login.ts';
+import { normaliseEmail, normaliseIdentifier, normaliseSecretAnswer } from './model.ts';
+import { PASSWORD_RULE_MESSAGES } from './password-policy.ts';
+import { consumeRateLimit, limitFromEnv, subjectOf } from './rate-limit.ts';
+import { findAccountByIdentifier, findAccountsByEmail, getAccount } from './repository.ts';
+import { verifySecret } from './secret-hash.ts';
+import { hashToken, newSessionToken } from './session-token.ts';
+import { revokeAllSessions } from './sessions.ts';
+
+/** A reset link is valid 30 minutes, once; 3 wrong secret answers void it. */
+export const RESET_TOKEN_MINUTES = 30;
+const MAX_ANSWER_ATTEMPTS = 3;
+/**
+ * Both recovery requests answer no sooner than this, whether or not an account exists (and an
+ * email is sent): the response time does not reveal which identifiers or emails are known.
+ */
+const RECOVERY_RESPONSE_FLOOR_MS = 600;
+
+/** Per source: 10 recovery requests per 15 minutes; per target (email or identifier): 3 per hour. */
+const sourceLimit = () =>
+  limitFromEnv('recovery-source', { limit: 10, windowSeconds: 900 }, process.env.RECOVERY_SOURCE_LIMIT);
+const targetLimit = () =>
+  limitFromEnv('recovery-target', { limit: 3, windowSeconds: 3600 }, process.env.RECOVERY_TARGET_LIMIT);
+const THROTTLED = 'Trop de demandes de récupération : réessayez plus tard.';
+
+export const RECOVERY_ACCEPTED = {
+  message:
+    'Si un compte correspond aux informations saisies, un courriel vient de vous être envoyé. Pensez à vérifier vos courriels indésirables.',
+};
+
+async function withResponseFloor<T>(run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await run();
+  } finally {
+    const remaining = RECOVERY_RESPONSE_FLOOR_MS - (Date.now() - started);
+    if (remaining > 0) await sleep(remaining);
+  }
+}
+
+async function throttle(kind: string, target: string, sourceIp: string) {
+  await consumeRateLimit(sourceLimit(), sourceIp, THROTTLED);
+  await consumeRateLimit(targetLimit(), `${kind}#${subjectOf(target)}`, THROTTLED);
+}
+
+/** "J'ai oublié mon identifiant": the identifier(s) of the email address, by email. */
+export async function recoverIdentifier(
+  emailInput: string,
+  sourceIp: string,
+  send: (to: string, email: ReturnType<typeof forgottenIdentifierEmail>) => Promise<unknown>,
+  portalUrl: string,
+) {
+  return withResponseFloor(async () => {
+    const email = normaliseEmail(emailInput);
+    await throttle('email', email, sourceIp);
+    const accounts = (await findAccountsByEmail(email)).filter((account) => account.status === 'ACTIVE');
+    if (accounts.length > 0) {
+      await send(
+        email,
+        forgottenIdentifierEmail({ identifiers: accounts.map((a) => a.identifier), portalUrl }),
+      );
+    }
+    logger.info('Identifier recovery requested', { matched: accounts.length });
+    return RECOVERY_ACCEPTED;
+  });
+}
+
+interface ResetRecord {
+  accountId: string;
+  answerAttempts: number;
+  expiresAt: number;
+}
+
+/** "J'ai oublié mon mot de passe", step 1: an emailed single-use link. */
+export async function requestPasswordReset(
+  identifierInput: string,
+  sourceIp: string,
+  send: (to: string, email: ReturnType<typeof passwordResetEmail>) => Promise<unknown>,
+  portalUrl: string,
+) {
+  return withResponseFloor(async () => {
+    const identifier = normaliseIdentifier(identifierInput);
+    await throttle('identifier', identifier, sourceIp);
+    const account = await findAccountByIdentifier(identifier);
+    if (account?.status === 'ACTIVE') {
+      const token = newSessionToken();
+      await putItem({
+        ...keys.passwordReset(hashToken(token)),
+        type: 'PasswordReset',
+        accountId: account.id,
+        answerAttempts: 0,
+        expiresAt: Math.floor(Date.now() / 1000) + RESET_TOKEN_MINUTES * 60,
+      });
+      await send(
+        account.email,
+        passwordResetEmail({ token, validityMinutes: RESET_TOKEN_MINUTES, portalUrl }),
+      );
+    }
+    logger.info('Password reset requested', { matched: account ? 1 : 0 });
+    return RECOVERY_ACCEPTED;
+  });
+}
+
+const invalidToken = () =>
+  new ProblemError(
+    410,
+    'reset_token_invalid',
+    'Ce lien de réinitialisation est invalide, a déjà servi ou a expiré. Faites une nouvelle demande.',
+  );
+
+async function readReset(token: string) {
+  const record = await getItem<ResetRecord>(keys.passwordReset(hashToken(token)));
+  const account = record ? await getAccount(record.accountId) : undefined;
+  if (!record || !account || account.status !== 'ACTIVE') throw invalidToken();
+  return { record, account };
+}
+
+/** Step 2: the secret question to show with the reset form (null when none was set yet). */
+export async function resetQuestion(token: string): Promise<{ secretQuestion: string | null }> {
+  const { account } = await readReset(token);
+  return { secretQuestion: account.secretQuestion ?? null };
+}
+
+async function countWrongAnswer(token: string, record: ResetRecord): Promise<never> {
+  const key = keys.passwordReset(hashToken(token));
+  const last = record.answerAttempts + 1 >= MAX_ANSWER_ATTEMPTS;
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: key,
+      // The last allowed wrong answer voids the link (expired now).
+      UpdateExpression: last ? 'ADD answerAttempts :one SET expiresAt = :now' : 'ADD answerAttempts :one',
+      ExpressionAttributeValues: { ':one': 1, ...(last ? { ':now': Math.floor(Date.now() / 1000) } : {}) },
+    }),
+  );
+  throw invalidField(
+    'body.secretAnswer',
+    last
+      ? 'Réponse à la question secrète incorrecte. Ce lien est désormais invalide : faites une nouvelle demande.'
+      : 'Réponse à la question secrète incorrecte.',
+    'secret_answer_incorrect',
+  );
+}
+
+/** Consumes the link once: a conditional delete, so two concurrent uses cannot both succeed. */
+async function consumeToken(token: string): Promise<void> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.passwordReset(hashToken(token)),
+        UpdateExpression: 'SET expiresAt = :now, consumedAt = :at',
+        ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000), ':at': new Date().toISOString() },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw invalidToken();
+    throw error;
+  }
+}
+
+/**
+ * Step 3: secret answer + new password. Success ends every session and lifts the login lock.
+ * An account that never set its secret question (temporary password lost or expired) is reset
+ * with the emailed link alone; it will set the question at its next login.
+ */
+export async function resetPassword(
+  input: { token: string; secretAnswer?: string; newPassword: string; confirmation: string },
+  sourceIp: string,
+): Promise<void> {
+  await consumeRateLimit(sourceLimit(), sourceIp, THROTTLED);
+  const { record, account } = await readReset(input.token);
+  if (account.secretAnswerHash) {
+    const answer = normaliseSecretAnswer(input.secretAnswer ?? '');
+    if (!answer) throw invalidField('body.secretAnswer', 'La réponse à la question secrète est obligatoire.');
+    if (!(await verifySecret(answer, account.secretAnswerHash))) await countWrongAnswer(input.token, record);
+  }
+  assertAcceptablePassword({
+    password: input.newPassword,
+    confirmation: input.confirmation,
+    identifier: account.identifier,
+    path: 'body.newPassword',
+    confirmationPath: 'body.confirmation',
+  });
+  if (
+    account.passwordHash &&
+    !account.passwordIsTemporary &&
+    (await verifySecret(input.newPassword, account.passwordHash))
+  )
+    throw invalidField('body.newPassword', PASSWORD_RULE_MESSAGES.differentFromPrevious, 'password_policy');
+  await consumeToken(input.token);
+  await storeNewPassword(account, input.newPassword);
+  await revokeAllSessions(account.id);
+  await clearLoginFailures(account.identifier);
+  logger.info('Password reset', { accountId: account.id });
+}

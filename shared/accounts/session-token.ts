@@ -1,0 +1,32 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Opaque session tokens: 256 random bits, base64url. Only their SHA-256 is stored, so a leak of
+ * the table does not leak live sessions. Kept tiny: the authorizer imports it.
+ */
+export const newSessionToken = () => randomBytes(32).toString('base64url');
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The bearer token of an `Authorization` header, if well formed. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,128})$/.exec(header?.trim() ?? '');
+  return match?.[1];
+}
+
+/** Session lifetimes: idle expiry (renewed on use) and absolute expiry (never renewed). */
+export const SESSION_IDLE_SECONDS = 30 * 60;
+export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+/** The authorizer renews the idle expiry only when the last renewal is older than this. */
+export const SESSION_RENEW_AFTER_SECONDS = 5 * 60;
+
+export interface StoredSession {
+  accountId: string;
+  role: 'operator' | 'instructor';
+  passwordChangeRequired: boolean;
+  createdAt: string;
+  /** Epoch seconds. */
+  renewedAt: number;
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+}

@@ -1,0 +1,443 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { routeTable } from '../../shared/routes/index.ts';
+import { type SentEmail, useLocalCloud } from '../support/harness.ts';
+
+// Info-level logs on for this file, to prove they carry no secret (see the last test).
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+});
+
+/** Lower scrypt cost on the local stage only (N = 2^14) so the many hashes stay fast. */
+const local = useLocalCloud({
+  environment: { PASSWORD_HASH_LOG_N: '14', RECOVERY_SOURCE_LIMIT: '100/900' },
+});
+
+const captured: string[] = [];
+/** Every secret or personal value seen in the file: none may appear in the captured logs. */
+const secrets = new Set<string>();
+const keep = (value: string) => {
+  secrets.add(value);
+  return value;
+};
+const bearer = (token: string) => ({ authorization: `Bearer ${keep(token)}` });
+
+const textOf = (email: SentEmail) => email.body.text ?? '';
+async function emailsTo(address: string) {
+  return (await local.sentEmails()).filter((email) => email.destination.to.includes(address));
+}
+const lastEmailTo = async (address: string) => (await emailsTo(address)).at(-1);
+const resetTokenIn = (email: SentEmail | undefined) => /#jeton=([\w-]+)/.exec(textOf(email!))?.[1] as string;
+
+let support: typeof import('../support/accounts.ts');
+let fixtures: typeof import('../support/enrolments.ts');
+let provisioning: typeof import('../../shared/accounts/provisioning.ts');
+let emails: typeof import('../../shared/accounts/emails.ts');
+let sendEmail: typeof import('../../shared/email/send.ts').sendEmail;
+
+beforeAll(async () => {
+  const write = (original: typeof process.stdout.write) =>
+    ((chunk: unknown, ...rest: unknown[]) => {
+      captured.push(String(chunk));
+      return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+  process.stdout.write = write(process.stdout.write.bind(process.stdout));
+  process.stderr.write = write(process.stderr.write.bind(process.stderr));
+  support = await import('../support/accounts.ts');
+  fixtures = await import('../support/enrolments.ts');
+  provisioning = await import('../../shared/accounts/provisioning.ts');
+  emails = await import('../../shared/accounts/emails.ts');
+  sendEmail = (await import('../../shared/email/send.ts')).sendEmail;
+});
+
+const SIRET_A = '39177919600040';
+const SIRET_B = '47992882200069';
+const CONTACT_A = { nom: 'Dupont-Lefèvre', prenom: 'Éloïse', email: keep('eloise.dupont@operateur-a.fr') };
+const PORTAL = 'http://localhost:5173';
+
+describe('operator account: provisioning, first login, private home', () => {
+  let identifier = '';
+  let temporary = '';
+  let token = '';
+  const newPassword = keep('Messagerie.Sure42');
+  let enrolmentId = '';
+
+  it('provisions one account per operator, idempotently, and emails the credentials separately', async () => {
+    const enrolment = await fixtures.storeEnrolment({
+      siret: SIRET_A,
+      status: 'VALIDEE',
+      number: 'ENR0011M0',
+      contact: CONTACT_A,
+    });
+    enrolmentId = enrolment.id;
+    const first = await provisioning.provisionOperatorAccount(enrolment);
+    expect(first).toMatchObject({
+      identifier: 'eloise.dupont.lefevre',
+      created: true,
+      credentialsPending: true,
+    });
+    const retry = await provisioning.provisionOperatorAccount(enrolment);
+    expect(retry).toEqual({ ...first, created: false });
+    identifier = first.identifier;
+
+    await sendEmail(
+      CONTACT_A.email,
+      emails.identifierEmail({ identifier, enrolmentNumber: 'ENR0011M0', portalUrl: PORTAL }),
+    );
+    const outcome = await provisioning.issueTemporaryPasswordAndSend(
+      first.accountId,
+      async (password, expiresAt) => {
+        await sendEmail(
+          CONTACT_A.email,
+          emails.temporaryPasswordEmail({ password, expiresAt, portalUrl: PORTAL }),
+        );
+      },
+    );
+    expect(outcome.issued).toBe(true);
+    const [identifierMail, passwordMail] = await emailsTo(CONTACT_A.email);
+    expect(textOf(identifierMail!)).toContain(`Identifiant : ${identifier}`);
+    expect(textOf(identifierMail!)).not.toContain('Mot de passe provisoire :');
+    temporary = keep(/Mot de passe provisoire : (\S+)/.exec(textOf(passwordMail!))?.[1] as string);
+    expect(temporary).toMatch(/^.{16}$/);
+    expect(textOf(passwordMail!)).not.toContain(identifier);
+  });
+
+  it('refuses a wrong password and an unknown identifier with the same problem', async () => {
+    const wrong = await local.api.post('/v1/sessions', { identifier, password: 'Pas-le-bon-1' });
+    const unknown = await local.api.post('/v1/sessions', {
+      identifier: 'personne.inconnue',
+      password: 'Pas-le-bon-1',
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.code).toBe('invalid_credentials');
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+  });
+
+  it('logs in with the temporary password, which only opens the first-login steps', async () => {
+    const login = await local.api.post('/v1/sessions', {
+      identifier: identifier.toUpperCase(),
+      password: temporary,
+    });
+    expect(login.status).toBe(201);
+    expect(login.body).toMatchObject({ passwordChangeRequired: true, role: 'operator' });
+    expect(login.body.token).toMatch(/^[\w-]{43}$/);
+    token = login.body.token;
+    for (const path of ['/v1/me', '/v1/me/enrolments']) {
+      const blocked = await local.api.get(path, bearer(token));
+      expect(blocked.status).toBe(403);
+      expect(blocked.body.code).toBe('password_change_required');
+    }
+  });
+
+  it('names every violated password rule in French, then accepts a good password', async () => {
+    const attempt = (candidate: string, confirmation = candidate, currentPassword = temporary) =>
+      local.api.put(
+        '/v1/me/password',
+        { currentPassword, newPassword: candidate, confirmation },
+        bearer(token),
+      );
+    const cases: [string, string, string][] = [
+      ['Court1!', 'minLength', '8 caractères minimum'],
+      ['SansChiffre!', 'digit', 'au moins 1 chiffre'],
+      ['SansSpecial12', 'specialCharacter', 'caractère spécial'],
+      ['Éléphant-rose1', 'noAccentedCharacters', 'caractères accentués'],
+      ['Azerty123!', 'notCommon', 'trop courant'],
+      [`${'a'.repeat(127)}1!`, 'maxLength', '128 caractères maximum'],
+      [temporary, 'differentFromPrevious', 'différent du précédent'],
+    ];
+    for (const [candidate, rule, words] of cases) {
+      const response = await attempt(candidate);
+      expect(response.status, rule).toBe(422);
+      expect(response.body.code).toBe('password_policy');
+      expect(response.body.violatedRules).toEqual([rule]);
+      expect(response.body.errors).toEqual([
+        { path: 'body.newPassword', message: expect.stringContaining(words) },
+      ]);
+    }
+    const sameAsIdentifier = await attempt(identifier);
+    expect(sameAsIdentifier.body.violatedRules).toContain('differentFromIdentifier');
+    expect(sameAsIdentifier.body.errors.map((e: { message: string }) => e.message)).toContain(
+      "Le mot de passe doit être différent de l'identifiant.",
+    );
+    const mismatch = await attempt(newPassword, 'Autre-chose-42');
+    expect(mismatch.body.errors).toEqual([
+      { path: 'body.confirmation', message: 'La confirmation ne correspond pas au nouveau mot de passe.' },
+    ]);
+    const wrongCurrent = await attempt(newPassword, newPassword, 'Mauvais-ancien-1');
+    expect(wrongCurrent.status).toBe(422);
+    expect(wrongCurrent.body.code).toBe('invalid_current_password');
+
+    const accepted = await attempt(newPassword);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.passwordChangeRequired).toBe(true);
+    const previousToken = token;
+    token = accepted.body.token;
+    expect((await local.api.get('/v1/me', bearer(previousToken))).status).toBe(401);
+    const stillBlocked = await local.api.get('/v1/me', bearer(token));
+    expect(stillBlocked.body.code).toBe('password_change_required');
+    const oldPassword = await local.api.post('/v1/sessions', { identifier, password: temporary });
+    expect(oldPassword.status).toBe(401);
+  });
+
+  it('sets the secret question, after which the private home opens', async () => {
+    const tooShort = await local.api.put(
+      '/v1/me/secret-question',
+      { question: 'Q ?', answer: 'x' },
+      bearer(token),
+    );
+    expect(tooShort.status).toBe(422);
+    expect(tooShort.body.errors[0]).toEqual({
+      path: 'body.question',
+      message: 'La question secrète doit comporter au moins 5 caractères.',
+    });
+    const set = await local.api.put(
+      '/v1/me/secret-question',
+      { question: 'Nom de mon premier animal ?', answer: keep('  Médor le Chien ') },
+      bearer(token),
+    );
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual({ passwordChangeRequired: false });
+
+    const me = await local.api.get('/v1/me', bearer(token));
+    expect(me.status).toBe(200);
+    expect(me.body.account).toMatchObject({
+      identifier,
+      role: 'operator',
+      secretQuestion: 'Nom de mon premier animal ?',
+      passwordChangeRequired: false,
+    });
+    expect(me.body.operator).toEqual({
+      siret: SIRET_A,
+      denominationSociale: 'PROCIVIS IMMOBILIER',
+      nomCommercial: 'Procivis Messagerie',
+      referencingNumber: 'zbuMSS0046',
+      solutionName: 'Messagerie sécurisée PROCIVIS',
+    });
+  });
+
+  it('lists the operator’s enrolment requests, without drafts nor other operators’ requests', async () => {
+    const second = await fixtures.storeEnrolment({ siret: SIRET_A, status: 'DEPOSEE', number: 'ENR0012M0' });
+    await fixtures.storeEnrolment({ siret: SIRET_A, status: 'BROUILLON' });
+    await fixtures.storeEnrolment({ siret: SIRET_B, status: 'DEPOSEE', number: 'ENR0013M0' });
+    const list = await local.api.get('/v1/me/enrolments', bearer(token));
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((item: { number: string }) => item.number)).toEqual([
+      'ENR0011M0',
+      'ENR0012M0',
+    ]);
+    expect(list.body.items[0]).toMatchObject({ id: enrolmentId, status: 'VALIDEE', statusLabel: 'Validée' });
+    expect(list.body.items[1]).toMatchObject({ id: second.id, status: 'DEPOSEE', statusLabel: 'Déposée' });
+    expect(list.body.items[1].submittedAt).toEqual(expect.any(String));
+    const paged = await local.api.get('/v1/me/enrolments?limit=1', bearer(token));
+    expect(paged.body.items).toHaveLength(1);
+    const next = await local.api.get(`/v1/me/enrolments?limit=1&cursor=${paged.body.cursor}`, bearer(token));
+    expect(next.body.items[0].number).toBe('ENR0012M0');
+    const badLimit = await local.api.get('/v1/me/enrolments?limit=0', bearer(token));
+    expect(badLimit.status).toBe(422);
+  });
+
+  it('links a later enrolment of the same SIRET to the same account without resending credentials', async () => {
+    const later = await fixtures.storeEnrolment({ siret: SIRET_A, status: 'VALIDEE', number: 'ENR0014M0' });
+    const linked = await provisioning.provisionOperatorAccount(later);
+    expect(linked).toMatchObject({ identifier, created: false, credentialsPending: false });
+    const outcome = await provisioning.issueTemporaryPasswordAndSend(linked.accountId, async () => {
+      throw new Error('must not send');
+    });
+    expect(outcome).toEqual({ issued: false, reason: 'already_active' });
+    expect((await local.api.post('/v1/sessions', { identifier, password: newPassword })).status).toBe(201);
+  });
+
+  it('recovers a lost identifier by email, answering the same way for an unknown address', async () => {
+    const known = await local.api.post('/v1/recovery/identifier', { email: CONTACT_A.email.toUpperCase() });
+    const unknown = await local.api.post('/v1/recovery/identifier', {
+      email: keep('personne@nulle-part.fr'),
+    });
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(unknown.body).toEqual(known.body);
+    expect(textOf((await lastEmailTo(CONTACT_A.email))!)).toContain(`Identifiant : ${identifier}`);
+    expect(await emailsTo('personne@nulle-part.fr')).toHaveLength(0);
+    const invalid = await local.api.post('/v1/recovery/identifier', { email: 'pas-une-adresse' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.errors[0].path).toBe('body.email');
+  });
+
+  it('resets a lost password with the emailed single-use link and the secret answer', async () => {
+    const known = await local.api.post('/v1/recovery/password', { identifier });
+    const unknown = await local.api.post('/v1/recovery/password', { identifier: 'personne.inconnue' });
+    expect(known.status).toBe(202);
+    expect(unknown.body).toEqual(known.body);
+    const resetToken = keep(resetTokenIn(await lastEmailTo(CONTACT_A.email)));
+    expect(resetToken).toMatch(/^[\w-]{43}$/);
+
+    const question = await local.api.post('/v1/recovery/password/question', { token: resetToken });
+    expect(question.body).toEqual({ secretQuestion: 'Nom de mon premier animal ?' });
+    const reset = (secretAnswer: string, password: string) =>
+      local.api.post('/v1/recovery/password/reset', {
+        token: resetToken,
+        secretAnswer,
+        newPassword: password,
+        confirmation: password,
+      });
+    const wrongAnswer = await reset('Rex', 'Nouveau-Secret-7');
+    expect(wrongAnswer.status).toBe(422);
+    expect(wrongAnswer.body.code).toBe('secret_answer_incorrect');
+    const sameAsBefore = await reset('medor le chien', newPassword);
+    expect(sameAsBefore.body.errors[0].message).toContain('différent du précédent');
+
+    const replacement = keep('Nouveau-Secret-7');
+    const done = await reset('MÉDOR   le chien', replacement);
+    expect(done.status).toBe(204);
+    expect((await local.api.get('/v1/me', bearer(token))).status).toBe(401);
+    const reused = await reset('medor le chien', 'Encore-Autre-8');
+    expect(reused.status).toBe(410);
+    expect(reused.body.code).toBe('reset_token_invalid');
+    expect((await local.api.post('/v1/sessions', { identifier, password: newPassword })).status).toBe(401);
+    token = await support.loginAs(local, identifier, replacement);
+    keep(token);
+  });
+
+  it('refuses an expired reset link and voids a link after three wrong answers', async () => {
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const { hashToken } = await import('../../shared/accounts/session-token.ts');
+    await local.api.post('/v1/recovery/password', { identifier });
+    const expired = keep(resetTokenIn(await lastEmailTo(CONTACT_A.email)));
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.passwordReset(hashToken(expired)),
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 },
+      }),
+    );
+    const late = await local.api.post('/v1/recovery/password/question', { token: expired });
+    expect(late.status).toBe(410);
+
+    await local.api.post('/v1/recovery/password', { identifier });
+    const guessed = keep(resetTokenIn(await lastEmailTo(CONTACT_A.email)));
+    const guess = (answer: string) =>
+      local.api.post('/v1/recovery/password/reset', {
+        token: guessed,
+        secretAnswer: answer,
+        newPassword: 'Tentative-Pirate-9',
+        confirmation: 'Tentative-Pirate-9',
+      });
+    expect((await guess('chat')).status).toBe(422);
+    expect((await guess('chien')).status).toBe(422);
+    const third = await guess('poisson');
+    expect(third.body.detail).toContain('Ce lien est désormais invalide');
+    expect((await guess('medor le chien')).status).toBe(410);
+  });
+
+  it('throttles recovery requests aimed at the same identifier', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      statuses.push((await local.api.post('/v1/recovery/password', { identifier: 'cible.unique' })).status);
+    }
+    expect(statuses).toEqual([202, 202, 202, 429]);
+  });
+});
+
+describe('sessions and the authorizer', () => {
+  let operator: Awaited<ReturnType<typeof support.activeOperator>>;
+
+  beforeAll(async () => {
+    const enrolment = await fixtures.storeEnrolment({
+      siret: SIRET_B,
+      status: 'VALIDEE',
+      number: 'ENR0020M0',
+      contact: { nom: 'Martin', prenom: 'Paul', email: keep('paul.martin@operateur-b.fr') },
+    });
+    operator = await support.activeOperator(local, enrolment, keep('Operateur-B#2026'));
+    keep(operator.token);
+  });
+
+  it('isolates operators: B sees only its own requests', async () => {
+    const list = await local.api.get('/v1/me/enrolments', bearer(operator.token));
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((item: { number: string }) => item.number)).toEqual([
+      'ENR0013M0',
+      'ENR0020M0',
+    ]);
+    const me = await local.api.get('/v1/me', bearer(operator.token));
+    expect(me.body.operator.siret).toBe(SIRET_B);
+  });
+
+  it('keeps operators out of instructor routes and instructors out of operator routes', async () => {
+    for (const route of routeTable.filter((r) => r.access === 'instructor')) {
+      const path = route.path.replace(/\{\w+\}/g, 'x');
+      const response = await local.api.request(route.method, path, { headers: bearer(operator.token) });
+      expect(response.status, `${route.method} ${route.path}`).toBe(403);
+    }
+    const instructor = keep(await support.loginAsDemoInstructor(local));
+    const me = await local.api.get('/v1/me', bearer(instructor));
+    expect(me.body).toMatchObject({
+      account: { role: 'instructor', identifier: 'instructeur.demo' },
+      operator: null,
+    });
+    const operatorRoute = await local.api.get('/v1/me/enrolments', bearer(instructor));
+    expect(operatorRoute.status).toBe(403);
+    expect(operatorRoute.body.code).toBe('role_forbidden');
+  });
+
+  it('answers 401 without a token, with a malformed or tampered token, and after logout', async () => {
+    expect((await local.api.get('/v1/me')).status).toBe(401);
+    const malformed = await local.api.get('/v1/me', { authorization: 'Basic abc' });
+    expect(malformed.status).toBe(401);
+    expect(malformed.headers.get('content-type')).toBe('application/problem+json');
+    expect(malformed.body.detail).toContain('Vous devez vous connecter');
+    const last = operator.token.at(-1) === 'A' ? 'B' : 'A';
+    const tampered = await local.api.get('/v1/me', bearer(`${operator.token.slice(0, -1)}${last}`));
+    expect(tampered.status).toBe(401);
+
+    const session = await support.loginAs(local, operator.identifier, operator.password);
+    expect((await local.api.get('/v1/me', bearer(session))).status).toBe(200);
+    expect((await local.api.delete('/v1/sessions/current', bearer(session))).status).toBe(204);
+    expect((await local.api.get('/v1/me', bearer(session))).status).toBe(401);
+    expect((await local.api.get('/v1/me', bearer(operator.token))).status).toBe(200);
+  });
+
+  it('answers 401 once the idle or the absolute expiry has passed, and renews the idle expiry on use', async () => {
+    const { GetCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const { hashToken } = await import('../../shared/accounts/session-token.ts');
+    const now = Math.floor(Date.now() / 1000);
+    const set = (token: string, attribute: string, value: number) =>
+      documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.session(hashToken(token)),
+          UpdateExpression: `SET ${attribute} = :value`,
+          ExpressionAttributeValues: { ':value': value },
+        }),
+      );
+    const idle = keep(await support.loginAs(local, operator.identifier, operator.password));
+    await set(idle, 'renewedAt', now - 600);
+    expect((await local.api.get('/v1/me', bearer(idle))).status).toBe(200);
+    const renewed = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: keys.session(hashToken(idle)) }),
+    );
+    expect(renewed.Item?.renewedAt).toBeGreaterThanOrEqual(now);
+    await set(idle, 'idleExpiresAt', now - 1);
+    expect((await local.api.get('/v1/me', bearer(idle))).status).toBe(401);
+
+    const absolute = keep(await support.loginAs(local, operator.identifier, operator.password));
+    await set(absolute, 'absoluteExpiresAt', now - 1);
+    expect((await local.api.get('/v1/me', bearer(absolute))).status).toBe(401);
+  });
+});
+
+describe('logs', () => {
+  it('never contain a password, token, secret answer, IBAN or email address', async () => {
+    const logs = captured.join('');
+    expect(logs).toContain('Login succeeded');
+    expect(logs).toContain('Password reset');
+    for (const secret of [...secrets, 'FR7630006000011234567890189']) {
+      expect(logs.includes(secret), `a secret value appears in the logs`).toBe(false);
+    }
+    expect(logs).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+  });
+});
