@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { readEnv } from '../config.ts';
+import { portalUrl } from '../email/portal.ts';
 import type { RenderedEmail } from '../email/send.ts';
 import { acknowledgementEmail } from '../email/templates/enrolment-acknowledgement.ts';
 import { changesRequestedEmail } from '../email/templates/enrolment-changes-requested.ts';
@@ -16,8 +15,6 @@ import type { EnrolmentStatus } from './status.ts';
  * The enrolment's automatic emails, composed from the stored enrolment when they are sent:
  * the workflow input carries only the enrolment id, never an address or a secret.
  */
-const env = readEnv({ PORTAL_URL: z.url() });
-
 export interface ComposedEmail {
   to: string;
   rendered: RenderedEmail;
@@ -71,7 +68,7 @@ export async function composeValidation(enrolmentId: string): Promise<ComposedEm
     rendered: validationEmail({
       ...subject,
       validatedAt: decision.at,
-      loginUrl: `${env.PORTAL_URL}/connexion`,
+      loginUrl: `${portalUrl}/connexion`,
     }),
   };
 }
@@ -84,7 +81,7 @@ export async function composeChangesRequested(enrolmentId: string): Promise<Comp
   const token = await renewDraftToken(enrolmentId, new Date().toISOString());
   if (!token) throw invalid(`La demande ${enrolmentId} n'est plus au statut A_MODIFIER.`);
   // The fragment (#) never reaches a server log; the front end reads it and sends X-Draft-Token.
-  const resumeUrl = `${env.PORTAL_URL}/enrolement/reprise#demande=${enrolmentId}&jeton=${token}`;
+  const resumeUrl = `${portalUrl}/enrolement/reprise#demande=${enrolmentId}&jeton=${token}`;
   return {
     to,
     rendered: changesRequestedEmail({

@@ -5,6 +5,7 @@ import {
   composeRejection,
   composeValidation,
 } from '../enrolment/emails.ts';
+import { composeIdentifier, IDENTIFIER_EMAIL } from '../instruction/credentials.ts';
 import type { Owner } from './owner.ts';
 
 /**
@@ -22,4 +23,5 @@ export const emailComposers: Record<string, EmailComposer> = {
   enrolmentValidation: { ownerKind: 'enrolment', compose: composeValidation },
   enrolmentChangesRequested: { ownerKind: 'enrolment', compose: composeChangesRequested },
   enrolmentRejection: { ownerKind: 'enrolment', compose: composeRejection },
+  [IDENTIFIER_EMAIL]: { ownerKind: 'enrolment', compose: composeIdentifier },
 };

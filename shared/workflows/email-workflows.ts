@@ -12,6 +12,11 @@ export const emailWorkflows: WorkflowDefinition[] = [
     description: "Accusé de réception d'une demande d'enrôlement déposée",
   },
   {
+    id: 'enrolmentValidated',
+    file: 'infra/workflows/enrolment-validated.asl.json',
+    description: 'Validation : courriel de validation, compte opérateur, identifiant puis mot de passe',
+  },
+  {
     id: 'enrolmentChangesRequested',
     file: 'infra/workflows/enrolment-changes-requested.asl.json',
     description: 'Demande de modification : commentaire et lien de reprise de la demande',
@@ -39,6 +44,20 @@ export const emailWorkflowTasks: WorkflowTaskDefinition[] = [
     id: 'recordWorkflowFailure',
     handler: 'functions/workflow/record-failure.ts',
     permissions: { table: 'readwrite' },
+    timeoutSeconds: 25,
+  },
+  {
+    id: 'provisionOperatorAccount',
+    handler: 'functions/workflow/provision-account.ts',
+    permissions: { table: 'readwrite' },
+    timeoutSeconds: 25,
+  },
+  {
+    id: 'sendTemporaryPassword',
+    handler: 'functions/workflow/send-temporary-password.ts',
+    permissions: { table: 'readwrite', ses: true },
+    // scrypt N = 2^17 hashing of the new password takes a few hundred milliseconds.
+    memoryMb: 1024,
     timeoutSeconds: 25,
   },
 ];
