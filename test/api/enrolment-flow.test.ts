@@ -26,14 +26,18 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
     expect(summary.body.complete).toBe(true);
     expect(summary.body.referencing.dsr).toMatchObject({ couloir: 'MSS', label: 'MSS Opérateurs' });
     expect(summary.body.applicant.isBuyerOperator).toBe(false);
-    expect(summary.body.bank).toMatchObject({ iban: 'FR7630004000031234567890143', domiciliation: 'BNP PARIBAS' });
+    expect(summary.body.bank).toMatchObject({
+      iban: 'FR7630004000031234567890143',
+      domiciliation: 'BNP PARIBAS',
+    });
     expect(summary.body.requiredDocuments).toEqual([
       'certificatReferencement',
       'contratOperateur',
       'pieceIdentiteRepresentant',
       'rib',
     ]);
-    expect(Object.values(summary.body.documents).every((d: any) => d.status === 'VERIFIED')).toBe(true);
+    // Uploaded after their step was saved: verified at submission.
+    expect(Object.values(summary.body.documents).map((d: any) => d.status)).toEqual(Array(4).fill('PENDING'));
 
     const submitted = await submit(local.api, draft);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
@@ -41,6 +45,9 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
     expect(submitted.body.number).toMatch(/^ENR\d{4}M\d$/);
     expect(submitted.body.submittedAt).toBeDefined();
     expect(submitted.body.draftExpiresAt).toBeUndefined();
+    expect(Object.values(submitted.body.documents).map((d: any) => [d.status, d.size > 0])).toEqual(
+      Array(4).fill(['VERIFIED', true]),
+    );
   });
 
   it('buyer operator, tiers déclarant as expert-comptable: bon de commande, dépositaire, contrat de prestation', async () => {
@@ -48,7 +55,13 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
     const company = await lookupCompany(local.api, draft, BUYER_SIRET);
     expect(company.body).toMatchObject({
       denomination: 'ASSOCIATION SERVICES MEDIATION',
-      address: { entreeBatiment: 'CENTRE CIAL LE SAINT PIERRE', typeVoie: 'RUE', nomVoie: 'DE FIGUERAS', codePostal: '13700', commune: 'ST VICTORET' },
+      address: {
+        entreeBatiment: 'CENTRE CIAL LE SAINT PIERRE',
+        typeVoie: 'RUE',
+        nomVoie: 'DE FIGUERAS',
+        codePostal: '13700',
+        commune: 'ST VICTORET',
+      },
     });
     const saved = await local.api.put(
       `/v1/enrolments/${draft.id}/steps/applicant`,
@@ -67,7 +80,13 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
       'documents.pieceIdentiteDepositaire',
       'documents.contratPrestation',
     ]);
-    for (const field of ['certificatReferencement', 'contratOperateur', 'bonDeCommande', 'contratPrestation', 'rib'])
+    for (const field of [
+      'certificatReferencement',
+      'contratOperateur',
+      'bonDeCommande',
+      'contratPrestation',
+      'rib',
+    ])
       await upload(local.api, draft, field);
     await upload(local.api, draft, 'pieceIdentiteRepresentant', PNG, 'image/png');
     await upload(local.api, draft, 'pieceIdentiteDepositaire', JPEG, 'image/jpeg');
@@ -76,5 +95,64 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
     const submitted = await submit(local.api, draft);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.applicant.tiersDeclarantCapacity).toBe('CENTRE_DE_GESTION');
+  });
+});
+
+describe('enrolment: remaining branches', () => {
+  it('employee of the legal person with mandat, HT regime with attestation de non-assujettissement', async () => {
+    const draft = await createDraft(local.api, 'abcMSS0112');
+    const company = await lookupCompany(local.api, draft, BUYER_SIRET);
+    const saved = await local.api.put(
+      `/v1/enrolments/${draft.id}/steps/applicant`,
+      applicantBody(company.body, {
+        isLegalRepresentative: false,
+        depositaire: person('Bernard', 'employe@example.fr'),
+        tiersDeclarantCapacity: 'EMPLOYE',
+      }),
+      draft.headers,
+    );
+    expect(saved.body.applicant.isBuyerOperator).toBe(false);
+    const vat = await local.api.put(`/v1/enrolments/${draft.id}/steps/vat`, { regime: 'HT' }, draft.headers);
+    expect(vat.body.requiredDocuments).toEqual([
+      'certificatReferencement',
+      'contratOperateur',
+      'pieceIdentiteRepresentant',
+      'pieceIdentiteDepositaire',
+      'mandatRepresentantLegal',
+      'rib',
+      'attestationNonAssujettissement',
+    ]);
+    for (const field of vat.body.requiredDocuments) await upload(local.api, draft, field);
+    await local.api.put(`/v1/enrolments/${draft.id}/steps/bank`, bankBody, draft.headers);
+    const submitted = await submit(local.api, draft);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect(submitted.body.vat.regime).toBe('HT');
+  });
+
+  it('changed dénomination sociale: the Kbis is required before submission', async () => {
+    const draft = await createDraft(local.api, 'abcMSS0112');
+    await completeDraft(local.api, draft, { siret: DEVELOPER_SIRET, referencingNumber: 'abcMSS0112' });
+    const company = await lookupCompany(local.api, draft, DEVELOPER_SIRET);
+    const renamed = await local.api.put(
+      `/v1/enrolments/${draft.id}/steps/applicant`,
+      applicantBody(company.body, { denominationSociale: 'PROCIVIS IMMOBILIER NORD' }),
+      draft.headers,
+    );
+    expect(renamed.body.applicant).toMatchObject({
+      denominationSociale: 'PROCIVIS IMMOBILIER NORD',
+      registeredDenomination: 'PROCIVIS IMMOBILIER',
+    });
+    expect(renamed.body.steps.applicant.missing).toEqual([
+      { path: 'documents.kbis', message: 'Le document « Kbis » est obligatoire.' },
+    ]);
+    const refused = await submit(local.api, draft);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      { path: 'documents.kbis', message: 'Le document « Kbis » est obligatoire.' },
+    ]);
+    await upload(local.api, draft, 'kbis', PNG, 'image/png');
+    const submitted = await submit(local.api, draft);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect(submitted.body.documents.kbis.status).toBe('VERIFIED');
   });
 });

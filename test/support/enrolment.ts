@@ -86,7 +86,10 @@ export async function lookupCompany(api: ApiClient, draft: Draft, siret: string)
   );
 }
 
-export function applicantBody(company: { siret: string; denomination: string; address: object }, overrides = {}) {
+export function applicantBody(
+  company: { siret: string; denomination: string; address: object },
+  overrides = {},
+) {
   return {
     siret: company.siret,
     denominationSociale: company.denomination,
@@ -110,23 +113,30 @@ export async function submit(api: ApiClient, draft: Draft, headers: Record<strin
   );
 }
 
-/** Fills every step of the simplest branch: developer operator, legal representative, TTC 20 %. */
-export async function completeDraft(api: ApiClient, draft: Draft, siret = DEVELOPER_SIRET): Promise<void> {
-  await upload(api, draft, 'certificatReferencement');
-  await upload(api, draft, 'contratOperateur');
-  const company = await lookupCompany(api, draft, siret);
+/**
+ * Fills every step (legal representative, TTC 20 %) for `siret` on the draft's referencing,
+ * then uploads every document the answers require; submission verifies them.
+ */
+export async function completeDraft(
+  api: ApiClient,
+  draft: Draft,
+  options: { siret?: string; referencingNumber?: string } = {},
+): Promise<void> {
+  const company = await lookupCompany(api, draft, options.siret ?? DEVELOPER_SIRET);
   expect(company.status, JSON.stringify(company.body)).toBe(200);
-  await upload(api, draft, 'pieceIdentiteRepresentant', JPEG, 'image/jpeg');
-  if (siret !== DEVELOPER_SIRET) await upload(api, draft, 'bonDeCommande');
-  await upload(api, draft, 'rib');
   const steps = [
-    ['referencing', { number: 'zbuMSS0046' }],
+    ['referencing', { number: options.referencingNumber ?? 'zbuMSS0046' }],
     ['applicant', applicantBody(company.body)],
     ['bank', bankBody],
     ['vat', { regime: 'TTC_20' }],
   ] as const;
+  let view: ApiResponse | undefined;
   for (const [step, body] of steps) {
-    const response = await api.put(`/v1/enrolments/${draft.id}/steps/${step}`, body, draft.headers);
-    expect(response.status, `${step}: ${JSON.stringify(response.body)}`).toBe(200);
+    view = await api.put(`/v1/enrolments/${draft.id}/steps/${step}`, body, draft.headers);
+    expect(view.status, `${step}: ${JSON.stringify(view.body)}`).toBe(200);
+  }
+  for (const field of view?.body.requiredDocuments ?? []) {
+    if (field === 'pieceIdentiteRepresentant') await upload(api, draft, field, JPEG, 'image/jpeg');
+    else await upload(api, draft, field);
   }
 }
