@@ -9,12 +9,14 @@ let listEmailRecords: typeof import('../../shared/email/records.ts').listEmailRe
 let listWorkflowFailures: typeof import('../../shared/workflows/failures.ts').listWorkflowFailures;
 let startWorkflow: typeof import('../../shared/workflows/start.ts').startWorkflow;
 let executionName: typeof import('../../shared/workflows/start.ts').executionName;
-let putSubmittedEnrolment: typeof import('../support/enrolment-fixtures.ts').putSubmittedEnrolment;
+let storeEnrolment: typeof import('../support/enrolments.ts').storeEnrolment;
+let formatDate: typeof import('../../shared/email/layout.ts').formatDate;
 beforeAll(async () => {
   ({ listEmailRecords } = await import('../../shared/email/records.ts'));
   ({ listWorkflowFailures } = await import('../../shared/workflows/failures.ts'));
   ({ startWorkflow, executionName } = await import('../../shared/workflows/start.ts'));
-  ({ putSubmittedEnrolment } = await import('../support/enrolment-fixtures.ts'));
+  ({ storeEnrolment } = await import('../support/enrolments.ts'));
+  ({ formatDate } = await import('../../shared/email/layout.ts'));
 });
 
 const sfn = () =>
@@ -24,7 +26,7 @@ const sfn = () =>
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
 
-async function runSubmitted(enrolmentId: string, version = 3) {
+async function runSubmitted(enrolmentId: string, version = 1) {
   const started = await startWorkflow(
     'enrolmentSubmitted',
     executionName(enrolmentId, 'submitted', version),
@@ -35,6 +37,18 @@ async function runSubmitted(enrolmentId: string, version = 3) {
   await local.cloud.settleWorkflows();
   return started.executionArn;
 }
+
+let sequence = 0;
+/** A submitted request stored as the enrolment use cases store it (no need to drive the steps here). */
+const putSubmittedEnrolment = () => {
+  sequence += 1;
+  return storeEnrolment({
+    siret: '39177919600040',
+    status: 'DEPOSEE',
+    number: `ENR${String(9000 + sequence)}T0`,
+    contact: { nom: 'Durand', prenom: 'Élise', email: `elise.durand.${sequence}@example.fr` },
+  });
+};
 
 const emailsTo = async (address: string) =>
   (await local.sentEmails()).filter((email) => email.destination.to.includes(address));
@@ -50,7 +64,7 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
     expect(email!.subject).toContain(enrolment.number!);
     expect(email!.subject).toContain('Accusé de réception');
     expect(email!.body.text).toContain(`Numéro de la demande : ${enrolment.number}`);
-    expect(email!.body.text).toContain('Date de dépôt : 01/01/2026');
+    expect(email!.body.text).toContain(`Date de dépôt : ${formatDate(enrolment.submittedAt!)}`);
     expect(email!.body.html).toContain('Bonjour Élise Durand,');
     expect(email!.from).toBe('ne-pas-repondre@segur-mss.local');
 
@@ -70,7 +84,7 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
   it('starting the same execution again sends nothing more', async () => {
     const enrolment = await putSubmittedEnrolment();
     await runSubmitted(enrolment.id);
-    const second = await startWorkflow('enrolmentSubmitted', executionName(enrolment.id, 'submitted', 3), {
+    const second = await startWorkflow('enrolmentSubmitted', executionName(enrolment.id, 'submitted', 1), {
       enrolmentId: enrolment.id,
     });
     await local.cloud.settleWorkflows();
@@ -86,8 +100,14 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
 
     expect(await emailsTo(enrolment.applicant!.representative.email)).toHaveLength(1);
     const { events = [] } = await sfn().send(new GetExecutionHistoryCommand({ executionArn }));
-    const retries = events.filter((event) => (event.type as string) === 'TaskStateRetried');
-    expect(retries).toHaveLength(2);
+    // As on AWS, each attempt is a LambdaFunctionScheduled; the failed ones are followed by a failure.
+    const attempts = events.filter((event) => event.type === 'LambdaFunctionScheduled');
+    const failures = events.filter((event) => event.type === 'LambdaFunctionFailed');
+    expect(attempts).toHaveLength(3);
+    expect(failures.map((event) => event.lambdaFunctionFailedEventDetails?.error)).toEqual([
+      'Email.Deferred',
+      'Email.Deferred',
+    ]);
     const [record] = await listEmailRecords({ kind: 'enrolment', id: enrolment.id });
     expect(record).toMatchObject({ status: 'SENT', attempts: 3 });
     expect(record!.lastError).toBeUndefined();
@@ -116,7 +136,7 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
     expect(more).toHaveLength(0);
     expect(failure).toMatchObject({
       workflowId: 'enrolmentSubmitted',
-      executionName: executionName(enrolment.id, 'submitted', 3),
+      executionName: executionName(enrolment.id, 'submitted', 1),
       error: 'Email.Deferred',
     });
     expect(failure!.cause).toContain('SES indisponible');
@@ -130,7 +150,9 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
     await local.clearSesFaults();
 
     const { events = [] } = await sfn().send(new GetExecutionHistoryCommand({ executionArn }));
-    expect(events.filter((event) => (event.type as string) === 'TaskStateRetried')).toHaveLength(0);
+    // One attempt of the email task, then the failure recording task: no retry.
+    expect(events.filter((event) => event.type === 'LambdaFunctionScheduled')).toHaveLength(2);
+    expect(events.filter((event) => event.type === 'LambdaFunctionFailed')).toHaveLength(1);
     const owner = { kind: 'enrolment' as const, id: enrolment.id };
     expect((await listEmailRecords(owner))[0]).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect((await listWorkflowFailures(owner))[0]).toMatchObject({ error: 'Email.Rejected' });
@@ -189,4 +211,3 @@ describe('the sendRecordedEmail task and the generic sendEmail workflow', () => 
     expect(failure).toMatchObject({ workflowId: 'sendEmail', error: 'Task.InvalidInput' });
   });
 });
-
