@@ -1,7 +1,7 @@
 import { toEmailView } from '../email/email-types.ts';
 import { listEmailRecords } from '../email/records.ts';
 import { readAuditTrail } from '../enrolment/audit.ts';
-import { DOCUMENT_FIELDS, type DocumentField, type Enrolment } from '../enrolment/model.ts';
+import type { DocumentField, Enrolment } from '../enrolment/model.ts';
 import { getEnrolment } from '../enrolment/repository.ts';
 import { enrolmentView } from '../enrolment/view.ts';
 import { notFound } from '../http/problem.ts';
@@ -24,22 +24,18 @@ async function auditTrail(enrolmentId: string) {
   return events;
 }
 
-async function documentsWithLinks(enrolment: Enrolment) {
-  const documents: Record<string, unknown> = {};
-  for (const [field, document] of Object.entries(enrolment.documents)) {
-    if (!document) continue;
-    documents[field] = {
-      label: DOCUMENT_FIELDS[field as DocumentField],
-      fileName: document.fileName,
-      contentType: document.contentType,
-      status: document.status,
-      ...(document.size !== undefined ? { size: document.size } : {}),
-      ...(document.uploadedAt ? { uploadedAt: document.uploadedAt } : {}),
-      ...(document.rejectionReason ? { rejectionReason: document.rejectionReason } : {}),
-      ...(document.status === 'VERIFIED' ? { download: await presignedDownload(document) } : {}),
+/** The applicant's view of each document, plus a download link for each verified one. */
+async function documentsWithLinks(enrolment: Enrolment, documents: Record<string, unknown>) {
+  const withLinks: Record<string, unknown> = {};
+  for (const [field, view] of Object.entries(documents)) {
+    const stored = enrolment.documents[field as DocumentField];
+    withLinks[field] = {
+      ...(view as object),
+      ...(stored?.uploadedAt ? { uploadedAt: stored.uploadedAt } : {}),
+      ...(stored?.status === 'VERIFIED' ? { download: await presignedDownload(stored) } : {}),
     };
   }
-  return documents;
+  return withLinks;
 }
 
 export async function readEnrolmentFile(enrolmentId: string) {
@@ -47,14 +43,15 @@ export async function readEnrolmentFile(enrolmentId: string) {
   if (!enrolment?.submittedAt)
     throw notFound('enrolment_not_found', "Cette demande d'enrôlement n'existe pas ou n'a pas été déposée.");
   const owner = { kind: 'enrolment' as const, id: enrolmentId };
+  const view = enrolmentView(enrolment);
   const [audit, emails, workflowFailures, documents] = await Promise.all([
     auditTrail(enrolmentId),
     listEmailRecords(owner),
     listWorkflowFailures(owner),
-    documentsWithLinks(enrolment),
+    documentsWithLinks(enrolment, view.documents),
   ]);
   return {
-    ...enrolmentView(enrolment),
+    ...view,
     version: enrolment.version,
     documents,
     ...(enrolment.declarations ? { declarations: enrolment.declarations } : {}),

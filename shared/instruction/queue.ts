@@ -5,14 +5,6 @@ import { indexKeys } from '../storage/keys.ts';
 import { decodeCursor, queryPage } from '../storage/store.ts';
 import { TABLE_DEFINITION } from '../storage/table.ts';
 
-/** Statuses an instructor lists (drafts are the applicant's business and are not indexed). */
-export const INSTRUCTED_STATUSES = [
-  'DEPOSEE',
-  'A_MODIFIER',
-  'VALIDEE',
-  'REJETEE',
-] as const satisfies readonly EnrolmentStatus[];
-
 const [byStatus] = TABLE_DEFINITION.globalSecondaryIndexes;
 
 /** One line of the instructor's list. */
