@@ -22,13 +22,17 @@ export const handler = workflowTask(
     owner: ownerSchema,
     workflowId: z.string(),
     executionName: z.string(),
+    occurrence: z.string(),
+    input: z.record(z.string(), z.unknown()),
     error: z.string(),
     cause: z.optional(z.string()),
   }),
-  async ({ owner, workflowId, executionName, error, cause }) => {
+  async ({ owner, workflowId, executionName, occurrence, input, error, cause }) => {
     await recordWorkflowFailure(owner, {
       workflowId,
       executionName,
+      occurrence,
+      input,
       error,
       cause: readableCause(cause),
       at: new Date().toISOString(),

@@ -6,7 +6,7 @@ import { getEnrolment } from '../enrolment/repository.ts';
 import { enrolmentView } from '../enrolment/view.ts';
 import { notFound } from '../http/problem.ts';
 import { presignedDownload } from '../storage/download-link.ts';
-import { listWorkflowFailures } from '../workflows/failures.ts';
+import { listWorkflowFailures, toFailureView } from '../workflows/failures.ts';
 
 /**
  * Everything an instructor reads to decide: every field, the documents with short-lived download
@@ -59,6 +59,6 @@ export async function readEnrolmentFile(enrolmentId: string) {
     ...(enrolment.accountId ? { accountId: enrolment.accountId } : {}),
     audit,
     emails: emails.map(toEmailView),
-    workflowFailures,
+    workflowFailures: workflowFailures.map(toFailureView),
   };
 }

@@ -103,6 +103,8 @@ export const getAdminEnrolmentRoute = defineRoute({
   permissions: { table: 'read', bucket: { prefixes: ['enrolments/'], access: 'read' } },
 });
 
+const workflowStart = z.object({ workflowId: z.string(), executionName: z.string(), started: z.boolean() });
+
 const COMMENT_MAX = 2000;
 const comment = (why: string) =>
   z.string({ error: `Le champ « comment » est obligatoire ${why}.` }).check(
@@ -153,7 +155,7 @@ export const decideEnrolmentRoute = defineRoute({
       description: 'La décision est enregistrée et ses courriels sont en cours d’envoi',
       schema: z.object({
         enrolment: queueEntry,
-        workflow: z.object({ workflowId: z.string(), executionName: z.string(), started: z.boolean() }),
+        workflow: workflowStart,
         replayed: z.boolean(),
       }),
     },
@@ -165,4 +167,42 @@ export const decideEnrolmentRoute = defineRoute({
   },
 });
 
-export const adminEnrolmentRoutes = [listAdminEnrolmentsRoute, getAdminEnrolmentRoute, decideEnrolmentRoute];
+export const retryEnrolmentWorkflowRoute = defineRoute({
+  id: 'retryEnrolmentWorkflow',
+  method: 'POST',
+  path: '/v1/admin/enrolments/{id}/workflow-failures/{executionName}/retry',
+  handler: 'functions/admin/retry-enrolment-workflow.ts',
+  access: 'instructor',
+  summary:
+    'Relancer un envoi de courriels en échec : seuls les courriels non encore envoyés partent (une seule relance par échec, même en cas de double clic)',
+  tags,
+  request: {
+    params: z.strictObject({
+      id: enrolmentIdParams.shape.id,
+      executionName: z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{1,80}$/, { error: "Le nom d'exécution est invalide." })),
+    }),
+  },
+  responses: {
+    200: { description: 'La relance est démarrée (ou l’était déjà)', schema: workflowStart },
+    ...problemResponses(401, 403, 404, 422),
+  },
+  permissions: {
+    table: 'readwrite',
+    workflows: [
+      'enrolmentSubmitted',
+      'enrolmentValidated',
+      'enrolmentChangesRequested',
+      'enrolmentRejected',
+      'sendEmail',
+    ],
+  },
+});
+
+export const adminEnrolmentRoutes = [
+  listAdminEnrolmentsRoute,
+  getAdminEnrolmentRoute,
+  decideEnrolmentRoute,
+  retryEnrolmentWorkflowRoute,
+];

@@ -13,6 +13,12 @@ export interface WorkflowFailure {
   /** French explanation, codes only (task errors never carry personal data). */
   cause: string;
   at: string;
+  /** What the execution's emails are keyed by; a re-run reuses it, so sent emails are not resent. */
+  occurrence: string;
+  /** The execution's input (ids only, by design), to re-run it. */
+  input: Record<string, unknown>;
+  /** The execution that re-ran this one, once an instructor asked for it. */
+  retriedAs?: string;
 }
 
 export const workflowFailureSchema = z.object({
@@ -21,4 +27,5 @@ export const workflowFailureSchema = z.object({
   error: z.string(),
   cause: z.string(),
   at: z.string(),
+  retriedAs: z.optional(z.string()),
 });

@@ -47,6 +47,7 @@ describe('instructor routes: access', () => {
       ['GET', '/v1/admin/enrolments', undefined],
       ['GET', `/v1/admin/enrolments/${id}`, undefined],
       ['POST', `/v1/admin/enrolments/${id}/decision`, { action: 'validate', expectedVersion: 1 }],
+      ['POST', `/v1/admin/enrolments/${id}/workflow-failures/${id}-submitted-1/retry`, undefined],
     ] as const;
   };
 
@@ -262,5 +263,99 @@ describe('instructor decision: input and conflicts', () => {
     expect(
       file.emails.filter((email: { emailType: string }) => email.emailType === 'enrolmentRejection'),
     ).toHaveLength(1);
+  });
+});
+
+describe('re-running a failed email sequence: nothing is lost', () => {
+  const retry = (id: string, executionName: string) =>
+    local.api.post(
+      `/v1/admin/enrolments/${id}/workflow-failures/${executionName}/retry`,
+      undefined,
+      instructor,
+    );
+
+  it('after SES failed every time, a re-run delivers the acknowledgement once; a second click starts nothing more', async () => {
+    const { startWorkflow, executionName } = await import('../../shared/workflows/start.ts');
+    const enrolment = await storeDeposited('ENR1000M0');
+    const failed = executionName(enrolment.id, 'submitted', 1);
+    await local.injectSesFaults({ always: true });
+    try {
+      await startWorkflow('enrolmentSubmitted', failed, { enrolmentId: enrolment.id });
+      await local.cloud.settleWorkflows();
+    } finally {
+      await local.clearSesFaults();
+    }
+    const first = await retry(enrolment.id, failed);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toEqual({
+      workflowId: 'enrolmentSubmitted',
+      executionName: `${failed}-retry`,
+      started: true,
+    });
+    await local.cloud.settleWorkflows();
+    const second = await retry(enrolment.id, failed);
+    expect(second.body).toMatchObject({ executionName: `${failed}-retry`, started: false });
+    await local.cloud.settleWorkflows();
+
+    const contact = enrolment.applicant!.representative.email;
+    const delivered = (await local.sentEmails()).filter((email) => email.destination.to.includes(contact));
+    expect(delivered).toHaveLength(1);
+    const file = (await local.api.get(`/v1/admin/enrolments/${enrolment.id}`, instructor)).body;
+    expect(file.emails).toEqual([
+      expect.objectContaining({ status: 'SENT', attempts: 7, occurrence: failed }),
+    ]);
+    expect(file.workflowFailures).toEqual([
+      expect.objectContaining({ executionName: failed, retriedAs: `${failed}-retry` }),
+    ]);
+    expect(file.workflowFailures[0].input).toBeUndefined();
+
+    expect((await retry(enrolment.id, `${failed}-nothing`)).status).toBe(404);
+    expect((await retry(enrolment.id, 'bad.name')).status).toBe(422);
+  });
+
+  it('a re-run of the validation sequence skips the emails already sent and sends only the missing ones', async () => {
+    const { startWorkflow, executionName } = await import('../../shared/workflows/start.ts');
+    const { getEnrolment, saveEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const { handler: sendEmailTask } = await import('../../functions/workflow/send-email.ts');
+    const stored = await support.storeEnrolment({
+      siret: '47992882200069',
+      status: 'VALIDEE',
+      number: 'ENR1100M0',
+    });
+    const enrolment = await saveEnrolment({
+      ...(await getEnrolment(stored.id))!,
+      lastDecision: { action: 'validate', instructorId: 'i', at: new Date().toISOString(), fromVersion: 0 },
+    });
+    const failed = executionName(enrolment.id, 'validated', 1);
+    // The validation email went out before SES broke down (same occurrence as the run below).
+    const owner = { kind: 'enrolment', id: enrolment.id };
+    await sendEmailTask({ owner, emailType: 'enrolmentValidation', occurrence: failed });
+    await local.injectSesFaults({ always: true });
+    try {
+      await startWorkflow('enrolmentValidated', failed, { enrolmentId: enrolment.id });
+      await local.cloud.settleWorkflows();
+    } finally {
+      await local.clearSesFaults();
+    }
+    const broken = (await local.api.get(`/v1/admin/enrolments/${enrolment.id}`, instructor)).body;
+    expect(broken.emails.map((email: any) => [email.emailType, email.status])).toEqual([
+      ['enrolmentValidation', 'SENT'],
+      ['operatorIdentifier', 'FAILED'],
+    ]);
+    expect(broken.accountId).toBeDefined();
+
+    expect((await retry(enrolment.id, failed)).status).toBe(200);
+    await local.cloud.settleWorkflows();
+    const contact = stored.applicant!.representative.email;
+    const subjects = (await local.sentEmails())
+      .filter((email) => email.destination.to.includes(contact))
+      .map((email) => email.subject);
+    expect(subjects).toEqual([
+      expect.stringContaining('est validée'),
+      expect.stringContaining('Votre identifiant de connexion'),
+      expect.stringContaining('Votre mot de passe provisoire'),
+    ]);
+    const repaired = (await local.api.get(`/v1/admin/enrolments/${enrolment.id}`, instructor)).body;
+    expect(repaired.emails.map((email: any) => email.status)).toEqual(['SENT', 'SENT', 'SENT']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentDisposition } from '../../shared/storage/content-disposition.ts';
 import { fromSesError, TASK_ERRORS, TaskError, toTaskError } from '../../shared/workflows/errors.ts';
+import { retryExecutionName } from '../../shared/workflows/retry-name.ts';
 
 const sesError = (name: string, status?: number) =>
   Object.assign(new Error('Email address is not verified: someone@example.fr'), {
@@ -47,5 +48,15 @@ describe('download file names', () => {
     expect(attachmentDisposition('pièce "identité".pdf')).toBe(
       `attachment; filename="piece _identite_.pdf"; filename*=UTF-8''pi%C3%A8ce%20%22identit%C3%A9%22.pdf`,
     );
+  });
+});
+
+describe('re-run execution names', () => {
+  it('add -retry, then count, and stay valid execution names', () => {
+    const name = '0b6a4f0e-8d0c-4c61-9d8f-3c1f3a8e2b11-changesRequested-12';
+    expect(retryExecutionName(name)).toBe(`${name}-retry`);
+    expect(retryExecutionName(`${name}-retry`)).toBe(`${name}-retry2`);
+    expect(retryExecutionName(`${name}-retry9`)).toBe(`${name}-retry10`);
+    expect(retryExecutionName(`${name}-retry9`)).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
   });
 });
