@@ -1,13 +1,13 @@
 import { identifierEmail, temporaryPasswordEmail } from '../accounts/emails.ts';
 import type { Account } from '../accounts/model.ts';
-import { issueTemporaryPasswordAndSend, provisionOperatorAccount } from '../accounts/provisioning.ts';
+import { issueTemporaryPasswordAndSend } from '../accounts/provisioning.ts';
 import { getAccount } from '../accounts/repository.ts';
 import { portalUrl } from '../email/portal.ts';
 import { isEmailSent, sendRecordedEmail } from '../email/recorded-send.ts';
-import { type ComposedEmail, loadEnrolment } from '../enrolment/emails.ts';
+import type { ComposedEmail } from '../enrolment/emails.ts';
 import type { Enrolment } from '../enrolment/model.ts';
-import { saveEnrolment } from '../enrolment/repository.ts';
 import { TASK_ERRORS, TaskError } from '../workflows/errors.ts';
+import { loadValidated } from './operator-account.ts';
 
 /**
  * The credentials part of the validation workflow: the operator account, then the identifier
@@ -17,27 +17,11 @@ import { TASK_ERRORS, TaskError } from '../workflows/errors.ts';
 export const IDENTIFIER_EMAIL = 'operatorIdentifier';
 export const TEMPORARY_PASSWORD_EMAIL = 'operatorTemporaryPassword';
 
-async function loadValidated(enrolmentId: string): Promise<Enrolment> {
-  const enrolment = await loadEnrolment(enrolmentId);
-  if (enrolment.status !== 'VALIDEE')
-    throw new TaskError(TASK_ERRORS.invalidInput, `La demande ${enrolmentId} n'est pas validée.`);
-  return enrolment;
-}
-
 async function accountOf(enrolment: Enrolment): Promise<Account> {
   const account = enrolment.accountId ? await getAccount(enrolment.accountId) : undefined;
   if (!account)
     throw new TaskError(TASK_ERRORS.invalidInput, `Aucun compte opérateur pour la demande ${enrolment.id}.`);
   return account;
-}
-
-/** Idempotent: the account of the enrolment's operator (one per SIRET), linked on the enrolment. */
-export async function provisionAccountFor(enrolmentId: string) {
-  const enrolment = await loadValidated(enrolmentId);
-  const provisioned = await provisionOperatorAccount(enrolment);
-  if (enrolment.accountId !== provisioned.accountId)
-    await saveEnrolment({ ...enrolment, accountId: provisioned.accountId });
-  return { accountId: provisioned.accountId, created: provisioned.created };
 }
 
 export async function composeIdentifier(enrolmentId: string): Promise<ComposedEmail> {
