@@ -183,19 +183,20 @@ describe('the sendRecordedEmail task and the generic sendEmail workflow', () => 
     expect(record).toMatchObject({ attempts: 1, occurrence: 'manual-1' });
   });
 
-  it('runs a catalogued email for the owner given in its input', async () => {
+  it('runs a catalogued email for the owner given in its input, once however often it is started', async () => {
+    const { startRecordedEmail } = await import('../../shared/email/start-email.ts');
     const enrolment = await putSubmittedEnrolment();
-    await startWorkflow('sendEmail', executionName(enrolment.id, 'ack-again'), {
-      owner: { kind: 'enrolment', id: enrolment.id },
-      emailType: 'enrolmentAcknowledgement',
-    });
+    const owner = { kind: 'enrolment' as const, id: enrolment.id };
+    const first = await startRecordedEmail(owner, 'enrolmentAcknowledgement');
     await local.cloud.settleWorkflows();
-    const [record] = await listEmailRecords({ kind: 'enrolment', id: enrolment.id });
-    expect(record).toMatchObject({
-      status: 'SENT',
-      emailType: 'enrolmentAcknowledgement',
-      occurrence: executionName(enrolment.id, 'ack-again'),
-    });
+    const again = await startRecordedEmail(owner, 'enrolmentAcknowledgement');
+    await local.cloud.settleWorkflows();
+    expect(again).toMatchObject({ executionArn: first.executionArn, started: false });
+    const [record, ...more] = await listEmailRecords(owner);
+    expect(more).toHaveLength(0);
+    expect(record).toMatchObject({ status: 'SENT', emailType: 'enrolmentAcknowledgement' });
+    expect(record!.occurrence).toBe(first.executionArn.split(':').pop());
+    expect(await emailsTo(enrolment.applicant!.representative.email)).toHaveLength(1);
   });
 
   it('refuses an email type that is not about that kind of owner, and records it on the owner', async () => {
