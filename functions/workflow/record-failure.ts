@@ -22,8 +22,9 @@ export const handler = workflowTask(
     owner: ownerSchema,
     workflowId: z.string(),
     executionName: z.string(),
-    occurrence: z.string(),
-    input: z.record(z.string(), z.unknown()),
+    // Optional for state machines that do not pass them: their failures cannot be re-run.
+    occurrence: z.optional(z.string()),
+    input: z.optional(z.record(z.string(), z.unknown())),
     error: z.string(),
     cause: z.optional(z.string()),
   }),
@@ -31,8 +32,8 @@ export const handler = workflowTask(
     await recordWorkflowFailure(owner, {
       workflowId,
       executionName,
-      occurrence,
-      input,
+      occurrence: occurrence ?? executionName,
+      ...(input ? { input } : {}),
       error,
       cause: readableCause(cause),
       at: new Date().toISOString(),

@@ -1,4 +1,4 @@
-import { notFound } from '../http/problem.ts';
+import { conflict, notFound } from '../http/problem.ts';
 import { claimRetry, getWorkflowFailure } from '../workflows/failures.ts';
 import { retryExecutionName } from '../workflows/retry-name.ts';
 import { startWorkflow } from '../workflows/start.ts';
@@ -16,6 +16,8 @@ export async function retryEnrolmentWorkflow(enrolmentId: string, failedExecutio
       'workflow_failure_not_found',
       "Aucun échec d'envoi n'est enregistré sous ce nom pour cette demande.",
     );
+  if (!failure.input)
+    throw conflict('workflow_not_rerunnable', "Cet envoi ne peut pas être relancé depuis l'instruction.");
   const name = await claimRetry(owner, failure, retryExecutionName(failure.executionName));
   const { started } = await startWorkflow(failure.workflowId, name, {
     ...failure.input,

@@ -186,7 +186,7 @@ export const retryEnrolmentWorkflowRoute = defineRoute({
   },
   responses: {
     200: { description: 'La relance est démarrée (ou l’était déjà)', schema: workflowStart },
-    ...problemResponses(401, 403, 404, 422),
+    ...problemResponses(401, 403, 404, 409, 422),
   },
   permissions: {
     table: 'readwrite',

@@ -15,8 +15,8 @@ export interface WorkflowFailure {
   at: string;
   /** What the execution's emails are keyed by; a re-run reuses it, so sent emails are not resent. */
   occurrence: string;
-  /** The execution's input (ids only, by design), to re-run it. */
-  input: Record<string, unknown>;
+  /** The execution's input (ids only, by design), to re-run it; absent when not re-runnable. */
+  input?: Record<string, unknown>;
   /** The execution that re-ran this one, once an instructor asked for it. */
   retriedAs?: string;
 }

@@ -358,4 +358,23 @@ describe('re-running a failed email sequence: nothing is lost', () => {
     const repaired = (await local.api.get(`/v1/admin/enrolments/${enrolment.id}`, instructor)).body;
     expect(repaired.emails.map((email: any) => email.status)).toEqual(['SENT', 'SENT', 'SENT']);
   });
+
+  it('refuses to re-run a failure recorded without its input (a state machine that does not pass it)', async () => {
+    const { handler: recordFailure } = await import('../../functions/workflow/record-failure.ts');
+    const enrolment = await storeDeposited('ENR1200M0');
+    await recordFailure({
+      owner: { kind: 'enrolment', id: enrolment.id },
+      workflowId: 'enrolmentSubmitted',
+      executionName: `${enrolment.id}-legacy`,
+      error: 'Email.Deferred',
+      cause: JSON.stringify({ errorMessage: 'Envoi du courriel différé.', stackTrace: ['at x'] }),
+    });
+    const file = (await local.api.get(`/v1/admin/enrolments/${enrolment.id}`, instructor)).body;
+    expect(file.workflowFailures).toEqual([
+      expect.objectContaining({ occurrence: `${enrolment.id}-legacy`, cause: 'Envoi du courriel différé.' }),
+    ]);
+    const response = await retry(enrolment.id, `${enrolment.id}-legacy`);
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('workflow_not_rerunnable');
+  });
 });
