@@ -1,10 +1,11 @@
+import { releaseActiveEnrolment } from '../../shared/enrolment/active-guard.ts';
 import { deleteObjects } from '../../shared/enrolment/documents.ts';
 import { loadWithDraftToken } from '../../shared/enrolment/repository.ts';
 import { httpHandler, noContent } from '../../shared/http/handler.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
 import { deleteEnrolmentRoute } from '../../shared/routes/enrolment.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { deleteItem, releaseGuard } from '../../shared/storage/store.ts';
+import { deleteItem } from '../../shared/storage/store.ts';
 
 /** "Quitter sans enregistrer": only a never-submitted draft can go, with its uploaded files. */
 export const handler = httpHandler(deleteEnrolmentRoute, async ({ params, headers }) => {
@@ -21,12 +22,7 @@ export const handler = httpHandler(deleteEnrolmentRoute, async ({ params, header
   );
   await deleteObjects(objectKeys);
   await deleteItem(keys.enrolment(enrolment.id));
-  // A submission that failed after claiming its guard leaves it owned by this draft: free it.
-  if (enrolment.referencing && enrolment.applicant) {
-    await releaseGuard(
-      keys.activeEnrolmentGuard(enrolment.referencing.number, enrolment.applicant.siret),
-      enrolment.id,
-    );
-  }
+  // A submission that failed after claiming its guard leaves it held by this draft: free it.
+  await releaseActiveEnrolment(enrolment);
   return noContent();
 });

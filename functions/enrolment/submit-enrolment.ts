@@ -1,4 +1,5 @@
 import { requireCaptcha } from '../../shared/captcha/index.ts';
+import { claimActiveEnrolment, releaseFormerPair } from '../../shared/enrolment/active-guard.ts';
 import { recordAudit } from '../../shared/enrolment/audit.ts';
 import { rejectDocuments } from '../../shared/enrolment/commands.ts';
 import { verifyPendingDocuments } from '../../shared/enrolment/documents.ts';
@@ -13,7 +14,7 @@ import { ProblemError } from '../../shared/http/problem.ts';
 import { logger } from '../../shared/logger.ts';
 import { submitEnrolmentRoute } from '../../shared/routes/enrolment.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { claimGuard, nextNumber } from '../../shared/storage/store.ts';
+import { nextNumber } from '../../shared/storage/store.ts';
 import { executionName, startWorkflow } from '../../shared/workflows/start.ts';
 
 /**
@@ -33,7 +34,7 @@ async function afterSubmission(enrolment: Enrolment): Promise<void> {
   });
 }
 
-function ensureComplete(enrolment: Enrolment): { referencingNumber: string; siret: string } {
+function ensureComplete(enrolment: Enrolment): void {
   const missing = Object.values(stepStatuses(enrolment)).flatMap((step) => step.missing);
   if (missing.length > 0 || !enrolment.referencing || !enrolment.applicant) {
     throw new ProblemError(
@@ -43,7 +44,6 @@ function ensureComplete(enrolment: Enrolment): { referencingNumber: string; sire
       { errors: missing },
     );
   }
-  return { referencingNumber: enrolment.referencing.number, siret: enrolment.applicant.siret };
 }
 
 export const handler = httpHandler(submitEnrolmentRoute, async ({ params, headers, body }) => {
@@ -59,14 +59,8 @@ export const handler = httpHandler(submitEnrolmentRoute, async ({ params, header
   await requireCaptcha(body.captcha);
   const verified = await verifyPendingDocuments(enrolment, requiredDocuments(enrolment));
   if (verified.failures.length > 0) rejectDocuments(verified.failures);
-  const { referencingNumber, siret } = ensureComplete(verified.enrolment);
-  await claimGuard(keys.activeEnrolmentGuard(referencingNumber, siret), enrolment.id, () => {
-    const message =
-      "Une demande d'enrôlement est déjà en cours pour ce N° de référencement et ce SIRET : une seule demande active est possible.";
-    return new ProblemError(409, 'enrolment_already_active', message, {
-      errors: [{ path: 'applicant.siret', message }],
-    });
-  });
+  ensureComplete(verified.enrolment);
+  const activePair = await claimActiveEnrolment(verified.enrolment);
   const number = enrolment.number ?? formatEnrolmentNumber(await nextNumber(keys.counter('ENR')));
   const now = new Date().toISOString();
   const submitted: Enrolment = {
@@ -76,9 +70,11 @@ export const handler = httpHandler(submitEnrolmentRoute, async ({ params, header
     submittedAt: enrolment.submittedAt ?? now,
     updatedAt: now,
     declarations: { cgu: true, article4417: true, sincerity: true, acceptedAt: now },
+    activePair,
   };
   delete submitted.expiresAt;
   const saved = await saveEnrolment(submitted);
+  await releaseFormerPair(enrolment, activePair);
   logger.info('Enrolment submitted', { enrolmentId: saved.id, number });
   await afterSubmission(saved);
   return ok(enrolmentView(saved));

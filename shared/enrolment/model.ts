@@ -123,6 +123,8 @@ export interface Enrolment {
   /** Result of the step 2 "Rechercher" (SIRET + captcha); the applicant step is saved against it. */
   lookedUpCompany?: LookedUpCompany;
   declarations?: SubmissionDeclarations;
+  /** The (referencing number, SIRET) pair whose uniqueness guard this request holds since its submission. */
+  activePair?: { referencingNumber: string; siret: string };
   lastDecision?: EnrolmentDecision;
   /** Operator account created on validation. */
   accountId?: string;

@@ -15,7 +15,8 @@ import { isEditable } from './status.ts';
  * (GSI1: instructor lists by status; GSI2: an operator's enrolments by SIRET).
  */
 const env = readEnv({
-  DRAFT_TTL_DAYS: z._default(z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)), 30),
+  // Whole days, 1 to 9999.
+  DRAFT_TTL_DAYS: z._default(z.pipe(z.string().check(z.regex(/^[1-9]\d{0,3}$/)), z.transform(Number)), 30),
 });
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -69,18 +70,21 @@ export async function loadWithDraftToken(
   enrolmentId: string,
   headers: Record<string, string | undefined>,
 ): Promise<Enrolment> {
-  const token = headers[DRAFT_TOKEN_HEADER.toLowerCase()];
+  const header = DRAFT_TOKEN_HEADER.toLowerCase();
+  const token = headers[header];
   if (!token) {
-    throw new ProblemError(401, 'draft_token_required', `L'en-tête ${DRAFT_TOKEN_HEADER} est obligatoire.`);
+    const message = `L'en-tête ${DRAFT_TOKEN_HEADER} est obligatoire.`;
+    throw new ProblemError(401, 'draft_token_required', message, {
+      errors: [{ path: `headers.${header}`, message }],
+    });
   }
   const enrolment = await getEnrolment(enrolmentId);
   if (!enrolment) throw draftNotFound();
   if (!draftTokenMatches(token, enrolment.draftTokenHash)) {
-    throw new ProblemError(
-      403,
-      'draft_token_invalid',
-      "Ce jeton ne donne pas accès à cette demande d'enrôlement.",
-    );
+    const message = "Ce jeton ne donne pas accès à cette demande d'enrôlement.";
+    throw new ProblemError(403, 'draft_token_invalid', message, {
+      errors: [{ path: `headers.${header}`, message }],
+    });
   }
   return enrolment;
 }

@@ -6,6 +6,7 @@ import {
   bankInput,
   captchaAnswer,
   createdDraftView,
+  documentFieldSchema,
   enrolmentIdParams,
   enrolmentView,
   referencingNumber,
@@ -24,6 +25,8 @@ const draftHeaders = {
 };
 const table = 'readwrite' as const;
 const documentsBucket = { prefixes: ['enrolments/'], access: 'readwrite' as const };
+/** Step saves and the submission only read objects (HeadObject, first bytes) to verify them. */
+const documentsBucketRead = { prefixes: ['enrolments/'], access: 'read' as const };
 const enrolmentResponse = { description: "La demande d'enrôlement", schema: enrolmentView };
 const draftProblems = problemResponses(400, 401, 403, 404, 409, 422);
 
@@ -123,7 +126,7 @@ const stepRoute = <const Id extends string, const B extends z.ZodMiniType>(
     tags,
     request: { params: enrolmentIdParams, body, headers: draftHeaders },
     responses: { 200: enrolmentResponse, ...draftProblems },
-    permissions: { table, bucket: documentsBucket },
+    permissions: { table, bucket: documentsBucketRead },
   });
 
 export const saveReferencingStepRoute = stepRoute(
@@ -213,6 +216,28 @@ export const requestDocumentUploadRoute = defineRoute({
   permissions: { table, bucket: documentsBucket },
 });
 
+export const getEnrolmentDocumentRoute = defineRoute({
+  id: 'getEnrolmentDocument',
+  method: 'GET',
+  path: '/v1/enrolments/{id}/documents/{field}',
+  handler: 'functions/enrolment/get-enrolment-document.ts',
+  access: 'draft',
+  summary: 'Télécharger un justificatif déposé (lien valable 1 minute)',
+  tags,
+  request: {
+    params: z.strictObject({ id: enrolmentIdParams.shape.id, field: documentFieldSchema }),
+    headers: draftHeaders,
+  },
+  responses: {
+    200: {
+      description: 'Lien de téléchargement temporaire',
+      schema: z.object({ url: z.string(), expiresAt: z.string(), fileName: z.string() }),
+    },
+    ...draftProblems,
+  },
+  permissions: { table: 'read', bucket: documentsBucketRead },
+});
+
 export const submitEnrolmentRoute = defineRoute({
   id: 'submitEnrolment',
   method: 'POST',
@@ -223,7 +248,7 @@ export const submitEnrolmentRoute = defineRoute({
   tags,
   request: { params: enrolmentIdParams, body: submitInput, headers: draftHeaders },
   responses: { 200: enrolmentResponse, ...draftProblems },
-  permissions: { table, bucket: documentsBucket, workflows: ['enrolmentSubmitted'] },
+  permissions: { table, bucket: documentsBucketRead, workflows: ['enrolmentSubmitted'] },
 });
 
 export const getModelDocumentRoute = defineRoute({
@@ -257,6 +282,7 @@ export const enrolmentRoutes = [
   resetStepRoute,
   lookupCompanyRoute,
   requestDocumentUploadRoute,
+  getEnrolmentDocumentRoute,
   submitEnrolmentRoute,
   getModelDocumentRoute,
 ];

@@ -8,6 +8,7 @@ import {
   DEVELOPER_SIRET,
   JPEG,
   lookupCompany,
+  PDF,
   PNG,
   person,
   submit,
@@ -45,6 +46,14 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
     expect(submitted.body.number).toMatch(/^ENR\d{4}M\d$/);
     expect(submitted.body.submittedAt).toBeDefined();
     expect(submitted.body.draftExpiresAt).toBeUndefined();
+    // The applicant can download what it uploaded, under its file name, and nothing else.
+    const link = await local.api.get(`/v1/enrolments/${draft.id}/documents/rib`, draft.headers);
+    expect(link.body.fileName).toBe('rib.pdf');
+    const file = await fetch(link.body.url);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(PDF);
+    expect(file.headers.get('content-disposition')).toContain("filename*=UTF-8''rib.pdf");
+    const absent = await local.api.get(`/v1/enrolments/${draft.id}/documents/kbis`, draft.headers);
+    expect([absent.status, absent.body.code]).toEqual([404, 'document_not_found']);
     expect(Object.values(submitted.body.documents).map((d: any) => [d.status, d.size > 0])).toEqual(
       Array(4).fill(['VERIFIED', true]),
     );

@@ -311,14 +311,32 @@ describe('justificatifs: presigned POST and server verification', () => {
     const mine = await createDraft(local.api);
     const other = await createDraft(local.api);
     const stolen = { ...mine, headers: other.headers };
-    expect((await local.api.get(`/v1/enrolments/${mine.id}`, other.headers)).status).toBe(403);
+    expectProblem(
+      await local.api.get(`/v1/enrolments/${mine.id}`, other.headers),
+      403,
+      'headers.x-draft-token',
+    );
     expect((await requestUpload(local.api, stolen, 'rib')).status).toBe(403);
     expect((await put(stolen, 'vat', { regime: 'HT' })).status).toBe(403);
-    expect((await local.api.get(`/v1/enrolments/${mine.id}`)).status).toBe(401);
+    expectProblem(await local.api.get(`/v1/enrolments/${mine.id}`), 401, 'headers.x-draft-token');
+    const download = await local.api.get(`/v1/enrolments/${mine.id}/documents/rib`, other.headers);
+    expect(download.status).toBe(403);
     // Keys are chosen by the server: each presigned key lies under its own draft's prefix only.
     const otherUpload = await requestUpload(local.api, other, 'rib');
     expect(otherUpload.body.fields.key.startsWith(`enrolments/${other.id}/`)).toBe(true);
     expect(otherUpload.body.fields.key.startsWith(`enrolments/${mine.id}/`)).toBe(false);
+    // Forging the key (which S3 refuses by the policy; s3rver does not check it): the object is
+    // stored, but never attached — a draft only verifies the keys the server recorded for it.
+    const forgedKey = `enrolments/${mine.id}/rib/forged.pdf`;
+    await postToStorage(
+      { ...otherUpload.body, fields: { ...otherUpload.body.fields, key: forgedKey } },
+      PDF,
+      'application/pdf',
+    );
+    expect(await objectExists(forgedKey)).toBe(true);
+    const mineView = await put(mine, 'bank', bankBody);
+    expect(mineView.body.documents.rib).toBeUndefined();
+    expect(mineView.body.steps.bank.missing.map((m: any) => m.path)).toEqual(['documents.rib']);
   });
 });
 

@@ -7,7 +7,14 @@ import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { localStateMachineArn } from '../../infra/local/stepfunctions.ts';
 import { indexKeys } from '../../shared/storage/keys.ts';
-import { completeDraft, createDraft, type Draft, submit } from '../support/enrolment.ts';
+import {
+  applicantBody,
+  completeDraft,
+  createDraft,
+  type Draft,
+  lookupCompany,
+  submit,
+} from '../support/enrolment.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
 const local = useLocalCloud();
@@ -96,12 +103,15 @@ describe('submission: workflow, audit trail, indexes', () => {
 
     const view = await local.api.get(`/v1/enrolments/${draft.id}`, draft.headers);
     expect(view.body).toMatchObject({ status: 'A_MODIFIER', lastDecisionComment: 'RIB illisible' });
+    // The applicant corrects its SIRET: it is now the developer operator itself.
+    const company = await lookupCompany(local.api, draft, '47992882200069');
     const edited = await local.api.put(
-      `/v1/enrolments/${draft.id}/steps/vat`,
-      { regime: 'TTC_0' },
+      `/v1/enrolments/${draft.id}/steps/applicant`,
+      applicantBody(company.body),
       draft.headers,
     );
     expect(edited.status).toBe(200);
+    expect(edited.body.applicant.isBuyerOperator).toBe(false);
     expect(edited.body.draftExpiresAt).toBeUndefined();
     const again = await submit(local.api, draft);
     expect(again.status, JSON.stringify(again.body)).toBe(200);
@@ -121,6 +131,10 @@ describe('submission: workflow, audit trail, indexes', () => {
       'A_MODIFIER',
     ]);
     expect(await executionsOf(draft.id)).toHaveLength(2);
+    // The pair it held before (abcMSS0112, 39177919600040) is free again.
+    const other = await createDraft(local.api, 'abcMSS0112');
+    await completeDraft(local.api, other, { referencingNumber: 'abcMSS0112' });
+    expect((await submit(local.api, other)).status).toBe(200);
   });
 });
 

@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captchEtatProvider } from '../../shared/captcha/captchetat.ts';
+import { renderCaptchaSvg } from '../../shared/captcha/svg.ts';
+
+describe('captcha provider selection', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    process.env.TABLE_NAME = 'unused';
+  });
+
+  it('refuses the local provider on any stage but local: no bypass in a deployed stack', async () => {
+    Object.assign(process.env, { STAGE: 'production', CAPTCHA_PROVIDER: 'local' });
+    await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/only allowed when STAGE=local/);
+  });
+
+  it('refuses CaptchEtat without its settings, and a missing STAGE', async () => {
+    Object.assign(process.env, { STAGE: 'production', CAPTCHA_PROVIDER: 'captchetat' });
+    await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/CAPTCHETAT_API_URL/);
+    vi.resetModules();
+    delete process.env.STAGE;
+    await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/Invalid configuration: STAGE/);
+  });
+});
+
+describe('CaptchEtat adapter against a local stand-in of the service', () => {
+  let server: Server;
+  let base = '';
+  const issued = new Map<string, string>();
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        calls.push(`${req.method} ${url.pathname}`);
+        const body = Buffer.concat(chunks).toString('utf8');
+        if (url.pathname === '/oauth/token') {
+          const form = new URLSearchParams(body);
+          if (form.get('client_secret') !== 'secret') return res.writeHead(401).end();
+          return res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ access_token: 'token-1', expires_in: 3600 }));
+        }
+        if (req.headers.authorization !== 'Bearer token-1') return res.writeHead(401).end();
+        if (url.pathname === '/captcha/simple-captcha-endpoint') {
+          const uuid = `uuid-${issued.size + 1}`;
+          issued.set(uuid, 'AB12C');
+          return res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ uuid, imageb64: Buffer.from('png').toString('base64') }));
+        }
+        if (url.pathname === '/captcha/valider-captcha') {
+          const { uuid, code } = JSON.parse(body) as { uuid: string; code: string };
+          const valid = issued.get(uuid) === code;
+          issued.delete(uuid);
+          return res.writeHead(200, { 'content-type': 'application/json' }).end(String(valid));
+        }
+        res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const provider = (clientSecret = 'secret') =>
+    captchEtatProvider({
+      apiUrl: `${base}/captcha`,
+      tokenUrl: `${base}/oauth/token`,
+      clientId: 'portal',
+      clientSecret,
+      captchaType: 'captchaFR',
+      timeoutMs: 2000,
+    });
+
+  it('gets a challenge image, validates once, caches its token', async () => {
+    const captcha = provider();
+    const challenge = await captcha.create();
+    expect(challenge.image).toBe(`data:image/png;base64,${Buffer.from('png').toString('base64')}`);
+    expect(challenge.localAnswer).toBeUndefined();
+    expect(await captcha.verify(challenge.id, 'WRONG')).toBe(false);
+    const second = await captcha.create();
+    expect(await captcha.verify(second.id, 'AB12C')).toBe(true);
+    expect(await captcha.verify(second.id, 'AB12C')).toBe(false);
+    expect(calls.filter((call) => call === 'POST /oauth/token')).toHaveLength(1);
+  });
+
+  it('fails loudly when the service refuses its credentials', async () => {
+    await expect(provider('wrong').create()).rejects.toThrow(/token request failed with 401/);
+  });
+});
+
+describe('local captcha image', () => {
+  it('draws every character of the code in an SVG', () => {
+    const svg = renderCaptchaSvg('bw72x');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect([...svg.matchAll(/<text[^>]*>(.)<\/text>/g)].map((m) => m[1]).join('')).toBe('bw72x');
+  });
+});
