@@ -1,3 +1,4 @@
+import { releaseActiveEnrolment } from '../enrolment/active-guard.ts';
 import { recordAudit } from '../enrolment/audit.ts';
 import type { Enrolment, EnrolmentDecision } from '../enrolment/model.ts';
 import { getEnrolment, saveEnrolment } from '../enrolment/repository.ts';
@@ -91,6 +92,8 @@ async function followUps(enrolment: Enrolment): Promise<Omit<DecisionOutcome, 'r
     at: decision.at,
     ...(decision.comment ? { comment: decision.comment } : {}),
   });
+  // A rejected request no longer blocks a new one for the same referencing number and SIRET.
+  if (decision.action === 'reject') await releaseActiveEnrolment(enrolment);
   const name = executionName(enrolment.id, event, decision.fromVersion + 1);
   const { started } = await startWorkflow(workflowId, name, { enrolmentId: enrolment.id });
   return { enrolment, workflow: { workflowId, executionName: name, started } };

@@ -93,7 +93,7 @@ export const getAdminEnrolmentRoute = defineRoute({
   handler: 'functions/admin/get-enrolment.ts',
   access: 'instructor',
   summary:
-    "Consulter une demande d'enrôlement : tous ses champs, ses pièces (liens de téléchargement de 5 minutes), son historique, ses courriels et les échecs d'envoi",
+    "Consulter une demande d'enrôlement : tous ses champs, ses pièces (liens de téléchargement valables 1 minute), son historique, ses courriels et les échecs d'envoi",
   tags,
   request: { params: enrolmentIdParams },
   responses: {

@@ -246,5 +246,9 @@ describe('the email sequence through the local stack, decided by an instructor',
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('decision_not_allowed');
     expect(again.body.detail).toContain('« Rejetée »');
+
+    // The rejected request no longer holds its (referencing number, SIRET): a new one may be filed.
+    const next = await submitted('zbuMSS0046', BUYER_SIRET);
+    expect(next.number).not.toBe(request.number);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition } from '../../shared/storage/content-disposition.ts';
 import { fromSesError, TASK_ERRORS, TaskError, toTaskError } from '../../shared/workflows/errors.ts';
 import { retryExecutionName } from '../../shared/workflows/retry-name.ts';
 
@@ -40,14 +39,6 @@ describe('SES failures become task errors Step Functions can tell apart', () => 
     });
     const kept = new TaskError(TASK_ERRORS.invalidInput, 'x');
     expect(toTaskError(kept)).toBe(kept);
-  });
-});
-
-describe('download file names', () => {
-  it('keep the UTF-8 name and give an ASCII fallback without quotes', () => {
-    expect(attachmentDisposition('pièce "identité".pdf')).toBe(
-      `attachment; filename="piece _identite_.pdf"; filename*=UTF-8''pi%C3%A8ce%20%22identit%C3%A9%22.pdf`,
-    );
   });
 });
 
