@@ -1,7 +1,7 @@
-import { invalidField, ProblemError } from '../http/problem.ts';
+import { invalidField, ProblemError, unauthorized } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { checkPassword } from './login.ts';
-import { type Account, isSetUp, normaliseSecretAnswer } from './model.ts';
+import { type Account, isSetUp, normaliseSecretAnswer, pendingSteps, type SetupStep } from './model.ts';
 import { PASSWORD_RULE_MESSAGES, violatedPasswordRules } from './password-policy.ts';
 import { getAccount, saveAccount } from './repository.ts';
 import { hashSecret } from './secret-hash.ts';
@@ -12,10 +12,10 @@ import {
   revokeAllSessions,
 } from './sessions.ts';
 
-/** The account of a valid session; it can only be missing if deleted meanwhile. */
+/** The account of a valid session; a session left by a deleted or disabled account is refused. */
 export async function requireAccount(accountId: string): Promise<Account> {
   const account = await getAccount(accountId);
-  if (!account) throw invalidField('auth', 'Compte introuvable.', 'account_not_found');
+  if (account?.status !== 'ACTIVE') throw unauthorized();
   return account;
 }
 
@@ -53,6 +53,17 @@ export function assertAcceptablePassword(input: {
   }
 }
 
+/**
+ * Checks the password of a logged-in account. It counts against the lockout like a login, so a
+ * stolen session cannot be used to guess the password; a wrong one is a field error.
+ */
+async function verifyCurrentPassword(account: Account, password: string, sourceIp: string, message: string) {
+  await checkPassword(account.identifier, password, sourceIp).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
+    throw invalidField('body.currentPassword', message, 'invalid_current_password');
+  });
+}
+
 /** Stores a new permanent password (hash only). */
 export async function storeNewPassword(account: Account, password: string): Promise<Account> {
   const { temporaryPasswordExpiresAt: _expired, ...rest } = account;
@@ -82,15 +93,12 @@ export async function changePassword(
     path: 'body.newPassword',
     confirmationPath: 'body.confirmation',
   });
-  // Counts against the lockout like a login: a stolen session cannot guess the password.
-  await checkPassword(account.identifier, input.currentPassword, sourceIp).catch((error: unknown) => {
-    if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
-    throw invalidField(
-      'body.currentPassword',
-      "L'ancien mot de passe est incorrect.",
-      'invalid_current_password',
-    );
-  });
+  await verifyCurrentPassword(
+    account,
+    input.currentPassword,
+    sourceIp,
+    "L'ancien mot de passe est incorrect.",
+  );
   const saved = await storeNewPassword(account, input.newPassword);
   await revokeAllSessions(accountId);
   logger.info('Password changed', { accountId });
@@ -106,7 +114,7 @@ export async function setSecretQuestion(
   token: string,
   input: { question: string; answer: string; currentPassword?: string },
   sourceIp: string,
-): Promise<{ passwordChangeRequired: boolean }> {
+): Promise<{ passwordChangeRequired: boolean; pendingSteps: SetupStep[] }> {
   const account = await requireAccount(accountId);
   const answer = normaliseSecretAnswer(input.answer);
   if (answer.length < 2)
@@ -117,14 +125,7 @@ export async function setSecretQuestion(
         'body.currentPassword',
         'Le mot de passe est obligatoire pour changer la question secrète.',
       );
-    await checkPassword(account.identifier, input.currentPassword, sourceIp).catch((error: unknown) => {
-      if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
-      throw invalidField(
-        'body.currentPassword',
-        'Le mot de passe est incorrect.',
-        'invalid_current_password',
-      );
-    });
+    await verifyCurrentPassword(account, input.currentPassword, sourceIp, 'Le mot de passe est incorrect.');
   }
   const saved = await saveAccount(account, {
     ...account,
@@ -133,5 +134,5 @@ export async function setSecretQuestion(
   });
   if (isSetUp(saved)) await clearPasswordChangeRequired(token, accountId);
   logger.info('Secret question set', { accountId });
-  return { passwordChangeRequired: !isSetUp(saved) };
+  return { passwordChangeRequired: !isSetUp(saved), pendingSteps: pendingSteps(saved) };
 }

@@ -40,20 +40,13 @@ export interface LoginAttemptState {
   locked: boolean;
 }
 
-export const NO_FAILURES: LoginAttemptState = {
-  failures: 0,
-  lastFailureAt: 0,
-  blockedUntil: 0,
-  locked: false,
-};
-
 export type AttemptGate =
   | { allowed: true }
   | { allowed: false; reason: 'delayed' | 'locked'; retryAfterSeconds: number };
 
 /** Whether an attempt made at `now` may be checked at all. */
 export function gateAttempt(state: LoginAttemptState | undefined, now: number): AttemptGate {
-  if (!state || state.blockedUntil <= now) return { allowed: true };
+  if (!state || !(state.blockedUntil > now)) return { allowed: true };
   return {
     allowed: false,
     reason: state.locked ? 'locked' : 'delayed',
@@ -68,14 +61,12 @@ export function delayAfterFailure(failures: number, policy: LockoutPolicy): numb
   return Math.min(doubled, policy.maxDelaySeconds);
 }
 
-/** The state after a failed attempt at `now`. */
-export function recordFailure(
-  state: LoginAttemptState | undefined,
-  now: number,
-  policy: LockoutPolicy = DEFAULT_LOCKOUT_POLICY,
-): LoginAttemptState {
-  const stale = !state || now - state.lastFailureAt > policy.forgetAfterSeconds || state.locked;
-  const failures = (stale ? 0 : state.failures) + 1;
+/** Whether the stored count no longer applies: a failure older than the window, or a lock served. */
+export const isStale = (state: LoginAttemptState, now: number, policy: LockoutPolicy): boolean =>
+  now - state.lastFailureAt > policy.forgetAfterSeconds || (state.locked && state.blockedUntil <= now);
+
+/** The state once the `failures`-th consecutive failure happened at `now`. */
+export function blockAfter(failures: number, now: number, policy: LockoutPolicy): LoginAttemptState {
   if (failures >= policy.lockAfterFailures) {
     return { failures, lastFailureAt: now, blockedUntil: now + policy.lockSeconds, locked: true };
   }
@@ -85,6 +76,16 @@ export function recordFailure(
     blockedUntil: now + delayAfterFailure(failures, policy),
     locked: false,
   };
+}
+
+/** The state after a failed attempt at `now`. */
+export function recordFailure(
+  state: LoginAttemptState | undefined,
+  now: number,
+  policy: LockoutPolicy = DEFAULT_LOCKOUT_POLICY,
+): LoginAttemptState {
+  const failures = (!state || isStale(state, now, policy) ? 0 : state.failures) + 1;
+  return blockAfter(failures, now, policy);
 }
 
 /** How long the stored state must be kept (its TTL), in seconds from `now`. */

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
+import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
-import { deleteItem, getItem, putItem } from '../storage/store.ts';
+import { deleteItem, getItem, isConditionFailure, putItem } from '../storage/store.ts';
 import {
+  blockAfter,
   DEFAULT_LOCKOUT_POLICY,
   gateAttempt,
   type LockoutPolicy,
   type LoginAttemptState,
-  recordFailure,
   retentionSeconds,
 } from './lockout.ts';
 import { type Account, normaliseIdentifier } from './model.ts';
@@ -20,9 +22,9 @@ import { type IssuedSession, openSession } from './sessions.ts';
 /** Login history is kept 6 months (security journal), then expires. */
 const LOGIN_HISTORY_SECONDS = 183 * 86_400;
 
-/** Per source address: 30 login attempts per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
+/** Per source address: 50 login attempts per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
 const sourceLimit = () =>
-  limitFromEnv('login-source', { limit: 30, windowSeconds: 300 }, process.env.LOGIN_SOURCE_LIMIT);
+  limitFromEnv('login-source', { limit: 50, windowSeconds: 300 }, process.env.LOGIN_SOURCE_LIMIT);
 
 /** LOCKOUT_POLICY (JSON, partial) overrides the documented defaults, e.g. shorter delays in tests. */
 export function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy {
@@ -78,6 +80,82 @@ async function recordLogin(accountId: string, outcome: 'success' | 'failure', so
 export const clearLoginFailures = (identifier: string) => deleteItem(attemptsKey(identifier));
 
 /**
+ * Counts an attempt on `identifier` atomically, before the slow hash check, so that concurrent
+ * guesses are all counted; refuses it while the identifier is delayed or locked. Returns the
+ * number of consecutive failures this attempt makes if it fails.
+ */
+async function admitAttempt(identifier: string, now: number, policy: LockoutPolicy): Promise<number> {
+  const key = attemptsKey(identifier);
+  const expiresAt = Math.ceil(now + policy.forgetAfterSeconds);
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression:
+          'ADD failures :one SET #type = :type, lastFailureAt = :now, expiresAt = :expiresAt, blockedUntil = if_not_exists(blockedUntil, :zero), locked = if_not_exists(locked, :false)',
+        // Only a live, unblocked count grows; anything else is decided below.
+        ConditionExpression:
+          'attribute_not_exists(PK) OR (blockedUntil <= :now AND locked = :false AND lastFailureAt > :staleBefore AND expiresAt > :now)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':zero': 0,
+          ':type': 'LoginAttempts',
+          ':now': now,
+          ':false': false,
+          ':staleBefore': now - policy.forgetAfterSeconds,
+          ':expiresAt': expiresAt,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Number(Attributes?.failures);
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  const state = await getItem<LoginAttemptState>(key);
+  const gate = gateAttempt(state, now);
+  if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
+  // A stale count (old failures, or a lock served): start over.
+  await putItem({
+    ...key,
+    type: 'LoginAttempts',
+    failures: 1,
+    lastFailureAt: now,
+    blockedUntil: 0,
+    locked: false,
+    expiresAt,
+  });
+  return 1;
+}
+
+/** After a failure: the delay or lock that the count calls for. */
+async function blockAfterFailure(identifier: string, failures: number, now: number, policy: LockoutPolicy) {
+  const state = blockAfter(failures, now, policy);
+  await documentClient
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: attemptsKey(identifier),
+        UpdateExpression: 'SET blockedUntil = :until, locked = :locked, expiresAt = :expiresAt',
+        // A later attempt was counted meanwhile: its own outcome decides (a lock is never undone).
+        ConditionExpression: 'failures = :failures',
+        ExpressionAttributeValues: {
+          ':failures': failures,
+          ':until': state.blockedUntil,
+          ':locked': state.locked,
+          ':expiresAt': Math.ceil(now + retentionSeconds(state, now, policy)),
+        },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+  return state;
+}
+
+/**
  * Checks a password for `identifier`, counting failures against it whether or not the account
  * exists (same answers, same time: an unknown identifier is verified against a decoy hash).
  * Throws 401 / 429 / 423 problems; returns the account on success.
@@ -90,27 +168,17 @@ export async function checkPassword(
   const policy = lockoutPolicy();
   // Fractional seconds: a 1 s delay must not vanish by rounding to the same second.
   const now = Date.now() / 1000;
-  const key = attemptsKey(identifier);
-  const state = await getItem<LoginAttemptState>(key);
-  const gate = gateAttempt(state, now);
-  if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
-
+  const failures = await admitAttempt(identifier, now, policy);
   const account = await findAccountByIdentifier(normaliseIdentifier(identifier));
   const usable = account?.status === 'ACTIVE' && account.passwordHash !== undefined;
   const valid = await verifySecret(password, usable ? (account.passwordHash as string) : decoyHash());
   if (!valid || !usable || !account) {
-    const next = recordFailure(state, now, policy);
-    await putItem({
-      ...key,
-      type: 'LoginAttempts',
-      ...next,
-      expiresAt: now + retentionSeconds(next, now, policy),
-    });
+    const state = await blockAfterFailure(identifier, failures, now, policy);
     if (account) await recordLogin(account.id, 'failure', sourceIp);
-    logger.info('Login failed', { failures: next.failures, locked: next.locked });
-    throw invalidCredentials(Math.ceil(next.blockedUntil - now));
+    logger.info('Login failed', { failures, locked: state.locked });
+    throw invalidCredentials(Math.ceil(state.blockedUntil - now));
   }
-  if (state) await deleteItem(key);
+  await clearLoginFailures(identifier);
   return account;
 }
 

@@ -32,9 +32,21 @@ export interface Account {
   version: number;
 }
 
+export type SetupStep = 'password' | 'secretQuestion';
+
+/** The first-login steps still to do: change the temporary password, set the secret question. */
+export function pendingSteps(
+  account: Pick<Account, 'passwordIsTemporary' | 'secretAnswerHash'>,
+): SetupStep[] {
+  return [
+    ...(account.passwordIsTemporary ? (['password'] as const) : []),
+    ...(account.secretAnswerHash === undefined ? (['secretQuestion'] as const) : []),
+  ];
+}
+
 /** Both first-login steps done: a permanent password and a secret question. */
 export const isSetUp = (account: Pick<Account, 'passwordIsTemporary' | 'secretAnswerHash'>): boolean =>
-  !account.passwordIsTemporary && account.secretAnswerHash !== undefined;
+  pendingSteps(account).length === 0;
 
 /** Email addresses compare case-insensitively and without surrounding spaces. */
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { contactOf, type Enrolment } from '../enrolment/model.ts';
 import { conflict } from '../http/problem.ts';
 import { logger } from '../logger.ts';
+import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
-import { claimGuard } from '../storage/store.ts';
+import { claimGuard, isConditionFailure } from '../storage/store.ts';
 import { type Account, type AccountRole, identifierWords, normaliseEmail } from './model.ts';
 import { createAccount, getAccount, guardOwner, saveAccount } from './repository.ts';
 import { hashSecret } from './secret-hash.ts';
@@ -82,6 +84,7 @@ export interface ProvisionedAccount {
 export async function provisionOperatorAccount(enrolment: Enrolment): Promise<ProvisionedAccount> {
   const applicant = enrolment.applicant;
   const contact = contactOf(enrolment);
+  if (enrolment.status !== 'VALIDEE') throw new Error(`Enrolment ${enrolment.id} is not validated`);
   if (!applicant || !contact) throw new Error(`Enrolment ${enrolment.id} has no applicant`);
   let accountId: string = randomUUID();
   try {
@@ -99,6 +102,7 @@ export async function provisionOperatorAccount(enrolment: Enrolment): Promise<Pr
     const linked = existing.enrolmentIds.includes(enrolment.id)
       ? existing
       : await saveAccount(existing, { ...existing, enrolmentIds: [...existing.enrolmentIds, enrolment.id] });
+    await linkEnrolmentToAccount(enrolment.id, accountId);
     return {
       accountId,
       identifier: linked.identifier,
@@ -122,8 +126,35 @@ export async function provisionOperatorAccount(enrolment: Enrolment): Promise<Pr
     if (!(error instanceof GuardTaken)) throw error;
     created = false;
   });
+  await linkEnrolmentToAccount(enrolment.id, accountId);
   logger.info('Operator account provisioned', { accountId, enrolmentId: enrolment.id, created });
   return { accountId, identifier, created, credentialsPending: true };
+}
+
+/**
+ * Records the account on the enrolment (`Enrolment.accountId`), once: an UpdateItem that bumps
+ * the version, so a concurrent writer holding the previous version gets its usual 409.
+ */
+async function linkEnrolmentToAccount(enrolmentId: string, accountId: string): Promise<void> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.enrolment(enrolmentId),
+        UpdateExpression: 'SET accountId = :accountId ADD version :one',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(accountId)',
+        ExpressionAttributeValues: { ':accountId': accountId, ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/** The operator account of a SIRET, if provisioned (e.g. to address its credentials emails). */
+export async function findOperatorAccount(siret: string): Promise<Account | undefined> {
+  const owner = await guardOwner('operatorSiret', siret);
+  return owner ? getAccount(owner) : undefined;
 }
 
 /** Creates an instructor account (admin command, demo seed); the identifier must be free. */

@@ -199,7 +199,9 @@ export async function resetPassword(
   )
     throw invalidField('body.newPassword', PASSWORD_RULE_MESSAGES.differentFromPrevious, 'password_policy');
   await consumeToken(input.token);
-  await storeNewPassword(account, input.newPassword);
+  // Re-read after consuming the link: a login meanwhile must not make this write stale.
+  const current = (await getAccount(account.id)) ?? account;
+  await storeNewPassword(current, input.newPassword);
   await revokeAllSessions(account.id);
   await clearLoginFailures(account.identifier);
   logger.info('Password reset', { accountId: account.id });

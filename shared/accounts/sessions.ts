@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
 import { deleteItem, isConditionFailure, putItem, queryPage } from '../storage/store.ts';
-import { type Account, isSetUp } from './model.ts';
+import { type Account, isSetUp, pendingSteps, type SetupStep } from './model.ts';
 import {
   hashToken,
   newSessionToken,
@@ -15,6 +15,8 @@ export interface IssuedSession {
   token: string;
   expiresAt: string;
   passwordChangeRequired: boolean;
+  /** What the first login still requires, in order (empty once set up). */
+  pendingSteps: SetupStep[];
 }
 
 /** Opens a new session (a new token on every login) and returns the token, shown once. */
@@ -44,6 +46,7 @@ export async function openSession(account: Account): Promise<IssuedSession> {
     token,
     expiresAt: new Date(session.idleExpiresAt * 1000).toISOString(),
     passwordChangeRequired: session.passwordChangeRequired,
+    pendingSteps: pendingSteps(account),
   };
 }
 

@@ -19,10 +19,13 @@ const required = (label: string, max = 200) =>
 /** Longer than the policy's maximum so that the policy, not the schema, names the rule. */
 const passwordField = (label: string) => required(label, 1024);
 
+/** First-login steps still to do: change the temporary password, set the secret question. */
+const pendingStepsSchema = z.array(z.enum(['password', 'secretQuestion']));
 const sessionSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
   passwordChangeRequired: z.boolean(),
+  pendingSteps: pendingStepsSchema,
 });
 const acceptedSchema = z.object({ message: z.string() });
 const tableReadWrite = { table: 'readwrite' } as const;
@@ -48,7 +51,7 @@ export const loginRoute = defineRoute({
       description: 'Session ouverte ; le jeton se passe en en-tête Authorization: Bearer',
       schema: z.object({ ...sessionSchema.shape, role: z.enum(['operator', 'instructor']) }),
     },
-    ...problemResponses(400, 401, 413, 415, 422, 423, 429),
+    ...problemResponses(400, 401, 409, 413, 415, 422, 423, 429),
   },
   permissions: tableReadWrite,
   idempotency: false,
@@ -87,7 +90,7 @@ export const changePasswordRoute = defineRoute({
   },
   responses: {
     200: { description: 'Mot de passe changé ; nouvelle session', schema: sessionSchema },
-    ...problemResponses(400, 401, 413, 415, 422, 423, 429),
+    ...problemResponses(400, 401, 409, 413, 415, 422, 423, 429),
   },
   permissions: tableReadWrite,
   allowedBeforePasswordChange: true,
@@ -119,9 +122,9 @@ export const setSecretQuestionRoute = defineRoute({
   responses: {
     200: {
       description: 'Question secrète enregistrée',
-      schema: z.object({ passwordChangeRequired: z.boolean() }),
+      schema: z.object({ passwordChangeRequired: z.boolean(), pendingSteps: pendingStepsSchema }),
     },
-    ...problemResponses(400, 401, 413, 415, 422, 423, 429),
+    ...problemResponses(400, 401, 409, 413, 415, 422, 423, 429),
   },
   permissions: tableReadWrite,
   allowedBeforePasswordChange: true,
@@ -213,7 +216,7 @@ export const resetPasswordRoute = defineRoute({
   },
   responses: {
     204: { description: 'Mot de passe réinitialisé' },
-    ...problemResponses(400, 410, 413, 415, 422, 429),
+    ...problemResponses(400, 409, 410, 413, 415, 422, 429),
   },
   permissions: tableReadWrite,
   idempotency: false,

@@ -16,18 +16,18 @@ const local = useLocalCloud({
       lockAfterFailures: 4,
       lockSeconds: 600,
     }),
-    LOGIN_SOURCE_LIMIT: '14/300',
+    LOGIN_SOURCE_LIMIT: '30/300',
   },
 });
 
 let support: typeof import('../support/accounts.ts');
-let operator: { identifier: string; password: string; token: string };
+let operator: { accountId: string; identifier: string; password: string; token: string };
 const login = (identifier: string, password: string) =>
   local.api.post('/v1/sessions', { identifier, password });
 
 beforeAll(async () => {
   support = await import('../support/accounts.ts');
-  const { storeEnrolment } = await import('../support/enrolments.ts');
+  const { storeEnrolment } = await import('../support/enrolment-fixtures.ts');
   const enrolment = await storeEnrolment({ siret: '39177919600040', status: 'VALIDEE', number: 'ENR0030M0' });
   operator = await support.activeOperator(local, enrolment, 'Verrou-Test#1');
 });
@@ -76,6 +76,22 @@ describe('brute-force protection of the login', () => {
     });
     expect(reset.status).toBe(204);
     expect((await login(operator.identifier, newPassword)).status).toBe(201);
+
+    const { queryPage } = await import('../../shared/storage/store.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const history = await queryPage<{ outcome: string; sourceIp: string }>({
+      partition: { name: 'PK', value: keys.account(operator.accountId).PK },
+      sortPrefix: { name: 'SK', value: 'LOGIN#' },
+    });
+    // activeOperator's login, 4 failures (refused attempts are not checked), the last login.
+    expect(history.items.map((item) => item.outcome)).toEqual([
+      'success',
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+      'success',
+    ]);
   });
 
   it('locks an unknown identifier the same way, so a lock reveals nothing', async () => {
@@ -85,11 +101,21 @@ describe('brute-force protection of the login', () => {
     expect(locked.status).toBe(423);
   });
 
+  it('counts concurrent guesses: a burst cannot slip past the lock', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => login('cible.concurrente', `Essai-Parallele-${i}!`)),
+    );
+    const checked = burst.filter((response) => response.status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(4);
+    expect(burst.every((response) => [401, 423, 429].includes(response.status))).toBe(true);
+    expect((await login('cible.concurrente', 'Essai-Suivant-1!')).status).toBe(423);
+  });
+
   it('throttles login attempts per source address, whatever the identifier', async () => {
-    // 14 attempts per window from one address; the tests above used most of them.
+    // 30 attempts per window from one address; the tests above used most of them.
     let attempts = 0;
     let response = await login('quelquun.autre', 'Nimporte-Quoi-1');
-    while (response.status !== 429 && attempts < 14) {
+    while (response.status !== 429 && attempts < 30) {
       attempts += 1;
       response = await login(`quelquun.autre${attempts}`, 'Nimporte-Quoi-1');
     }

@@ -7,10 +7,10 @@ const local = useLocalCloud();
 
 let instructor: Record<string, string>;
 let operator: Record<string, string>;
-let support: typeof import('../support/enrolments.ts');
+let support: typeof import('../support/enrolment-fixtures.ts');
 beforeAll(async () => {
   const accounts = await import('../support/accounts.ts');
-  support = await import('../support/enrolments.ts');
+  support = await import('../support/enrolment-fixtures.ts');
   instructor = accounts.bearer(await accounts.loginAsDemoInstructor(local));
   const validated = await support.storeEnrolment({
     siret: '35600000000048',

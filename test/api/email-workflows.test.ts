@@ -9,13 +9,13 @@ let listEmailRecords: typeof import('../../shared/email/records.ts').listEmailRe
 let listWorkflowFailures: typeof import('../../shared/workflows/failures.ts').listWorkflowFailures;
 let startWorkflow: typeof import('../../shared/workflows/start.ts').startWorkflow;
 let executionName: typeof import('../../shared/workflows/start.ts').executionName;
-let storeEnrolment: typeof import('../support/enrolments.ts').storeEnrolment;
+let storeEnrolment: typeof import('../support/enrolment-fixtures.ts').storeEnrolment;
 let formatDate: typeof import('../../shared/email/layout.ts').formatDate;
 beforeAll(async () => {
   ({ listEmailRecords } = await import('../../shared/email/records.ts'));
   ({ listWorkflowFailures } = await import('../../shared/workflows/failures.ts'));
   ({ startWorkflow, executionName } = await import('../../shared/workflows/start.ts'));
-  ({ storeEnrolment } = await import('../support/enrolments.ts'));
+  ({ storeEnrolment } = await import('../support/enrolment-fixtures.ts'));
   ({ formatDate } = await import('../../shared/email/layout.ts'));
 });
 
