@@ -18,6 +18,8 @@ import { type RenderedEmail, sendEmail } from './send.ts';
  *   execution name, a dossier number).
  * - `compose` is called only when a send will be attempted; it may issue what the email carries
  *   (a draft token, a temporary password), so the secret exists only in the email.
+ * - Delivery is at least once: SES takes no idempotency key, so a task that dies between SES's
+ *   answer and the SENT record (record left SENDING) sends again on retry. Rare, and visible.
  * - SES gets one attempt per call (no SDK retries): a failure records the email FAILED and throws
  *   a TaskError named `Email.Deferred` (retry later) or `Email.Rejected` (permanent). Call it from
  *   a workflow task, whose Retry handles the backoff, or start the generic `sendEmail` workflow.
