@@ -28,12 +28,13 @@ export interface RecordedEmailRequest {
   owner: Owner;
   emailType: string;
   occurrence: string;
-  compose: () => Promise<{ to: string; rendered: RenderedEmail }>;
+  /** Resolves to undefined when, all things considered, there is nothing to send (`SKIPPED`). */
+  compose: () => Promise<{ to: string; rendered: RenderedEmail } | undefined>;
 }
 
 export interface RecordedEmailOutcome {
   emailId: string;
-  status: 'SENT' | 'ALREADY_SENT';
+  status: 'SENT' | 'ALREADY_SENT' | 'SKIPPED';
   messageId?: string;
 }
 
@@ -47,7 +48,9 @@ export async function sendRecordedEmail(request: RecordedEmailRequest): Promise<
   const existing = await getEmailRecord(owner, emailId);
   if (existing?.status === 'SENT') return alreadySent(emailId, existing.messageId);
 
-  const { to, rendered } = await request.compose();
+  const composed = await request.compose();
+  if (!composed) return { emailId, status: 'SKIPPED' };
+  const { to, rendered } = composed;
   const attempting = await recordAttempt(
     owner,
     { emailId, emailType, occurrence, recipient: to, subject: rendered.subject },

@@ -24,9 +24,13 @@ async function accountOf(enrolment: Enrolment): Promise<Account> {
   return account;
 }
 
-export async function composeIdentifier(enrolmentId: string): Promise<ComposedEmail> {
+/** An operator already using the portal (a later enrolment of its SIRET) keeps its credentials. */
+const hasOwnPassword = (account: Account) => !account.passwordIsTemporary && Boolean(account.passwordHash);
+
+export async function composeIdentifier(enrolmentId: string): Promise<ComposedEmail | undefined> {
   const enrolment = await loadValidated(enrolmentId);
   const account = await accountOf(enrolment);
+  if (hasOwnPassword(account)) return undefined;
   return {
     to: account.email,
     rendered: identifierEmail({

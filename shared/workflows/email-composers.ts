@@ -15,7 +15,8 @@ import type { Owner } from './owner.ts';
  */
 export interface EmailComposer {
   ownerKind: Owner['kind'];
-  compose: (ownerId: string) => Promise<ComposedEmail>;
+  /** Undefined: nothing to send for this owner (the email is skipped, not failed). */
+  compose: (ownerId: string) => Promise<ComposedEmail | undefined>;
 }
 
 export const emailComposers: Record<string, EmailComposer> = {

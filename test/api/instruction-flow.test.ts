@@ -251,4 +251,33 @@ describe('the email sequence through the local stack, decided by an instructor',
     const next = await submitted('zbuMSS0046', BUYER_SIRET);
     expect(next.number).not.toBe(request.number);
   });
+
+  it('a later request of an operator already using the portal: validation email only, its credentials kept', async () => {
+    const accounts = await import('../support/accounts.ts');
+    const { storeEnrolment } = await import('../support/enrolment-fixtures.ts');
+    const siret = '35600000000048';
+    const first = await storeEnrolment({ siret, status: 'VALIDEE', number: 'ENR2000M0' });
+    const operator = await accounts.activeOperator(local, first);
+    const later = await storeEnrolment({
+      siret,
+      status: 'DEPOSEE',
+      number: 'ENR2001M0',
+      referencingNumber: 'abcMSS0112',
+    });
+    const decided = await decide(later.id, { action: 'validate', expectedVersion: later.version });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    await local.cloud.settleWorkflows();
+
+    const file = (await local.api.get(`/v1/admin/enrolments/${later.id}`, instructor)).body;
+    expect(file.emails.map((email: { emailType: string }) => email.emailType)).toEqual([
+      'enrolmentValidation',
+    ]);
+    expect(file.workflowFailures).toEqual([]);
+    expect(file.accountId).toBe(operator.accountId);
+    const login = await local.api.post('/v1/sessions', {
+      identifier: operator.identifier,
+      password: operator.password,
+    });
+    expect(login.status).toBe(201);
+  });
 });

@@ -18,7 +18,7 @@ export function validationEmail(
     greeting: greetingFor(subject),
     paragraphs: [
       `Votre demande d'enrôlement n° ${subject.number} a été validée par l'Agence de Services et de Paiement (ASP).`,
-      'Vous allez recevoir, dans deux courriels distincts, votre identifiant puis votre mot de passe temporaire pour vous connecter à votre espace personnel. Vous devrez changer ce mot de passe lors de votre première connexion.',
+      "Si vous n'avez pas encore de compte sur le portail, vous allez recevoir, dans deux courriels distincts, votre identifiant puis votre mot de passe temporaire pour vous connecter à votre espace personnel. Vous devrez changer ce mot de passe lors de votre première connexion. Sinon, connectez-vous avec vos identifiants habituels.",
       "Depuis votre espace personnel, vous pourrez ensuite déposer votre demande d'avance.",
       SUPPORT_REMINDER,
     ],
