@@ -78,7 +78,7 @@ export function blockAfter(failures: number, now: number, policy: LockoutPolicy)
   };
 }
 
-/** The state after a failed attempt at `now`. */
+/** The state after a failed attempt at `now` (login.ts applies the same rules atomically in storage). */
 export function recordFailure(
   state: LoginAttemptState | undefined,
   now: number,

@@ -23,15 +23,23 @@ import { type IssuedSession, openSession } from './sessions.ts';
 const LOGIN_HISTORY_SECONDS = 183 * 86_400;
 
 /** Per source address: 50 login attempts per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
-const sourceLimit = () =>
-  limitFromEnv('login-source', { limit: 50, windowSeconds: 300 }, process.env.LOGIN_SOURCE_LIMIT);
+const SOURCE_LIMIT = limitFromEnv(
+  'login-source',
+  { limit: 50, windowSeconds: 300 },
+  process.env.LOGIN_SOURCE_LIMIT,
+);
 
 /** LOCKOUT_POLICY (JSON, partial) overrides the documented defaults, e.g. shorter delays in tests. */
 export function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy {
   if (!value) return DEFAULT_LOCKOUT_POLICY;
-  const overrides = JSON.parse(value) as Partial<LockoutPolicy>;
-  return { ...DEFAULT_LOCKOUT_POLICY, ...overrides };
+  const policy = { ...DEFAULT_LOCKOUT_POLICY, ...(JSON.parse(value) as Partial<LockoutPolicy>) };
+  if (!Object.values(policy).every((n) => Number.isFinite(n) && n >= 0))
+    throw new Error('Invalid configuration: LOCKOUT_POLICY');
+  return policy;
 }
+
+/** Read once per cold start: a malformed setting fails loudly there, not on each login. */
+const POLICY = lockoutPolicy();
 
 export const invalidCredentials = (retryAfterSeconds = 0) =>
   new ProblemError(401, 'invalid_credentials', 'Identifiant ou mot de passe incorrect.', {
@@ -165,7 +173,7 @@ export async function checkPassword(
   password: string,
   sourceIp: string,
 ): Promise<Account> {
-  const policy = lockoutPolicy();
+  const policy = POLICY;
   // Fractional seconds: a 1 s delay must not vanish by rounding to the same second.
   const now = Date.now() / 1000;
   const failures = await admitAttempt(identifier, now, policy);
@@ -189,7 +197,7 @@ export async function login(
   sourceIp: string,
 ): Promise<IssuedSession & { role: Account['role'] }> {
   await consumeRateLimit(
-    sourceLimit(),
+    SOURCE_LIMIT,
     sourceIp,
     'Trop de tentatives de connexion depuis votre adresse : réessayez dans quelques minutes.',
   );

@@ -26,10 +26,16 @@ const MAX_ANSWER_ATTEMPTS = 3;
 const RECOVERY_RESPONSE_FLOOR_MS = 600;
 
 /** Per source: 10 recovery requests per 15 minutes; per target (email or identifier): 3 per hour. */
-const sourceLimit = () =>
-  limitFromEnv('recovery-source', { limit: 10, windowSeconds: 900 }, process.env.RECOVERY_SOURCE_LIMIT);
-const targetLimit = () =>
-  limitFromEnv('recovery-target', { limit: 3, windowSeconds: 3600 }, process.env.RECOVERY_TARGET_LIMIT);
+const SOURCE_LIMIT = limitFromEnv(
+  'recovery-source',
+  { limit: 10, windowSeconds: 900 },
+  process.env.RECOVERY_SOURCE_LIMIT,
+);
+const TARGET_LIMIT = limitFromEnv(
+  'recovery-target',
+  { limit: 3, windowSeconds: 3600 },
+  process.env.RECOVERY_TARGET_LIMIT,
+);
 const THROTTLED = 'Trop de demandes de récupération : réessayez plus tard.';
 
 export const RECOVERY_ACCEPTED = {
@@ -47,9 +53,21 @@ async function withResponseFloor<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Sends a recovery email without letting a failure show: an error only for known accounts
+ * would reveal them. The failure is logged (no address) for the operations team.
+ */
+async function sendQuietly(send: () => Promise<unknown>, kind: string): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    logger.error('Recovery email not sent', { kind, errorName: (error as Error)?.name });
+  }
+}
+
 async function throttle(kind: string, target: string, sourceIp: string) {
-  await consumeRateLimit(sourceLimit(), sourceIp, THROTTLED);
-  await consumeRateLimit(targetLimit(), `${kind}#${subjectOf(target)}`, THROTTLED);
+  await consumeRateLimit(SOURCE_LIMIT, sourceIp, THROTTLED);
+  await consumeRateLimit(TARGET_LIMIT, `${kind}#${subjectOf(target)}`, THROTTLED);
 }
 
 /** "J'ai oublié mon identifiant": the identifier(s) of the email address, by email. */
@@ -64,9 +82,10 @@ export async function recoverIdentifier(
     await throttle('email', email, sourceIp);
     const accounts = (await findAccountsByEmail(email)).filter((account) => account.status === 'ACTIVE');
     if (accounts.length > 0) {
-      await send(
-        email,
-        forgottenIdentifierEmail({ identifiers: accounts.map((a) => a.identifier), portalUrl }),
+      const identifiers = accounts.map((account) => account.identifier);
+      await sendQuietly(
+        () => send(email, forgottenIdentifierEmail({ identifiers, portalUrl })),
+        'identifier',
       );
     }
     logger.info('Identifier recovery requested', { matched: accounts.length });
@@ -100,10 +119,8 @@ export async function requestPasswordReset(
         answerAttempts: 0,
         expiresAt: Math.floor(Date.now() / 1000) + RESET_TOKEN_MINUTES * 60,
       });
-      await send(
-        account.email,
-        passwordResetEmail({ token, validityMinutes: RESET_TOKEN_MINUTES, portalUrl }),
-      );
+      const email = passwordResetEmail({ token, validityMinutes: RESET_TOKEN_MINUTES, portalUrl });
+      await sendQuietly(() => send(account.email, email), 'passwordReset');
     }
     logger.info('Password reset requested', { matched: account ? 1 : 0 });
     return RECOVERY_ACCEPTED;
@@ -178,7 +195,7 @@ export async function resetPassword(
   input: { token: string; secretAnswer?: string; newPassword: string; confirmation: string },
   sourceIp: string,
 ): Promise<void> {
-  await consumeRateLimit(sourceLimit(), sourceIp, THROTTLED);
+  await consumeRateLimit(SOURCE_LIMIT, sourceIp, THROTTLED);
   const { record, account } = await readReset(input.token);
   if (account.secretAnswerHash) {
     const answer = normaliseSecretAnswer(input.secretAnswer ?? '');

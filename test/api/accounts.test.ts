@@ -282,6 +282,12 @@ describe('operator account: provisioning, first login, private home', () => {
     expect(unknown.body).toEqual(known.body);
     expect(textOf((await lastEmailTo(CONTACT_A.email))!)).toContain(`Identifiant : ${identifier}`);
     expect(await emailsTo('personne@nulle-part.fr')).toHaveLength(0);
+    // An email failure must not tell a known address from an unknown one.
+    await local.injectSesFaults({ always: true });
+    const failing = await local.api.post('/v1/recovery/identifier', { email: CONTACT_A.email });
+    await local.clearSesFaults();
+    expect(failing.status).toBe(202);
+    expect(failing.body).toEqual(unknown.body);
     const invalid = await local.api.post('/v1/recovery/identifier', { email: 'pas-une-adresse' });
     expect(invalid.status).toBe(422);
     expect(invalid.body.errors[0].path).toBe('body.email');
