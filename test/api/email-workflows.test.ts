@@ -67,6 +67,7 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
     expect(email!.body.text).toContain(`Date de dépôt : ${formatDate(enrolment.submittedAt!)}`);
     expect(email!.body.html).toContain('Bonjour Élise Durand,');
     expect(email!.from).toBe('ne-pas-repondre@segur-mss.local');
+    expect(email!.replyTo).toEqual(['assistance@segur-mss.local']);
 
     const [record] = await listEmailRecords({ kind: 'enrolment', id: enrolment.id });
     expect(record).toMatchObject({
