@@ -34,3 +34,17 @@ export const demoReferencings = [
     developerName: 'PROCIVIS IMMOBILIER',
   },
 ] as const;
+
+/**
+ * The demo instructor of the local stack (`npm start` and tests). Its password is fixed and
+ * already "changed" (secret question set) so that demos and other test files can log in as
+ * an instructor in one call; real instructor accounts come from `npm run admin:create-instructor`,
+ * which always issues a temporary password to change at first login.
+ */
+export const DEMO_INSTRUCTOR = {
+  identifier: 'instructeur.demo',
+  password: 'Demo-Instructeur#2026',
+  email: 'instructeur.demo@asp.local',
+  secretQuestion: 'Quel est le nom de mon organisme ?',
+  secretAnswer: 'Agence de Services et de Paiement',
+} as const;

@@ -1,21 +1,8 @@
 import { createInstructorAccount } from '../../shared/accounts/provisioning.ts';
 import { getAccount, saveAccount } from '../../shared/accounts/repository.ts';
+import { DEMO_INSTRUCTOR } from './demo-data.ts';
 
-/**
- * The demo instructor of the local stack (`npm start` and tests). Its password is fixed and
- * already "changed" (secret question set) so that demos and other test files can log in as
- * an instructor in one call; real instructor accounts come from `npm run admin:create-instructor`,
- * which always issues a temporary password to change at first login.
- * The hashes are precomputed (scrypt N = 2^17) so that booting the stack costs no hashing.
- */
-export const DEMO_INSTRUCTOR = {
-  identifier: 'instructeur.demo',
-  password: 'Demo-Instructeur#2026',
-  email: 'instructeur.demo@asp.local',
-  secretQuestion: 'Quel est le nom de mon organisme ?',
-  secretAnswer: 'Agence de Services et de Paiement',
-} as const;
-
+/** Precomputed (scrypt N = 2^17) so that booting the stack costs no hashing. */
 const PASSWORD_HASH = 'scrypt$17$8$1$Oa7fMNCcfaCq7zzORIxo4Q$o-zy4xVMLC4o9tJeYGDTkHMTQ8UU2AkzcWb2b9mNOPc';
 const SECRET_ANSWER_HASH = 'scrypt$17$8$1$XWqrdEIjt3H_GrNrtHdSDA$09mX35mcVRdt5URyYMAmjX5TmPsoxoZIsDuICfzuGYo';
 

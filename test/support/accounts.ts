@@ -1,3 +1,4 @@
+import { DEMO_INSTRUCTOR } from '../../infra/local/demo-data.ts';
 import type { Enrolment } from '../../shared/enrolment/model.ts';
 import type { TestCloud } from './harness.ts';
 
@@ -15,7 +16,6 @@ export async function loginAs(local: TestCloud, identifier: string, password: st
 }
 
 export async function loginAsDemoInstructor(local: TestCloud): Promise<string> {
-  const { DEMO_INSTRUCTOR } = await import('../../infra/local/seed-accounts.ts');
   return loginAs(local, DEMO_INSTRUCTOR.identifier, DEMO_INSTRUCTOR.password);
 }
 
