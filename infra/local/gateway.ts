@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_ALLOWED_METHODS,
+  CORS_EXPOSED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+} from '../../shared/http/cors.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
+import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
 import type { RouteDefinition } from '../../shared/routes/types.ts';
 import { closeServer, listen } from './ports.ts';
 
@@ -22,17 +29,7 @@ export interface CompiledRoute {
 }
 
 export function compileRoute(route: RouteDefinition): CompiledRoute {
-  const parameterNames: string[] = [];
-  const source = route.path
-    .split('/')
-    .map((segment) => {
-      const match = /^\{(\w+)\}$/.exec(segment);
-      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      parameterNames.push(match[1] as string);
-      return '([^/]+)';
-    })
-    .join('/');
-  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+  return { route, ...pathPattern(route.path) };
 }
 
 export interface RawRequest {
@@ -147,7 +144,7 @@ export async function startGateway(options: {
     return {
       'access-control-allow-origin': origin,
       'access-control-allow-credentials': 'true',
-      'access-control-expose-headers': 'x-request-id, idempotency-replayed, retry-after',
+      'access-control-expose-headers': CORS_EXPOSED_HEADERS.join(', '),
       vary: 'Origin',
     };
   }
@@ -180,9 +177,9 @@ export async function startGateway(options: {
       res
         .writeHead(204, {
           ...cors,
-          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
-          'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-draft-token',
-          'access-control-max-age': '600',
+          'access-control-allow-methods': CORS_ALLOWED_METHODS.join(', '),
+          'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '),
+          'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
         })
         .end();
       return;
@@ -194,15 +191,7 @@ export async function startGateway(options: {
       .filter((c) => c.match);
     const found = candidates.find((c) => c.entry.route.method === method);
     if (!found?.match) {
-      const error =
-        candidates.length > 0
-          ? new ProblemError(
-              405,
-              'method_not_allowed',
-              `La méthode ${method} n'est pas autorisée sur ${path}.`,
-            )
-          : new ProblemError(404, 'route_not_found', `Aucune ressource ne correspond à ${path}.`);
-      return sendProblem(res, error, cors);
+      return sendProblem(res, unmatchedRouteProblem(method, path, candidates.length > 0), cors);
     }
     const body = await readBody(req);
     const event = toHttpApiEvent(

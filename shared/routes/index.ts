@@ -2,7 +2,7 @@ import { accountRoutes } from './accounts.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { systemRoutes } from './system.ts';
-import type { RouteDefinition } from './types.ts';
+import type { Permissions, RouteDefinition } from './types.ts';
 
 /**
  * The route table: the only place a route is declared. The local gateway, the OpenAPI document
@@ -17,3 +17,6 @@ export const routeTable: readonly RouteDefinition[] = [
 
 /** The Lambda authorizer of protected routes (operator, instructor, account), deployed on the HTTP API. */
 export const authorizerModule = 'functions/auth/authorizer.ts';
+
+/** What the authorizer touches: it reads the session and slides its idle expiry. */
+export const authorizerPermissions: Permissions = { table: 'readwrite' };

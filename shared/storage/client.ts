@@ -9,3 +9,29 @@ export const { TABLE_NAME: tableName } = readEnv({ TABLE_NAME: z.string().check(
 export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
+
+/** One DynamoDB call: its command and the entity prefix of the key it names (e.g. `SESSION`). */
+export interface DynamoDbCall {
+  command: string;
+  entity?: string;
+}
+
+/** Calls made by this process, recorded only with COUNT_DYNAMODB_CALLS=true (`npm run bench`). */
+export const dynamoDbCalls: DynamoDbCall[] = [];
+
+if (process.env.COUNT_DYNAMODB_CALLS === 'true') {
+  const entityOf = (input: Record<string, unknown>) => {
+    const key = (input.Key ?? input.Item) as Record<string, unknown> | undefined;
+    const pk = key?.PK as string | { S?: string } | undefined;
+    const value = typeof pk === 'string' ? pk : pk?.S;
+    return value?.split('#')[0];
+  };
+  documentClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      const entity = entityOf(args.input as Record<string, unknown>);
+      dynamoDbCalls.push({ command: context.commandName ?? 'unknown', ...(entity ? { entity } : {}) });
+      return next(args);
+    },
+    { step: 'initialize', name: 'countDynamoDbCalls' },
+  );
+}

@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPOSITORY_ROOT } from '../infra/bundling.ts';
+import { UNMATCHED_ROUTE_HANDLER } from '../infra/stateless-stack.ts';
+import { authorizerModule, routeTable } from '../shared/routes/index.ts';
+import { workflowTasks } from '../shared/workflows/index.ts';
+
+/** Every Lambda the stack deploys: one per route, per workflow task, the authorizer and `$default`. */
+export function deployedFunctions() {
+  return [
+    ...routeTable.map((route) => ({ id: route.id, handler: route.handler })),
+    ...workflowTasks.map((task) => ({ id: `task:${task.id}`, handler: task.handler })),
+    ...(existsSync(join(REPOSITORY_ROOT, authorizerModule))
+      ? [{ id: 'authorizer', handler: authorizerModule }]
+      : []),
+    { id: 'routeNotFound', handler: UNMATCHED_ROUTE_HANDLER },
+  ];
+}

@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { DynamoDbCall } from '../shared/storage/client.ts';
+import type { Call, Request, Scenario } from './scenarios.ts';
+
+export interface PreparedScenario {
+  scenario: Scenario;
+  request: Request;
+}
+
+export interface CallFigures {
+  name: string;
+  routeId: string;
+  kind: Scenario['kind'];
+  status: number;
+  /** False when the route did not answer the scenario's expected status (its figures then mean little). */
+  statusAsExpected: boolean;
+  calls: number;
+  sessionCalls: number;
+  commands: string[];
+  bar: number;
+  withinBar: boolean;
+}
+
+/** DynamoDB calls of one warm request (a first request, freshly prepared, warms the handler and its config). */
+export async function countCalls(
+  prepared: PreparedScenario,
+  call: Call,
+  log: DynamoDbCall[],
+  settleWorkflows: () => Promise<void>,
+): Promise<CallFigures> {
+  await call(await prepared.scenario.prepare(call));
+  // Workflow tasks run in this process too: let the ones already started finish first. The
+  // count stops at the response, before the tasks a measured write starts get to run.
+  await settleWorkflows();
+  log.length = 0;
+  const { status } = await call(prepared.request);
+  const made = [...log];
+  // The authorizer's session read (and its occasional renewal) is counted apart, as the bar says.
+  const session = made.filter((c) => c.entity === 'SESSION');
+  const own = made.filter((c) => c.entity !== 'SESSION');
+  const bar = prepared.scenario.kind === 'read' ? 1 : 2;
+  return {
+    name: prepared.scenario.name,
+    routeId: prepared.scenario.routeId,
+    kind: prepared.scenario.kind,
+    status,
+    statusAsExpected: status === prepared.scenario.expectedStatus,
+    calls: own.length,
+    sessionCalls: session.length,
+    commands: made.map((c) => `${c.command.replace(/Command$/, '')}${c.entity ? `(${c.entity})` : ''}`),
+    bar,
+    withinBar: own.length <= bar,
+  };
+}
+
+export interface LatencyFigures {
+  name: string;
+  path: string;
+  requests: number;
+  non2xx: number;
+  p50: number;
+  p99: number;
+  noopP50: number;
+  noopP99: number;
+  p50Ratio: number;
+  p99Ratio: number;
+}
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number };
+  requests: { total: number };
+  non2xx: number;
+  errors: number;
+}
+
+const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+/** autocannon in its own process, so the load generator does not share the gateway's event loop. */
+function autocannon(url: string, request: Request, seconds: number, connections: number) {
+  const args = [
+    autocannonBin,
+    '--json',
+    '-c',
+    String(connections),
+    '-d',
+    String(seconds),
+    '-m',
+    request.method,
+  ];
+  for (const [name, value] of Object.entries(request.headers ?? {})) args.push('-H', `${name}=${value}`);
+  if (request.body !== undefined)
+    args.push('-H', 'content-type=application/json', '-b', JSON.stringify(request.body));
+  args.push(url + request.path);
+  return new Promise<AutocannonResult>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as AutocannonResult)
+        : reject(new Error(`autocannon exited ${code}`)),
+    );
+  });
+}
+
+export async function measureLatency(
+  prepared: PreparedScenario,
+  baseUrl: string,
+  noop: Request,
+  options: { seconds: number; connections: number },
+): Promise<LatencyFigures> {
+  // The no-op route right before the route: both see the same machine load.
+  const base = await autocannon(baseUrl, noop, options.seconds, options.connections);
+  const own = await autocannon(baseUrl, prepared.request, options.seconds, options.connections);
+  return {
+    name: prepared.scenario.name,
+    path: prepared.request.path,
+    requests: own.requests.total,
+    non2xx: own.non2xx + own.errors,
+    p50: own.latency.p50,
+    p99: own.latency.p99,
+    noopP50: base.latency.p50,
+    noopP99: base.latency.p99,
+    p50Ratio: own.latency.p50 / Math.max(base.latency.p50, 1),
+    p99Ratio: own.latency.p99 / Math.max(base.latency.p99, 1),
+  };
+}

@@ -1,0 +1,102 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AssetHashType, DockerImage, aws_lambda as lambda } from 'aws-cdk-lib';
+import { type BuildOptions, buildSync } from 'esbuild';
+
+export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** File name of the bundle inside each function's asset; the Lambda handler is `index.handler`. */
+export const BUNDLE_FILE = 'index.mjs';
+
+/**
+ * The esbuild options of every Lambda bundle, shared by the CDK stack and `npm run bench` so that
+ * the benchmark measures exactly what is deployed: ESM, minified, tree-shaken, AWS SDK bundled (the
+ * runtime's copy is not pinned to our version), external source map without sources (the map is
+ * only read when a stack trace is printed).
+ */
+export function bundleOptions(entry: string, outdir: string): BuildOptions & { metafile: true } {
+  return {
+    absWorkingDir: REPOSITORY_ROOT,
+    entryPoints: { index: join(REPOSITORY_ROOT, entry) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    minify: true,
+    treeShaking: true,
+    sourcemap: 'external',
+    sourcesContent: false,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
+    banner: {
+      js: "import{createRequire as __createRequire}from'node:module';const require=__createRequire(import.meta.url);",
+    },
+  };
+}
+
+/**
+ * Lambda code bundled in-process with the local esbuild at synth time: no Docker, no network.
+ * (NodejsFunction would also bundle locally when esbuild is installed, but it spawns one `npx
+ * esbuild` per function.) All the stack's entries are built by ONE esbuild run, on the first asset
+ * CDK stages: the modules they share (the AWS SDK above all) are parsed once, which halves synth
+ * time; each entry still gets its own tree-shaken bundle (no code splitting). The Docker image is
+ * never pulled: CDK only falls back to it when `tryBundle` returns false, which it never does.
+ */
+export class LambdaBundles {
+  private readonly entries: readonly string[];
+  private outdir: string | undefined;
+  private readonly copied = new Set<string>();
+
+  constructor(entries: Iterable<string>) {
+    this.entries = [...new Set(entries)];
+  }
+
+  private build(): string {
+    if (this.outdir) return this.outdir;
+    const outdir = mkdtempSync(join(tmpdir(), 'segur-bundles-'));
+    const options = bundleOptions(this.entries[0] as string, outdir);
+    const result = buildSync({
+      ...options,
+      entryPoints: Object.fromEntries(
+        this.entries.map((entry, index) => [`${index}/index`, join(REPOSITORY_ROOT, entry)]),
+      ),
+    });
+    if (result.errors.length > 0) throw new Error('esbuild failed');
+    this.outdir = outdir;
+    return outdir;
+  }
+
+  private removeBuild() {
+    if (this.outdir) rmSync(this.outdir, { recursive: true, force: true });
+  }
+
+  code(entry: string): lambda.Code {
+    const index = this.entries.indexOf(entry);
+    if (index < 0) throw new Error(`${entry} is not one of the bundled entries`);
+    return lambda.Code.fromAsset(REPOSITORY_ROOT, {
+      assetHashType: AssetHashType.OUTPUT,
+      bundling: {
+        image: DockerImage.fromRegistry('local-esbuild-only'),
+        command: ['false'],
+        // Part of CDK's asset cache key: without it every function would share the first bundle.
+        environment: { LAMBDA_ENTRY: entry },
+        local: {
+          tryBundle: (outputDir) => {
+            cpSync(join(this.build(), String(index)), outputDir, { recursive: true });
+            this.copied.add(entry);
+            // Every entry is staged once; after the last copy the shared build is not needed.
+            if (this.copied.size === this.entries.length) this.removeBuild();
+            return true;
+          },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import {
+  Duration,
+  aws_dynamodb as dynamodb,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  aws_s3 as s3,
+  aws_ses as ses,
+} from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { TABLE_DEFINITION } from '../shared/storage/table.ts';
+import { PENDING_UPLOAD_EXPIRY_DAYS, PENDING_UPLOAD_TAG } from '../shared/storage/upload-lifecycle.ts';
+import { type Deployment, resourceNames, stageSettings } from './config.ts';
+import { acknowledge } from './nag.ts';
+
+export interface StatefulStackProps extends StackProps {
+  deployment: Deployment;
+}
+
+const stringKey = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+
+/**
+ * What holds data and outlives deployments: the single table, the documents bucket (justificatifs
+ * and generated PDFs) with its access-log bucket, and the SES sender identity. In prod every
+ * resource is retained when the stack is deleted and the table is deletion-protected.
+ */
+export class StatefulStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly documentsBucket: s3.Bucket;
+  readonly senderIdentity: ses.EmailIdentity;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { deployment } = props;
+    const settings = stageSettings(deployment.stage);
+    const removalPolicy = settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const names = resourceNames(deployment.stage);
+
+    // Encryption at rest with the AWS owned key (DynamoDB's default): no key to administer, no
+    // per-request KMS cost, and nothing outside this table's IAM grants can read it anyway.
+    this.table = new dynamodb.Table(this, 'Table', {
+      tableName: names.table,
+      partitionKey: stringKey(TABLE_DEFINITION.partitionKey),
+      sortKey: stringKey(TABLE_DEFINITION.sortKey),
+      timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: settings.retainData,
+      removalPolicy,
+    });
+    for (const index of TABLE_DEFINITION.globalSecondaryIndexes)
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+
+    // Server access logs must go to an SSE-S3 bucket (S3 cannot deliver them to SSE-KMS targets).
+    const accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {
+      bucketName: names.accessLogsBucket,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(settings.accessLogRetentionDays) }],
+      removalPolicy,
+    });
+    acknowledge(
+      accessLogsBucket,
+      'AwsSolutions-S1',
+      'This bucket is the target of the documents bucket access logs; logging it into itself would loop.',
+    );
+
+    // SSE-S3 rather than SSE-KMS: browsers upload and download through presigned POST/GET, which
+    // with a KMS key would need kms:GenerateDataKey/Decrypt on every signing role and add a KMS call
+    // per object; SSE-S3 encrypts at rest (AES-256) with no key policy to get wrong.
+    this.documentsBucket = new s3.Bucket(this, 'DocumentsBucket', {
+      bucketName: names.documentsBucket,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogsBucket,
+      serverAccessLogsPrefix: 'documents/',
+      cors: [
+        {
+          // Presigned POST (upload form) and presigned GET (download) straight from the front end.
+          allowedOrigins: deployment.frontEndOrigins,
+          allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag', 'Content-Disposition'],
+          maxAge: 600,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'expire-unattached-uploads',
+          tagFilters: { [PENDING_UPLOAD_TAG.key]: PENDING_UPLOAD_TAG.value },
+          expiration: Duration.days(PENDING_UPLOAD_EXPIRY_DAYS),
+        },
+        {
+          id: 'purge-old-versions',
+          noncurrentVersionExpiration: Duration.days(90),
+          expiredObjectDeleteMarker: true,
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      removalPolicy,
+    });
+
+    this.senderIdentity = new ses.EmailIdentity(this, 'SenderIdentity', {
+      identity: ses.Identity.email(deployment.senderEmail),
+    });
+    this.senderIdentity.applyRemovalPolicy(removalPolicy);
+  }
+}

@@ -1,0 +1,380 @@
+import {
+  ArnFormat,
+  aws_apigatewayv2 as apigw,
+  Duration,
+  aws_iam as iam,
+  aws_lambda as lambda,
+  aws_logs as logs,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  aws_stepfunctions as sfn,
+  aws_sns as sns,
+} from 'aws-cdk-lib';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Construct } from 'constructs';
+import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
+import { TABLE_DEFINITION } from '../shared/storage/table.ts';
+import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
+import { stateMachineArnVariable, taskPlaceholder } from '../shared/workflows/types.ts';
+import { adapterEnvironment } from './adapters.ts';
+import { ALARM_PERIOD, alarmOn } from './alarms.ts';
+import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
+import { type Deployment, resourceNames, stageSettings } from './config.ts';
+import { createHttpApi } from './http-api.ts';
+import { retentionDays } from './log-retention.ts';
+import { acknowledge, acknowledgeWildcardsAtSynth } from './nag.ts';
+import { type GrantableResources, grantsFor } from './permissions.ts';
+import { referencedTaskIds } from './workflow-tasks.ts';
+
+/** What the stack is generated from: the route table, the authorizer, the workflows and their tasks. */
+export interface SystemDefinition {
+  routes: readonly RouteDefinition[];
+  authorizer: { handler: string; permissions: Permissions };
+  workflows: readonly WorkflowDefinition[];
+  workflowTasks: readonly WorkflowTaskDefinition[];
+}
+
+export interface StatelessStackProps extends StackProps {
+  deployment: Deployment;
+  system: SystemDefinition;
+}
+
+const PROTECTED_ACCESS = new Set(['operator', 'instructor', 'account']);
+/** Handler of the `$default` route: French 404/405 problems for requests no route matches. */
+export const UNMATCHED_ROUTE_HANDLER = 'functions/system/route-not-found.ts';
+/** Lambda caps a function's whole environment at 4 KiB; the path list must leave room. */
+const MAX_ROUTE_PATHS_CHARS = 2500;
+/** API Gateway stops waiting for an integration after 30 s. */
+const MAX_ROUTE_TIMEOUT_SECONDS = 29;
+const DEFAULTS = {
+  route: { memoryMb: 512, timeoutSeconds: 10 },
+  task: { memoryMb: 512, timeoutSeconds: 30 },
+};
+
+interface FunctionSpec {
+  /** Construct id and the name used in reasons and alarms. */
+  id: string;
+  handler: string;
+  permissions: Permissions;
+  memoryMb: number;
+  timeoutSeconds: number;
+  description: string;
+  environment?: Record<string, string>;
+}
+
+/**
+ * Everything that can be redeployed freely: one Lambda per route-table entry and per workflow task,
+ * the HTTP API with its Lambda authorizer, the state machines, and the alarms. Generated entirely
+ * from the system definition, so a new route or workflow needs no edit here.
+ */
+export class StatelessStack extends Stack {
+  readonly api: apigw.HttpApi;
+  readonly routeFunctions = new Map<string, lambda.Function>();
+  readonly taskFunctions = new Map<string, lambda.Function>();
+  readonly stateMachines = new Map<string, sfn.StateMachine>();
+  private readonly deployment: Deployment;
+  private readonly names: ReturnType<typeof resourceNames>;
+  private readonly resources: GrantableResources;
+  private readonly alarmTopic: sns.Topic;
+  private readonly bundles: LambdaBundles;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { deployment, system } = props;
+    this.deployment = deployment;
+    this.names = resourceNames(deployment.stage);
+    this.resources = this.grantableResources(new Set(system.workflows.map((workflow) => workflow.id)));
+    this.alarmTopic = this.createAlarmTopic();
+    const needsAuthorizer = system.routes.some((route) => PROTECTED_ACCESS.has(route.access));
+    this.bundles = new LambdaBundles([
+      ...system.routes.map((route) => route.handler),
+      ...system.workflowTasks.map((task) => task.handler),
+      ...(needsAuthorizer ? [system.authorizer.handler] : []),
+      UNMATCHED_ROUTE_HANDLER,
+    ]);
+
+    for (const task of system.workflowTasks)
+      this.taskFunctions.set(
+        task.id,
+        this.createFunction({
+          id: `Task${pascal(task.id)}`,
+          handler: task.handler,
+          permissions: task.permissions,
+          memoryMb: task.memoryMb ?? DEFAULTS.task.memoryMb,
+          timeoutSeconds: task.timeoutSeconds ?? DEFAULTS.task.timeoutSeconds,
+          description: `Workflow task ${task.id}`,
+        }),
+      );
+    for (const workflow of system.workflows)
+      this.stateMachines.set(workflow.id, this.createStateMachine(workflow));
+
+    this.api = createHttpApi(this, this.deployment, this.names.prefix);
+    const authorizer = needsAuthorizer ? this.createAuthorizer(system.authorizer) : undefined;
+    for (const route of system.routes) this.addRoute(route, authorizer);
+    this.addUnmatchedRoute(system.routes);
+    this.createApiAlarms();
+  }
+
+  /** ARNs from physical names: a task may start a workflow whose state machine is created after it. */
+  private grantableResources(workflowIds: ReadonlySet<string>): GrantableResources {
+    const arn = (service: string, resource: string, resourceName: string, sep = '/') =>
+      this.formatArn({
+        service,
+        resource,
+        resourceName,
+        arnFormat: sep === ':' ? ArnFormat.COLON_RESOURCE_NAME : ArnFormat.SLASH_RESOURCE_NAME,
+      });
+    return {
+      tableArn: arn('dynamodb', 'table', this.names.table),
+      indexNames: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName),
+      bucketArn: `arn:${this.partition}:s3:::${this.names.documentsBucket}`,
+      sesIdentityArn: arn('ses', 'identity', this.deployment.senderEmail),
+      stateMachine: (workflowId) => {
+        if (!workflowIds.has(workflowId))
+          throw new Error(`Permission names unknown workflow "${workflowId}"`);
+        const name = this.names.stateMachine(workflowId);
+        return {
+          arn: arn('states', 'stateMachine', name, ':'),
+          executionsArn: arn('states', 'execution', `${name}:*`, ':'),
+        };
+      },
+    };
+  }
+
+  private environmentFor(
+    handler: string,
+    permissions: Permissions,
+    extra: Record<string, string> = {},
+  ): Record<string, string> {
+    const settings = this.deployment;
+    return {
+      STAGE: settings.stage,
+      TABLE_NAME: this.names.table,
+      BUCKET_NAME: this.names.documentsBucket,
+      SENDER_EMAIL: settings.senderEmail,
+      REPLY_TO_EMAIL: settings.replyToEmail,
+      PORTAL_URL: settings.portalUrl,
+      // Readable stack traces cost cold-start time (Node parses the map at load: +20 to 40 ms
+      // measured by npm run bench), so only in dev; prod traces map offline with the shipped .map.
+      ...(settings.stage === 'dev' ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+      ...Object.fromEntries(
+        (permissions.workflows ?? [])
+          .filter((workflowId) => workflowId !== '*')
+          .map((workflowId) => [
+            stateMachineArnVariable(workflowId),
+            this.resources.stateMachine(workflowId).arn,
+          ]),
+      ),
+      ...adapterEnvironment(handler, settings),
+      ...extra,
+    };
+  }
+
+  /** One function: its own role (no managed policy), its own log group, grants from its permissions. */
+  private createFunction(spec: FunctionSpec): lambda.Function {
+    const settings = stageSettings(this.deployment.stage);
+    const logGroup = new logs.LogGroup(this, `${spec.id}Logs`, {
+      retention: retentionDays(settings.logRetentionDays),
+      removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(this, `${spec.id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${spec.id}: least privilege derived from its declared permissions`,
+    });
+    logGroup.grantWrite(role);
+    const grants = grantsFor(spec.id, spec.permissions, this.resources);
+    for (const statement of grants.statements) role.addToPrincipalPolicy(statement);
+
+    const fn = new lambda.Function(this, spec.id, {
+      description: spec.description,
+      code: this.bundles.code(spec.handler),
+      handler: `${BUNDLE_FILE.replace(/\.mjs$/, '')}.handler`,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: this.environmentFor(spec.handler, spec.permissions, spec.environment),
+    });
+    acknowledgeWildcardsAtSynth(role, spec.id, grants.wildcards);
+    // Invoked synchronously only (API Gateway, the authorizer, Step Functions Task states): a
+    // failure is returned to the caller, which answers problem+json or retries and catches.
+    for (const rule of ['Serverless-LambdaDLQ', 'Serverless-LambdaAsyncFailureDestination'])
+      acknowledge(
+        fn,
+        rule,
+        `${spec.id} is only invoked synchronously; its caller sees and handles every failure.`,
+      );
+    alarmOn(this, `${spec.id}ErrorsAlarm`, this.alarmTopic, {
+      description: `${spec.description}: the function failed (unhandled error or timeout).`,
+      metric: fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+    });
+    return fn;
+  }
+
+  private createStateMachine(workflow: WorkflowDefinition): sfn.StateMachine {
+    const settings = stageSettings(this.deployment.stage);
+    const id = `${pascal(workflow.id)}StateMachine`;
+    const substitutions: Record<string, string> = {};
+    const invoked: lambda.Function[] = [];
+    for (const taskId of referencedTaskIds(workflow)) {
+      const fn = this.taskFunctions.get(taskId);
+      if (!fn) throw new Error(`${workflow.file} references \${${taskPlaceholder(taskId)}}, an unknown task`);
+      substitutions[taskPlaceholder(taskId)] = fn.functionArn;
+      invoked.push(fn);
+    }
+    const logGroup = new logs.LogGroup(this, `${id}Logs`, {
+      logGroupName: `/aws/vendedlogs/states/${this.names.stateMachine(workflow.id)}`,
+      retention: retentionDays(settings.logRetentionDays),
+      removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    const machine = new sfn.StateMachine(this, id, {
+      stateMachineName: this.names.stateMachine(workflow.id),
+      comment: workflow.description,
+      definitionBody: sfn.DefinitionBody.fromFile(`${REPOSITORY_ROOT}/${workflow.file}`),
+      definitionSubstitutions: substitutions,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      // ALL events, without execution data: inputs carry personal data (emails, names).
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    for (const fn of invoked)
+      machine.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }),
+      );
+    acknowledgeWildcardsAtSynth(machine.role as iam.Role, `${workflow.id} state machine`, []);
+    for (const [name, metric] of [
+      ['Failed', machine.metricFailed({ period: ALARM_PERIOD, statistic: 'Sum' })],
+      ['TimedOut', machine.metricTimedOut({ period: ALARM_PERIOD, statistic: 'Sum' })],
+    ] as const)
+      alarmOn(this, `${id}${name}Alarm`, this.alarmTopic, {
+        description: `Workflow ${workflow.id}: an execution ${name === 'Failed' ? 'failed' : 'timed out'}.`,
+        metric,
+      });
+    return machine;
+  }
+
+  private createAuthorizer(definition: SystemDefinition['authorizer']): HttpLambdaAuthorizer {
+    const fn = this.createFunction({
+      id: 'Authorizer',
+      handler: definition.handler,
+      permissions: definition.permissions,
+      memoryMb: DEFAULTS.route.memoryMb,
+      timeoutSeconds: 5,
+      description: 'Lambda authorizer of the operator, instructor and account routes',
+    });
+    // No identity source and no cache: the authorizer runs on every protected request, also without
+    // an Authorization header, and always answers isAuthorized=true (empty context for a bad token)
+    // so that the handler itself returns the French 401 problem+json instead of API Gateway's 401.
+    return new HttpLambdaAuthorizer('SessionAuthorizer', fn, {
+      authorizerName: 'session',
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: [],
+      resultsCacheTtl: Duration.seconds(0),
+    });
+  }
+
+  private addRoute(route: RouteDefinition, authorizer: HttpLambdaAuthorizer | undefined) {
+    const fn = this.createFunction({
+      id: pascal(route.id),
+      handler: route.handler,
+      permissions: route.permissions ?? {},
+      memoryMb: route.memoryMb ?? DEFAULTS.route.memoryMb,
+      timeoutSeconds: Math.min(
+        route.timeoutSeconds ?? DEFAULTS.route.timeoutSeconds,
+        MAX_ROUTE_TIMEOUT_SECONDS,
+      ),
+      description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
+    });
+    this.routeFunctions.set(route.id, fn);
+    const isProtected = PROTECTED_ACCESS.has(route.access);
+    const [created] = this.api.addRoutes({
+      path: route.path,
+      methods: [apigw.HttpMethod[route.method]],
+      integration: new HttpLambdaIntegration(`${pascal(route.id)}Integration`, fn),
+      ...(isProtected && authorizer ? { authorizer } : {}),
+    });
+    if (!isProtected && created)
+      acknowledge(
+        created,
+        'AwsSolutions-APIG4',
+        `${route.method} ${route.path} is a ${route.access} route by design (${route.access === 'draft' ? 'the handler checks the enrolment draft token, a capability' : 'reachable before any account exists'}); protected routes use the session authorizer.`,
+      );
+  }
+
+  /** `$default`: what no route matches gets the same French problem as from the local gateway. */
+  private addUnmatchedRoute(routes: readonly RouteDefinition[]) {
+    const paths = JSON.stringify([...new Set(routes.map((route) => route.path))]);
+    if (paths.length > MAX_ROUTE_PATHS_CHARS)
+      throw new Error(
+        `ROUTE_PATHS is ${paths.length} characters, above the ${MAX_ROUTE_PATHS_CHARS} kept for it`,
+      );
+    const fn = this.createFunction({
+      id: 'RouteNotFound',
+      handler: UNMATCHED_ROUTE_HANDLER,
+      permissions: {},
+      memoryMb: 256,
+      timeoutSeconds: 5,
+      description: 'Default route: French 404/405 problems for requests no route matches',
+      environment: { ROUTE_PATHS: paths },
+    });
+    const route = new apigw.HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: apigw.HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('RouteNotFoundIntegration', fn),
+    });
+    acknowledge(
+      route,
+      'AwsSolutions-APIG4',
+      'The $default route only answers 404/405 problems for unknown paths or methods; it reads no data.',
+    );
+  }
+
+  private createAlarmTopic(): sns.Topic {
+    const topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: `${this.names.prefix} alarms`,
+      enforceSSL: true,
+    });
+    acknowledge(
+      topic,
+      'AwsSolutions-SNS2',
+      'Alarm notifications carry alarm names and states only, no personal data; CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key.',
+    );
+    if (this.deployment.alarmEmail) {
+      const subscription = new sns.Subscription(this, 'AlarmEmail', {
+        topic,
+        protocol: sns.SubscriptionProtocol.EMAIL,
+        endpoint: this.deployment.alarmEmail,
+      });
+      acknowledge(
+        subscription,
+        'Serverless-SNSRedrivePolicy',
+        'An alarm email that cannot be delivered is not worth redriving from a queue: the alarm state stays visible in CloudWatch and the topic can be re-subscribed.',
+      );
+    }
+    return topic;
+  }
+
+  private createApiAlarms() {
+    alarmOn(this, 'Api5xxAlarm', this.alarmTopic, {
+      description: 'The API answered 5xx: bad input must give a 4xx, so any 5xx is a defect or an outage.',
+      metric: this.api.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+    });
+    alarmOn(this, 'ApiLatencyAlarm', this.alarmTopic, {
+      description: 'API p99 latency of 3 s or more for 15 minutes.',
+      metric: this.api.metricLatency({ period: ALARM_PERIOD, statistic: 'p99' }),
+      threshold: 3000,
+      periods: 3,
+    });
+  }
+}
+
+const pascal = (id: string) =>
+  id.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, __, c: string) => c.toUpperCase());

@@ -1,0 +1,133 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { aws_iam as iam, type aws_lambda as lambda } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_FILE } from '../../infra/bundling.ts';
+import { reachableModules } from '../../infra/module-graph.ts';
+import { expectGrantsWithin, statementsOf } from './iam.ts';
+import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
+import { realSystem, synthesize } from './synth.ts';
+
+/**
+ * The stacks generated from the real route table, bundled as `npm run synth` does (one synth for
+ * the whole file: esbuild bundles every function).
+ */
+const PROTECTED = new Set(['operator', 'instructor', 'account']);
+let synth: ReturnType<typeof synthesize>;
+
+beforeAll(() => {
+  synth = synthesize(realSystem, { bundle: true });
+}, 120_000);
+
+const bucketArn = 'arn:<AWS::Partition>:s3:::segur-mss-dev-documents-<AWS::AccountId>-<AWS::Region>';
+
+describe('stacks generated from the route table', () => {
+  it('creates one function per route, per workflow task, plus the authorizer and the $default route', () => {
+    const needsAuthorizer = realSystem.routes.some((route) => PROTECTED.has(route.access));
+    synth.api.resourceCountIs(
+      'AWS::Lambda::Function',
+      realSystem.routes.length + realSystem.workflowTasks.length + (needsAuthorizer ? 1 : 0) + 1,
+    );
+    expect([...synth.stateless.routeFunctions.keys()].sort()).toEqual(
+      realSystem.routes.map((r) => r.id).sort(),
+    );
+  });
+
+  it('creates one API route per route-table entry, with the authorizer exactly on protected routes', () => {
+    const routes = Object.values(synth.api.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routes).toHaveLength(realSystem.routes.length + 1);
+    expect(routes.find((r) => r.Properties.RouteKey === '$default')?.Properties.AuthorizationType).toBe(
+      'NONE',
+    );
+    for (const route of realSystem.routes) {
+      const deployed = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
+      expect(deployed, `${route.method} ${route.path}`).toBeDefined();
+      expect(deployed?.Properties.AuthorizationType).toBe(PROTECTED.has(route.access) ? 'CUSTOM' : 'NONE');
+    }
+  });
+
+  it('bundles every function into a minified ES module with its source map', () => {
+    for (const [id, fn] of synth.stateless.routeFunctions) {
+      const cfn = synth.stateless.resolve((fn.node.defaultChild as lambda.CfnFunction).code) as {
+        s3Key: string;
+      };
+      const hash = cfn.s3Key.replace(/\.zip$/, '');
+      const bundle = join(synth.assembly.directory, `asset.${hash}`, BUNDLE_FILE);
+      expect(existsSync(bundle), id).toBe(true);
+      expect(existsSync(`${bundle}.map`), id).toBe(true);
+      expect(statSync(bundle).size).toBeGreaterThan(1000);
+    }
+  });
+
+  it('runs every function on Node 24, arm64, with JSON logs to its own log group and X-Ray', () => {
+    const functions = Object.values(synth.api.findResources('AWS::Lambda::Function'));
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
+      });
+      expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
+      expect(fn.Properties.Timeout).toBeLessThanOrEqual(29);
+    }
+  });
+
+  it('configures the production captcha and company directory for the functions that use them', () => {
+    for (const route of realSystem.routes) {
+      const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;
+      const cfn =
+        synth.api.findResources('AWS::Lambda::Function')[
+          synth.stateless.getLogicalId(fn.node.defaultChild as never)
+        ];
+      const variables = cfn?.Properties.Environment.Variables as Record<string, string>;
+      const modules = reachableModules(route.handler);
+      if (modules.has('shared/captcha/index.ts')) {
+        expect(variables.CAPTCHA_PROVIDER, route.id).toBe('captchetat');
+        expect(variables.CAPTCHETAT_CLIENT_SECRET).toBe(
+          '{{resolve:secretsmanager:segur-mss/dev/captcha:SecretString:clientSecret::}}',
+        );
+      } else expect(Object.keys(variables).filter((name) => name.startsWith('CAPTCHA'))).toEqual([]);
+      expect(variables.COMPANY_DIRECTORY, route.id).toBe(
+        modules.has('shared/companies/index.ts') ? 'api' : undefined,
+      );
+    }
+  });
+
+  it("limits each route function's IAM policy to what the route declares", () => {
+    for (const route of realSystem.routes) {
+      const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;
+      expectGrantsWithin(statementsOf(synth.api, synth.stateless, fn), route.permissions ?? {}, {
+        bucket: bucketArn,
+      });
+    }
+  });
+
+  it('passes cdk-nag AwsSolutions and Serverless with no unacknowledged finding', () => {
+    expect(nagFindings(synth.app)).toEqual([]);
+    expect(cloudFormationFindings(synth.assembly.directory)).toEqual([]);
+  });
+
+  it('gives every acknowledged cdk-nag finding a specific written reason', () => {
+    const acknowledged = acknowledgements(synth.app);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const { id, reason } of acknowledged) {
+      expect(id).toMatch(/^Annotation::(AwsSolutions|Serverless)-/);
+      expect(reason.length, id).toBeGreaterThan(40);
+    }
+  });
+
+  it('reports an unexplained wildcard grant (acknowledgements are computed at synth, statement by statement)', () => {
+    const mutated = synthesize(realSystem, {
+      bundle: false,
+      beforeSynth: ({ stateless }) => {
+        const fn = stateless.routeFunctions.get(realSystem.routes[0]?.id as string) as lambda.Function;
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Scan'], resources: ['*'] }));
+      },
+    });
+    expect(nagFindings(mutated.app)).toContainEqual(
+      expect.objectContaining({ rule: 'AwsSolutions-IAM5[Resource::*]' }),
+    );
+  });
+});
