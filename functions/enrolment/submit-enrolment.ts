@@ -2,7 +2,7 @@ import { requireCaptcha } from '../../shared/captcha/index.ts';
 import { claimActiveEnrolment, releaseFormerPair } from '../../shared/enrolment/active-guard.ts';
 import { recordAudit } from '../../shared/enrolment/audit.ts';
 import { rejectDocuments } from '../../shared/enrolment/commands.ts';
-import { verifyPendingDocuments } from '../../shared/enrolment/documents.ts';
+import { markDocumentsAttached, verifyPendingDocuments } from '../../shared/enrolment/documents.ts';
 import type { Enrolment } from '../../shared/enrolment/model.ts';
 import { formatEnrolmentNumber } from '../../shared/enrolment/number.ts';
 import { loadWithDraftToken, saveEnrolment } from '../../shared/enrolment/repository.ts';
@@ -19,9 +19,11 @@ import { executionName, startWorkflow } from '../../shared/workflows/start.ts';
 
 /**
  * Idempotent follow-ups of a submission, replayed when the same submission is retried: the
- * audit record (deterministic key) and the workflow (deterministic execution name).
+ * documents kept by the bucket, the audit record (deterministic key) and the workflow
+ * (deterministic execution name).
  */
 async function afterSubmission(enrolment: Enrolment): Promise<void> {
+  await markDocumentsAttached(enrolment);
   await recordAudit(enrolment.id, `submit-v${enrolment.version}`, {
     who: 'applicant',
     action: 'submit',

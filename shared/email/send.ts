@@ -1,4 +1,4 @@
-import { SendEmailCommand } from '@aws-sdk/client-ses';
+import { type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import * as z from 'zod/mini';
 import { sesClient } from '../aws/ses.ts';
 import { readEnv } from '../config.ts';
@@ -15,8 +15,12 @@ export interface RenderedEmail {
 }
 
 /** Sends one email through SES v1 and returns the SES message id. Throws on SES failure. */
-export async function sendEmail(to: string, email: RenderedEmail): Promise<string> {
-  const { MessageId } = await sesClient.send(
+export async function sendEmail(
+  to: string,
+  email: RenderedEmail,
+  client: SESClient = sesClient,
+): Promise<string> {
+  const { MessageId } = await client.send(
     new SendEmailCommand({
       Source: env.SENDER_EMAIL,
       ...(env.REPLY_TO_EMAIL ? { ReplyToAddresses: [env.REPLY_TO_EMAIL] } : {}),

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectTaggingCommand,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { bucketName, s3Client } from '../aws/s3.ts';
+import { PENDING_UPLOAD_TAGGING } from '../storage/upload-lifecycle.ts';
 import {
   type DocumentContentType,
   judgeUpload,
@@ -29,11 +35,27 @@ export async function presignUpload(
     Conditions: [
       ['content-length-range', 1, MAX_DOCUMENT_BYTES],
       ['eq', '$Content-Type', contentType],
+      // Tagged pending until a submission attaches it: the bucket expires abandoned uploads.
+      ['eq', '$tagging', PENDING_UPLOAD_TAGGING],
     ],
-    Fields: { 'Content-Type': contentType },
+    Fields: { 'Content-Type': contentType, tagging: PENDING_UPLOAD_TAGGING },
     Expires: UPLOAD_EXPIRY_SECONDS,
   });
   return { key, url: post.url, fields: post.fields };
+}
+
+/**
+ * Clears the pending tag of every document of a submitted request, so that the bucket's
+ * lifecycle rule keeps them. Idempotent (a retried submission tags them again to the same).
+ */
+export async function markDocumentsAttached(enrolment: Enrolment): Promise<void> {
+  await Promise.all(
+    Object.values(enrolment.documents).map((document) =>
+      s3Client.send(
+        new PutObjectTaggingCommand({ Bucket: bucketName, Key: document.key, Tagging: { TagSet: [] } }),
+      ),
+    ),
+  );
 }
 
 const isMissing = (error: unknown) => {

@@ -99,6 +99,8 @@ export interface EnrolmentDecision {
   comment?: string;
   instructorId: string;
   at: string;
+  /** Version the decision was taken on: the same request again (double click) is a replay. */
+  fromVersion?: number;
 }
 
 export interface Enrolment {

@@ -13,6 +13,14 @@ export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
   REJETEE: 'Rejetée',
 };
 
+/** Statuses an instructor lists (drafts are the applicant's business and are not indexed). */
+export const INSTRUCTED_STATUSES = [
+  'DEPOSEE',
+  'A_MODIFIER',
+  'VALIDEE',
+  'REJETEE',
+] as const satisfies readonly EnrolmentStatus[];
+
 /** Actions that change an enrolment's status. */
 export type EnrolmentAction = 'submit' | 'validate' | 'requestChanges' | 'reject';
 

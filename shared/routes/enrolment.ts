@@ -248,7 +248,7 @@ export const submitEnrolmentRoute = defineRoute({
   tags,
   request: { params: enrolmentIdParams, body: submitInput, headers: draftHeaders },
   responses: { 200: enrolmentResponse, ...draftProblems },
-  permissions: { table, bucket: documentsBucketRead, workflows: ['enrolmentSubmitted'] },
+  permissions: { table, bucket: documentsBucket, workflows: ['enrolmentSubmitted'] },
 });
 
 export const getModelDocumentRoute = defineRoute({

@@ -1,4 +1,5 @@
 import { accountRoutes } from './accounts.ts';
+import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { fundingRoutes } from './funding.ts';
 import { systemRoutes } from './system.ts';
@@ -12,6 +13,7 @@ export const routeTable: readonly RouteDefinition[] = [
   ...systemRoutes,
   ...enrolmentRoutes,
   ...accountRoutes,
+  ...adminEnrolmentRoutes,
   ...fundingRoutes,
 ];
 

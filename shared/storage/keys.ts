@@ -38,6 +38,9 @@ export const keys = {
     key(`ENROLMENT#${enrolmentId}`, `AUDIT#${at}#${eventId}`),
   enrolmentEmail: (enrolmentId: string, emailId: string) =>
     key(`ENROLMENT#${enrolmentId}`, `EMAIL#${emailId}`),
+  /** A workflow execution that ended in failure after its retries, one per execution. */
+  enrolmentWorkflowFailure: (enrolmentId: string, executionName: string) =>
+    key(`ENROLMENT#${enrolmentId}`, `WORKFLOW_FAILURE#${executionName}`),
   /** Query prefix of an enrolment's audit trail, oldest first. */
   enrolmentAuditPrefix: () => 'AUDIT#',
   /** Guard: one active enrolment per (referencing number, SIRET). */
@@ -60,9 +63,17 @@ export const keys = {
   dossier: (dossierNumber: string) => key(`DOSSIER#${dossierNumber}`, 'DOSSIER'),
   dossierEmail: (dossierNumber: string, emailId: string) =>
     key(`DOSSIER#${dossierNumber}`, `EMAIL#${emailId}`),
+  dossierWorkflowFailure: (dossierNumber: string, executionName: string) =>
+    key(`DOSSIER#${dossierNumber}`, `WORKFLOW_FAILURE#${executionName}`),
   dossierPayment: (dossierNumber: string, paymentId: string) =>
     key(`DOSSIER#${dossierNumber}`, `PAYMENT#${paymentId}`),
   dossierPartition: (dossierNumber: string) => `DOSSIER#${dossierNumber}`,
+} as const;
+
+/** Sort-key prefixes of the child items of an aggregate's partition (for `queryPage` sortPrefix). */
+export const childPrefixes = {
+  email: 'EMAIL#',
+  workflowFailure: 'WORKFLOW_FAILURE#',
 } as const;
 
 /** Secondary-index keys: the list and lookup access patterns. */

@@ -233,3 +233,15 @@ export async function queryPage<T>(options: QueryOptions): Promise<Page<T>> {
   if (cursor) page.cursor = cursor;
   return page;
 }
+
+/** Every live item of a small, bounded collection (an aggregate's children): all pages, no Scan. */
+export async function queryAll<T>(options: Omit<QueryOptions, 'cursor'>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: Page<T> = await queryPage<T>({ ...options, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}

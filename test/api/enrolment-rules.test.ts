@@ -2,6 +2,7 @@ import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/storage/keys.ts';
+import { PENDING_UPLOAD_TAGGING } from '../../shared/storage/upload-lifecycle.ts';
 import {
   applicantBody,
   BUYER_SIRET,
@@ -250,8 +251,10 @@ describe('justificatifs: presigned POST and server verification', () => {
         { key },
         ['content-length-range', 1, 4194304],
         ['eq', '$Content-Type', 'application/pdf'],
+        ['eq', '$tagging', PENDING_UPLOAD_TAGGING],
       ]),
     );
+    expect(response.body.fields.tagging).toBe(PENDING_UPLOAD_TAGGING);
     const lifetime = Date.parse(policy.expiration) - Date.now();
     expect(lifetime).toBeGreaterThan(0);
     expect(lifetime).toBeLessThanOrEqual(300_000);

@@ -77,6 +77,32 @@ describe('submission: workflow, audit trail, indexes', () => {
     expect(deposited.map((item) => item.id)).toContain(draft.id);
   });
 
+  it('uploads stay tagged pending (expired by the bucket) until the submission attaches them', async () => {
+    const { GetObjectTaggingCommand, PutObjectTaggingCommand, S3Client } = await import('@aws-sdk/client-s3');
+    const s3 = new S3Client({ forcePathStyle: true });
+    const tagsOf = async (key: string) =>
+      (await s3.send(new GetObjectTaggingCommand({ Bucket: process.env.BUCKET_NAME, Key: key }))).TagSet;
+    const draft = await createDraft(local.api);
+    await completeDraft(local.api, draft, { siret: '47992882200069' });
+    // Object keys are internal (never in API views): read them from the stored aggregate.
+    const { getItem } = await import('../../shared/storage/store.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const stored = await getItem<{ documents: Record<string, { key: string }> }>(keys.enrolment(draft.id));
+    const documentKeys = Object.values(stored?.documents ?? {}).map((document) => document.key);
+    expect(documentKeys.length).toBeGreaterThan(0);
+    // S3 applies the POST's `tagging` field (its policy is checked in enrolment-rules); s3rver
+    // ignores it, so the test tags the objects as S3 would have.
+    for (const key of documentKeys) {
+      const TagSet = [{ Key: 'upload', Value: 'pending' }];
+      await s3.send(
+        new PutObjectTaggingCommand({ Bucket: process.env.BUCKET_NAME, Key: key, Tagging: { TagSet } }),
+      );
+      expect(await tagsOf(key)).toEqual(TagSet);
+    }
+    expect((await submit(local.api, draft)).status).toBe(200);
+    for (const key of documentKeys) expect(await tagsOf(key)).toEqual([]);
+  });
+
   it('after "à modifier", the same draft token edits and re-submits under the same number', async () => {
     const draft = await createDraft(local.api, 'abcMSS0112');
     await completeDraft(local.api, draft, { referencingNumber: 'abcMSS0112' });

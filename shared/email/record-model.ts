@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+
+/**
+ * The record of each automatic email, stored under its owner (enrolment or dossier): the source
+ * of "Courriels automatiques envoyés". One record per (type, occurrence): a retried task finds it
+ * and never sends an email twice once it is SENT.
+ */
+export const EMAIL_STATUS_LABELS = {
+  SENDING: 'Envoi en cours',
+  SENT: 'Envoyé',
+  FAILED: "Échec de l'envoi",
+} as const;
+export type EmailStatus = keyof typeof EMAIL_STATUS_LABELS;
+
+export interface EmailRecord {
+  emailId: string;
+  /** Template type, e.g. `enrolmentAcknowledgement`. */
+  emailType: string;
+  /** What makes this email unique for its type, e.g. the workflow execution that sends it. */
+  occurrence: string;
+  recipient: string;
+  subject: string;
+  status: EmailStatus;
+  /** SES calls made for this email. */
+  attempts: number;
+  firstAttemptAt: string;
+  lastAttemptAt: string;
+  sentAt?: string;
+  messageId?: string;
+  /** Last failure, as a French message carrying only codes. */
+  lastError?: string;
+}
+
+/** The public shape of a recorded email, for API responses ("Courriels automatiques envoyés"). */
+export const emailRecordSchema = z.object({
+  emailId: z.string(),
+  emailType: z.string(),
+  label: z.string(),
+  recipient: z.string(),
+  subject: z.string(),
+  status: z.enum(['SENDING', 'SENT', 'FAILED']),
+  statusLabel: z.string(),
+  attempts: z.int(),
+  firstAttemptAt: z.string(),
+  lastAttemptAt: z.string(),
+  sentAt: z.optional(z.string()),
+  messageId: z.optional(z.string()),
+  lastError: z.optional(z.string()),
+});
+
+export const emailIdOf = (emailType: string, occurrence: string) => `${emailType}@${occurrence}`;

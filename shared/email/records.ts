@@ -1,0 +1,83 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../storage/client.ts';
+import { getItem, isConditionFailure, queryAll } from '../storage/store.ts';
+import { type Owner, ownerChildren, ownerEmailKey } from '../workflows/owner.ts';
+import type { EmailRecord } from './record-model.ts';
+
+export const getEmailRecord = (owner: Owner, emailId: string) =>
+  getItem<EmailRecord>(ownerEmailKey(owner, emailId));
+
+/** Every email of an owner, oldest first. */
+export async function listEmailRecords(owner: Owner): Promise<EmailRecord[]> {
+  const items = await queryAll<EmailRecord & { type?: string }>(ownerChildren(owner, 'email'));
+  return items
+    .map(({ type: _type, ...record }) => record)
+    .sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt));
+}
+
+interface RecordUpdate {
+  set: string;
+  condition: string;
+  values: Record<string, unknown>;
+  names?: Record<string, string>;
+}
+
+/** One conditional UpdateItem on the record; false when its condition does not hold. */
+async function update(owner: Owner, emailId: string, change: RecordUpdate): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: ownerEmailKey(owner, emailId),
+        UpdateExpression: change.set,
+        ConditionExpression: change.condition,
+        ExpressionAttributeNames: { '#status': 'status', ...change.names },
+        ExpressionAttributeValues: { ...change.values, ':sent': 'SENT' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Counts one more attempt; false when the email is already SENT (nothing to do). */
+export const recordAttempt = (
+  owner: Owner,
+  email: Pick<EmailRecord, 'emailId' | 'emailType' | 'occurrence' | 'recipient' | 'subject'>,
+  at: string,
+) =>
+  update(owner, email.emailId, {
+    set:
+      'SET #type = :type, emailId = :emailId, emailType = :emailType, occurrence = :occurrence, ' +
+      'recipient = :recipient, subject = :subject, #status = :sending, lastAttemptAt = :at, ' +
+      'firstAttemptAt = if_not_exists(firstAttemptAt, :at) ADD attempts :one',
+    condition: 'attribute_not_exists(#status) OR #status <> :sent',
+    names: { '#type': 'type' },
+    values: {
+      ':type': 'Email',
+      ':emailId': email.emailId,
+      ':emailType': email.emailType,
+      ':occurrence': email.occurrence,
+      ':recipient': email.recipient,
+      ':subject': email.subject,
+      ':sending': 'SENDING',
+      ':at': at,
+      ':one': 1,
+    },
+  });
+
+export const recordSent = (owner: Owner, emailId: string, messageId: string, at: string) =>
+  update(owner, emailId, {
+    set: 'SET #status = :sent, messageId = :messageId, sentAt = :at REMOVE lastError',
+    condition: 'attribute_exists(#status)',
+    values: { ':messageId': messageId, ':at': at },
+  });
+
+export const recordFailed = (owner: Owner, emailId: string, error: string) =>
+  update(owner, emailId, {
+    set: 'SET #status = :failed, lastError = :error',
+    condition: 'attribute_exists(#status) AND #status <> :sent',
+    values: { ':failed': 'FAILED', ':error': error },
+  });

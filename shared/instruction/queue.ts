@@ -1,0 +1,49 @@
+import type { Enrolment } from '../enrolment/model.ts';
+import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../enrolment/status.ts';
+import { badRequest } from '../http/problem.ts';
+import { indexKeys } from '../storage/keys.ts';
+import { decodeCursor, queryPage } from '../storage/store.ts';
+import { TABLE_DEFINITION } from '../storage/table.ts';
+
+const [byStatus] = TABLE_DEFINITION.globalSecondaryIndexes;
+
+/** One line of the instructor's list. */
+export const queueEntry = (enrolment: Enrolment) => ({
+  id: enrolment.id,
+  number: enrolment.number ?? '',
+  status: enrolment.status,
+  statusLabel: ENROLMENT_STATUS_LABELS[enrolment.status],
+  submittedAt: enrolment.submittedAt ?? '',
+  updatedAt: enrolment.updatedAt,
+  version: enrolment.version,
+  ...(enrolment.referencing ? { referencingNumber: enrolment.referencing.number } : {}),
+  ...(enrolment.applicant
+    ? { siret: enrolment.applicant.siret, denominationSociale: enrolment.applicant.denominationSociale }
+    : {}),
+});
+
+/**
+ * Enrolments of one status, by submission date (oldest first by default: the order they are
+ * instructed in), one GSI1 Query per page. A cursor only continues the list it came from.
+ */
+export async function listEnrolmentsByStatus(options: {
+  status: EnrolmentStatus;
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+}) {
+  const { GSI1PK } = indexKeys.enrolmentsByStatus(options.status);
+  if (options.cursor !== undefined && decodeCursor(options.cursor)?.[byStatus.partitionKey] !== GSI1PK) {
+    throw badRequest('invalid_cursor', "Ce curseur de pagination n'appartient pas à cette liste.", [
+      { path: 'query.cursor', message: "Ce curseur de pagination n'appartient pas à cette liste." },
+    ]);
+  }
+  const page = await queryPage<Enrolment>({
+    index: byStatus.indexName,
+    partition: { name: byStatus.partitionKey, value: GSI1PK },
+    limit: options.limit,
+    descending: options.order === 'desc',
+    ...(options.cursor !== undefined ? { cursor: options.cursor } : {}),
+  });
+  return { items: page.items.map(queueEntry), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}

@@ -1,0 +1,27 @@
+import { conflict, notFound } from '../http/problem.ts';
+import { claimRetry, getWorkflowFailure } from '../workflows/failures.ts';
+import { retryExecutionName } from '../workflows/retry-name.ts';
+import { startWorkflow } from '../workflows/start.ts';
+
+/**
+ * Nothing is lost when SES stays down past the retries: the failure is recorded with the
+ * execution's input and occurrence, and an instructor re-runs it. The re-run reuses the
+ * occurrence, so the emails already sent are skipped and only the missing ones go out.
+ */
+export async function retryEnrolmentWorkflow(enrolmentId: string, failedExecution: string) {
+  const owner = { kind: 'enrolment' as const, id: enrolmentId };
+  const failure = await getWorkflowFailure(owner, failedExecution);
+  if (!failure)
+    throw notFound(
+      'workflow_failure_not_found',
+      "Aucun échec d'envoi n'est enregistré sous ce nom pour cette demande.",
+    );
+  if (!failure.input)
+    throw conflict('workflow_not_rerunnable', "Cet envoi ne peut pas être relancé depuis l'instruction.");
+  const name = await claimRetry(owner, failure, retryExecutionName(failure.executionName));
+  const { started } = await startWorkflow(failure.workflowId, name, {
+    ...failure.input,
+    occurrence: failure.occurrence,
+  });
+  return { workflowId: failure.workflowId, executionName: name, started };
+}

@@ -1,0 +1,208 @@
+import * as z from 'zod/mini';
+import { emailRecordSchema } from '../email/record-model.ts';
+import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, INSTRUCTED_STATUSES } from '../enrolment/status.ts';
+import { workflowFailureSchema } from '../workflows/failure-model.ts';
+import { enrolmentIdParams, enrolmentView } from './enrolment-schemas.ts';
+import { paginationQuery, problemResponses } from './schemas.ts';
+import { defineRoute } from './types.ts';
+
+/** The ASP back office: instructors list, read and decide enrolment requests. */
+const tags = ["Instruction des demandes d'enrôlement"];
+
+const statusList = INSTRUCTED_STATUSES.map((status) => `${status} (${ENROLMENT_STATUS_LABELS[status]})`).join(
+  ', ',
+);
+
+const queueEntry = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  statusLabel: z.string(),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+  referencingNumber: z.optional(z.string()),
+  siret: z.optional(z.string()),
+  denominationSociale: z.optional(z.string()),
+});
+
+export const listAdminEnrolmentsRoute = defineRoute({
+  id: 'listAdminEnrolments',
+  method: 'GET',
+  path: '/v1/admin/enrolments',
+  handler: 'functions/admin/list-enrolments.ts',
+  access: 'instructor',
+  summary: "Lister les demandes d'enrôlement d'un statut, par date de dépôt",
+  tags,
+  request: {
+    query: z.strictObject({
+      status: z._default(
+        z.enum(INSTRUCTED_STATUSES, { error: `Le champ « status » doit valoir l'un de : ${statusList}.` }),
+        'DEPOSEE',
+      ),
+      order: z._default(
+        z.enum(['asc', 'desc'], {
+          error: 'Le champ « order » doit valoir asc (plus anciennes d’abord) ou desc.',
+        }),
+        'asc',
+      ),
+      ...paginationQuery,
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Une page de demandes, et le curseur de la suivante',
+      schema: z.object({ items: z.array(queueEntry), cursor: z.optional(z.string()) }),
+    },
+    ...problemResponses(400, 401, 403, 422),
+  },
+  permissions: { table: 'read' },
+});
+
+const documentWithLink = z.object({
+  label: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  status: z.string(),
+  download: z.optional(z.object({ url: z.string(), expiresAt: z.string() })),
+});
+
+const enrolmentFile = z.object({
+  ...enrolmentView.shape,
+  version: z.int(),
+  documents: z.record(z.string(), documentWithLink),
+  audit: z.array(
+    z.object({
+      eventId: z.string(),
+      who: z.string(),
+      action: z.string(),
+      toStatus: z.string(),
+      at: z.string(),
+      fromStatus: z.optional(z.string()),
+      comment: z.optional(z.string()),
+    }),
+  ),
+  emails: z.array(emailRecordSchema),
+  workflowFailures: z.array(workflowFailureSchema),
+});
+
+export const getAdminEnrolmentRoute = defineRoute({
+  id: 'getAdminEnrolment',
+  method: 'GET',
+  path: '/v1/admin/enrolments/{id}',
+  handler: 'functions/admin/get-enrolment.ts',
+  access: 'instructor',
+  summary:
+    "Consulter une demande d'enrôlement : tous ses champs, ses pièces (liens de téléchargement valables 1 minute), son historique, ses courriels et les échecs d'envoi",
+  tags,
+  request: { params: enrolmentIdParams },
+  responses: {
+    200: { description: 'La demande et son dossier d’instruction', schema: enrolmentFile },
+    ...problemResponses(401, 403, 404, 422),
+  },
+  permissions: { table: 'read', bucket: { prefixes: ['enrolments/'], access: 'read' } },
+});
+
+const workflowStart = z.object({ workflowId: z.string(), executionName: z.string(), started: z.boolean() });
+
+const COMMENT_MAX = 2000;
+const comment = (why: string) =>
+  z.string({ error: `Le champ « comment » est obligatoire ${why}.` }).check(
+    z.regex(/\S/, { error: `Le champ « comment » est obligatoire ${why}.` }),
+    z.maxLength(COMMENT_MAX, {
+      error: `Le champ « comment » doit contenir au plus ${COMMENT_MAX} caractères.`,
+    }),
+  );
+const expectedVersion = z.int({
+  error: 'Le champ « expectedVersion » (version de la demande affichée) est obligatoire.',
+});
+
+export const decideEnrolmentRoute = defineRoute({
+  id: 'decideEnrolment',
+  method: 'POST',
+  path: '/v1/admin/enrolments/{id}/decision',
+  handler: 'functions/admin/decide-enrolment.ts',
+  access: 'instructor',
+  summary:
+    'Décider : valider, demander des modifications (commentaire obligatoire) ou rejeter (motif obligatoire) une demande déposée',
+  tags,
+  request: {
+    params: enrolmentIdParams,
+    body: z.discriminatedUnion(
+      'action',
+      [
+        z.strictObject({
+          action: z.literal('validate'),
+          comment: z.optional(z.string().check(z.maxLength(COMMENT_MAX))),
+          expectedVersion,
+        }),
+        z.strictObject({
+          action: z.literal('requestChanges'),
+          comment: comment('pour demander des modifications'),
+          expectedVersion,
+        }),
+        z.strictObject({
+          action: z.literal('reject'),
+          comment: comment('pour rejeter la demande (motif)'),
+          expectedVersion,
+        }),
+      ],
+      { error: 'Le champ « action » doit valoir validate, requestChanges ou reject.' },
+    ),
+  },
+  responses: {
+    200: {
+      description: 'La décision est enregistrée et ses courriels sont en cours d’envoi',
+      schema: z.object({
+        enrolment: queueEntry,
+        workflow: workflowStart,
+        replayed: z.boolean(),
+      }),
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
+  permissions: {
+    table: 'readwrite',
+    workflows: ['enrolmentValidated', 'enrolmentChangesRequested', 'enrolmentRejected'],
+  },
+});
+
+export const retryEnrolmentWorkflowRoute = defineRoute({
+  id: 'retryEnrolmentWorkflow',
+  method: 'POST',
+  path: '/v1/admin/enrolments/{id}/workflow-failures/{executionName}/retry',
+  handler: 'functions/admin/retry-enrolment-workflow.ts',
+  access: 'instructor',
+  summary:
+    'Relancer un envoi de courriels en échec : seuls les courriels non encore envoyés partent (une seule relance par échec, même en cas de double clic)',
+  tags,
+  request: {
+    params: z.strictObject({
+      id: enrolmentIdParams.shape.id,
+      executionName: z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{1,80}$/, { error: "Le nom d'exécution est invalide." })),
+    }),
+  },
+  responses: {
+    200: { description: 'La relance est démarrée (ou l’était déjà)', schema: workflowStart },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+  permissions: {
+    table: 'readwrite',
+    workflows: [
+      'enrolmentSubmitted',
+      'enrolmentValidated',
+      'enrolmentChangesRequested',
+      'enrolmentRejected',
+      'sendEmail',
+    ],
+  },
+});
+
+export const adminEnrolmentRoutes = [
+  listAdminEnrolmentsRoute,
+  getAdminEnrolmentRoute,
+  decideEnrolmentRoute,
+  retryEnrolmentWorkflowRoute,
+];
