@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import { issueDecisionDocument } from '../../shared/funding/decision-task.ts';
+import { workflowTask } from '../../shared/workflows/task.ts';
 
-const input = z.object({
-  dossierNumber: z.string().check(z.regex(/^FINMSS\d{6}$/)),
-  decision: z.enum(['advance', 'balance']),
-});
-
-/** Task `issueDecisionDocument` of the dossierDecided workflow. */
-export const handler = async (event: unknown) => {
-  const { dossierNumber, decision } = input.parse(event);
-  return issueDecisionDocument(dossierNumber, decision);
-};
+/** Task `issueDecisionDocument` of the dossierDecided workflow: the decision PDF, once. */
+export const handler = workflowTask(
+  'issueDecisionDocument',
+  z.object({
+    dossierNumber: z.string().check(z.regex(/^FINMSS\d{6}$/)),
+    decision: z.enum(['advance', 'balance']),
+  }),
+  ({ dossierNumber, decision }) => issueDecisionDocument(dossierNumber, decision),
+);

@@ -1,3 +1,4 @@
+import { FUNDING_EMAIL_LABELS } from '../funding/emails.ts';
 import { EMAIL_STATUS_LABELS, type EmailRecord } from './record-model.ts';
 import { ACKNOWLEDGEMENT_LABEL } from './templates/enrolment-acknowledgement.ts';
 import { CHANGES_REQUESTED_LABEL } from './templates/enrolment-changes-requested.ts';
@@ -15,6 +16,7 @@ export const EMAIL_TYPE_LABELS: Record<string, string> = {
   enrolmentRejection: REJECTION_LABEL,
   operatorIdentifier: 'Identifiant de connexion',
   operatorTemporaryPassword: 'Mot de passe temporaire',
+  ...FUNDING_EMAIL_LABELS,
 };
 
 /** A recorded email as the API shows it (see `emailRecordSchema`). */

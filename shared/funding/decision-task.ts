@@ -18,6 +18,7 @@ import {
 } from './dossier.ts';
 import { maskIban } from './iban.ts';
 import { getDossier, loadFundingCall, recordDossierDocument } from './repository.ts';
+import { missingDossier } from './task-errors.ts';
 
 const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
   advance: 'DECISION_ATTRIBUTION',
@@ -25,17 +26,10 @@ const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
 };
 const CONTENT_OF = { advance: advanceDecisionContent, balance: balanceDecisionContent };
 
-export class MissingDossierError extends Error {
-  constructor(dossierNumber: string) {
-    super(`Dossier ${dossierNumber} introuvable ou sans décision de ce type.`);
-    this.name = 'Task.InvalidInput';
-  }
-}
-
 export async function issueDecisionDocument(dossierNumber: string, decision: DecisionKind) {
   const kind = DOCUMENT_OF[decision];
   const dossier = await getDossier(dossierNumber);
-  if (!dossier || (decision === 'balance' && !dossier.balance)) throw new MissingDossierError(dossierNumber);
+  if (!dossier || (decision === 'balance' && !dossier.balance)) throw missingDossier(dossierNumber);
   const existing = dossier.documents[kind];
   if (existing) return { kind, key: existing.key, size: existing.size, created: false };
 

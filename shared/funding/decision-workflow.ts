@@ -11,3 +11,6 @@ export const DECISION_EMAIL_TYPES: Record<DecisionKind, string> = {
   advance: 'advanceDecision',
   balance: 'balanceDecision',
 };
+
+/** The email module's generic recorded-email workflow, which sends the payment notices. */
+export const PAYMENT_NOTICE_WORKFLOW = 'sendEmail';

@@ -8,38 +8,54 @@ import { readEnv } from '../config.ts';
 import { contactOf, type Enrolment } from '../enrolment/model.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
-import { MissingDossierError } from './decision-task.ts';
-import type { DecisionKind } from './decision-workflow.ts';
-import { decisionEmail, paymentNoticeEmail } from './emails.ts';
+import type { EmailComposer } from '../workflows/email-composers.ts';
+import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow.ts';
+import { decisionEmail, PAYMENT_NOTICE_TYPES, paymentNoticeEmail } from './emails.ts';
 import type { Payment, PaymentKind } from './payments.ts';
 import { getDossier } from './repository.ts';
+import { missingDossier } from './task-errors.ts';
 
 const env = readEnv({ PORTAL_URL: z.url() });
 
 /** The dossier and the enrolment contact its emails go to. */
 async function dossierAndContact(dossierNumber: string) {
   const dossier = await getDossier(dossierNumber);
-  if (!dossier) throw new MissingDossierError(dossierNumber);
+  if (!dossier) throw missingDossier(dossierNumber);
   const enrolment = await getItem<Enrolment>(keys.enrolment(dossier.enrolmentId));
   const contact = enrolment ? contactOf(enrolment) : undefined;
-  if (!contact) throw new MissingDossierError(dossierNumber);
+  if (!contact) throw missingDossier(dossierNumber);
   return { dossier, contact };
 }
 
 export async function composeDecisionEmail(dossierNumber: string, decision: DecisionKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
-  if (decision === 'balance' && !dossier.balance) throw new MissingDossierError(dossierNumber);
+  if (decision === 'balance' && !dossier.balance) throw missingDossier(dossierNumber);
   return { to: contact.email, rendered: decisionEmail(dossier, decision, contact, env.PORTAL_URL) };
 }
 
 export async function composePaymentNotice(dossierNumber: string, kind: PaymentKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
   const payment = await getItem<Payment>(keys.dossierPayment(dossierNumber, kind));
-  if (!payment) throw new MissingDossierError(dossierNumber);
+  if (!payment) throw missingDossier(dossierNumber);
   return { to: contact.email, rendered: paymentNoticeEmail(dossier, payment, contact, env.PORTAL_URL) };
 }
 
-export const composeAdvanceDecision = (dossierNumber: string) =>
-  composeDecisionEmail(dossierNumber, 'advance');
-export const composeBalanceDecision = (dossierNumber: string) =>
-  composeDecisionEmail(dossierNumber, 'balance');
+/** The dossier's emails, registered in the email module's composers (owner kind `dossier`). */
+export const fundingEmailComposers: Record<string, EmailComposer> = {
+  [DECISION_EMAIL_TYPES.advance]: {
+    ownerKind: 'dossier',
+    compose: (number) => composeDecisionEmail(number, 'advance'),
+  },
+  [DECISION_EMAIL_TYPES.balance]: {
+    ownerKind: 'dossier',
+    compose: (number) => composeDecisionEmail(number, 'balance'),
+  },
+  [PAYMENT_NOTICE_TYPES.AVANCE]: {
+    ownerKind: 'dossier',
+    compose: (number) => composePaymentNotice(number, 'AVANCE'),
+  },
+  [PAYMENT_NOTICE_TYPES.SOLDE]: {
+    ownerKind: 'dossier',
+    compose: (number) => composePaymentNotice(number, 'SOLDE'),
+  },
+};

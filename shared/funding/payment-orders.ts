@@ -9,8 +9,11 @@ import { logger } from '../logger.ts';
 import type { AuthContext } from '../routes/types.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem, putNew } from '../storage/store.ts';
+import { executionName, startWorkflow } from '../workflows/start.ts';
+import { PAYMENT_NOTICE_WORKFLOW } from './decision-workflow.ts';
 import { documentLinks } from './documents.ts';
 import { loadVisibleDossier } from './dossiers.ts';
+import { PAYMENT_NOTICE_TYPES } from './emails.ts';
 import { maskIban } from './iban.ts';
 import { amountDue, PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
 import { dossierView } from './view.ts';
@@ -46,9 +49,31 @@ export async function launchPayment(
     launchedBy: auth.accountId,
     ...(request.reference ? { reference: request.reference } : {}),
   };
-  await putNew({ ...keys.dossierPayment(number, request.kind), type: 'Payment', ...payment }, () =>
-    conflict('payment_already_launched', `${label} : le paiement du dossier ${number} a déjà été lancé.`),
+  const notice = () =>
+    startWorkflow(PAYMENT_NOTICE_WORKFLOW, executionName(number, 'payment', request.kind), {
+      owner: { kind: 'dossier', id: number },
+      emailType: PAYMENT_NOTICE_TYPES[request.kind],
+    });
+  const alreadyLaunched = new Error('payment already launched');
+  const created = await putNew(
+    { ...keys.dossierPayment(number, request.kind), type: 'Payment', ...payment },
+    () => alreadyLaunched,
+  ).then(
+    () => true,
+    (error: unknown) => {
+      if (error === alreadyLaunched) return false;
+      throw error;
+    },
   );
+  // The "avis de mise en paiement", recorded on the dossier: one execution per payment, so a
+  // retry after a lost answer gets its notice without sending it twice.
+  await notice();
+  if (!created) {
+    throw conflict(
+      'payment_already_launched',
+      `${label} : le paiement du dossier ${number} a déjà été lancé.`,
+    );
+  }
   logger.info('Payment launched', { dossierNumber: number, kind: request.kind });
   return dossierView(dossier, [...children, { type: 'Payment', ...payment }], await documentLinks(dossier), {
     withIncidents: true,

@@ -1,6 +1,8 @@
 /** Request and response schemas of the funding routes (zod/mini; the OpenAPI document reads them). */
 import * as z from 'zod/mini';
+import { emailRecordSchema } from '../email/record-model.ts';
 import { VAT_REGIME_CODES } from '../enrolment/vat.ts';
+import { workflowFailureSchema } from '../workflows/failure-model.ts';
 import { COUNT_LABELS, MAILBOX_KINDS, MAX_MAILBOX_COUNT, mailboxCountsSchema } from './counts.ts';
 import { DOSSIER_STATUSES } from './dossier.ts';
 
@@ -178,31 +180,10 @@ export const dossierSchema = z.object({
       download: z.object({ url: z.string(), expiresAt: z.string() }),
     }),
   ),
-  courriels: z.array(
-    z.object({
-      emailId: z.string(),
-      type: z.string(),
-      label: z.string(),
-      recipient: z.string(),
-      subject: z.string(),
-      status: z.string(),
-      sentAt: z.nullable(z.string()),
-      date: z.string(),
-    }),
-  ),
+  courriels: z.array(emailRecordSchema),
   paiement: paymentSummarySchema,
-  /** Instructors only: follow-ups that gave up after their retries. */
-  incidents: z.optional(
-    z.array(
-      z.object({
-        workflowId: z.string(),
-        executionName: z.string(),
-        error: z.string(),
-        cause: z.string(),
-        at: z.string(),
-      }),
-    ),
-  ),
+  /** Instructors only: follow-ups that gave up after their retries (they may re-run them). */
+  incidents: z.optional(z.array(workflowFailureSchema)),
 });
 
 export const dossierListSchema = z.object({
@@ -270,3 +251,16 @@ export const callCorrectionBody = z.strictObject({
 });
 
 export const fundingCallSchema = z.object({ callId: z.string(), version: z.int(), ...callFields });
+
+export const workflowFailureParams = z.strictObject({
+  number: dossierNumberParams.shape.number,
+  executionName: z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9_-]{1,80}$/, { error: "Le nom d'exécution est invalide." })),
+});
+
+export const workflowRetrySchema = z.object({
+  workflowId: z.string(),
+  executionName: z.string(),
+  started: z.boolean(),
+});

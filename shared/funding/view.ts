@@ -4,7 +4,10 @@
  * payment status. Built from one Query of the dossier's partition (the dossier keeps what the
  * decision applied, so the view needs no other read).
  */
+import { toEmailView } from '../email/email-types.ts';
 import { formatDate } from '../email/layout.ts';
+import type { EmailRecord } from '../email/record-model.ts';
+import type { WorkflowFailure } from '../workflows/failure-model.ts';
 import { type Amount, displayed, vatRateLabel } from './amounts.ts';
 import {
   addressLines,
@@ -13,19 +16,7 @@ import {
   type DossierDocument,
   type DossierDocumentKind,
 } from './dossier.ts';
-import { FUNDING_EMAIL_LABELS } from './emails.ts';
 import { type Payment, paymentSummary } from './payments.ts';
-
-/** A recorded email item (written by the emails module under the dossier's partition). */
-interface EmailItem {
-  emailId: string;
-  emailType: string;
-  recipient: string;
-  subject: string;
-  status: string;
-  firstAttemptAt: string;
-  sentAt?: string;
-}
 
 const amountView = (amount: Amount) => displayed(amount);
 
@@ -49,33 +40,11 @@ function documentView(document: DossierDocument, links: DocumentLinks) {
   ];
 }
 
-const emailView = (email: EmailItem) => ({
-  emailId: email.emailId,
-  type: email.emailType,
-  label: FUNDING_EMAIL_LABELS[email.emailType] ?? email.emailType,
-  recipient: email.recipient,
-  subject: email.subject,
-  status: email.status,
-  sentAt: email.sentAt ?? null,
-  date: email.sentAt ?? email.firstAttemptAt,
-});
-
-/** A follow-up that gave up after its retries (recorded by the workflow's failure task). */
-interface WorkflowFailureItem {
-  workflowId: string;
-  executionName: string;
-  error: string;
-  cause?: string;
-  at: string;
-}
-
-const incidentView = (failure: WorkflowFailureItem) => ({
-  workflowId: failure.workflowId,
-  executionName: failure.executionName,
-  error: failure.error,
-  cause: failure.cause ?? '',
-  at: failure.at,
-});
+/** A stored child item without its entity type, as the API shows it. */
+const withoutType = <T>(item: Record<string, unknown>) => {
+  const { type: _type, ...data } = item;
+  return data as T;
+};
 
 /**
  * `withIncidents`: instructors also see the follow-ups that failed (PDF, email), to act on them;
@@ -87,11 +56,15 @@ export function dossierView(
   links: DocumentLinks,
   options: { withIncidents?: boolean } = {},
 ) {
-  const failures = children.filter(
-    (item) => item.type === 'WorkflowFailure',
-  ) as unknown as WorkflowFailureItem[];
-  const emails = children.filter((item) => item.type === 'Email') as unknown as EmailItem[];
-  const payments = children.filter((item) => item.type === 'Payment') as unknown as Payment[];
+  const failures = children
+    .filter((item) => item.type === 'WorkflowFailure')
+    .map((item) => withoutType<WorkflowFailure>(item));
+  const emails = children
+    .filter((item) => item.type === 'Email')
+    .map((item) => withoutType<EmailRecord>(item));
+  const payments = children
+    .filter((item) => item.type === 'Payment')
+    .map((item) => withoutType<Payment>(item));
   const { beneficiary, advance, balance } = dossier;
   return {
     number: dossier.number,
@@ -137,10 +110,8 @@ export function dossierView(
       .filter((document): document is DossierDocument => document !== undefined)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .flatMap((document) => documentView(document, links)),
-    courriels: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(emailView),
+    courriels: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(toEmailView),
     paiement: paymentSummary(dossier, payments),
-    ...(options.withIncidents
-      ? { incidents: failures.sort((a, b) => a.at.localeCompare(b.at)).map(incidentView) }
-      : {}),
+    ...(options.withIncidents ? { incidents: failures.sort((a, b) => a.at.localeCompare(b.at)) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { conflict, notFound } from '../http/problem.ts';
 import { claimRetry, getWorkflowFailure } from '../workflows/failures.ts';
+import type { Owner } from '../workflows/owner.ts';
 import { retryExecutionName } from '../workflows/retry-name.ts';
 import { startWorkflow } from '../workflows/start.ts';
 
@@ -8,13 +9,12 @@ import { startWorkflow } from '../workflows/start.ts';
  * execution's input and occurrence, and an instructor re-runs it. The re-run reuses the
  * occurrence, so the emails already sent are skipped and only the missing ones go out.
  */
-export async function retryEnrolmentWorkflow(enrolmentId: string, failedExecution: string) {
-  const owner = { kind: 'enrolment' as const, id: enrolmentId };
+export async function retryWorkflow(owner: Owner, failedExecution: string) {
   const failure = await getWorkflowFailure(owner, failedExecution);
   if (!failure)
     throw notFound(
       'workflow_failure_not_found',
-      "Aucun échec d'envoi n'est enregistré sous ce nom pour cette demande.",
+      `Aucun échec d'envoi n'est enregistré sous ce nom pour ${owner.kind === 'enrolment' ? 'cette demande' : 'ce dossier'}.`,
     );
   if (!failure.input)
     throw conflict('workflow_not_rerunnable', "Cet envoi ne peut pas être relancé depuis l'instruction.");
@@ -25,3 +25,6 @@ export async function retryEnrolmentWorkflow(enrolmentId: string, failedExecutio
   });
   return { workflowId: failure.workflowId, executionName: name, started };
 }
+
+export const retryEnrolmentWorkflow = (enrolmentId: string, failedExecution: string) =>
+  retryWorkflow({ kind: 'enrolment', id: enrolmentId }, failedExecution);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DECISION_WORKFLOW } from '../funding/decision-workflow.ts';
+import { DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW } from '../funding/decision-workflow.ts';
 import {
   advanceFormSchema,
   advanceRequestBody,
@@ -14,6 +14,8 @@ import {
   estimateSchema,
   fundingCallSchema,
   paymentRequestBody,
+  workflowFailureParams,
+  workflowRetrySchema,
 } from '../funding/schemas.ts';
 import { paginationQuery, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
@@ -135,7 +137,11 @@ export const launchPaymentRoute = defineRoute({
     201: { description: 'Paiement lancé ; le dossier avec son état de paiement', schema: dossierSchema },
     ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
   },
-  permissions: { table: 'readwrite', bucket: { prefixes: ['dossiers/'], access: 'read' } },
+  permissions: {
+    table: 'readwrite',
+    bucket: { prefixes: ['dossiers/'], access: 'read' },
+    workflows: [PAYMENT_NOTICE_WORKFLOW],
+  },
 });
 
 export const getFundingCallRoute = defineRoute({
@@ -171,6 +177,23 @@ export const correctFundingCallRoute = defineRoute({
   permissions: { table: 'readwrite' },
 });
 
+export const retryDossierWorkflowRoute = defineRoute({
+  id: 'retryDossierWorkflow',
+  method: 'POST',
+  path: '/v1/admin/dossiers/{number}/workflow-failures/{executionName}/retry',
+  handler: 'functions/funding/retry-dossier-workflow.ts',
+  access: 'instructor',
+  summary:
+    'Relancer une suite de décision en échec (PDF, courriel) : seul ce qui manque est refait, une seule relance par échec',
+  tags: ['Instruction'],
+  request: { params: workflowFailureParams },
+  responses: {
+    200: { description: 'La relance est démarrée (ou l’était déjà)', schema: workflowRetrySchema },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+  permissions: { table: 'readwrite', workflows: [DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW] },
+});
+
 export const fundingRoutes = [
   getAdvanceFormRoute,
   estimateFundingRoute,
@@ -181,4 +204,5 @@ export const fundingRoutes = [
   launchPaymentRoute,
   getFundingCallRoute,
   correctFundingCallRoute,
+  retryDossierWorkflowRoute,
 ];

@@ -5,6 +5,7 @@ import {
   composeRejection,
   composeValidation,
 } from '../enrolment/emails.ts';
+import { fundingEmailComposers } from '../funding/email-composers.ts';
 import { composeIdentifier, IDENTIFIER_EMAIL } from '../instruction/credentials.ts';
 import type { Owner } from './owner.ts';
 
@@ -25,4 +26,5 @@ export const emailComposers: Record<string, EmailComposer> = {
   enrolmentChangesRequested: { ownerKind: 'enrolment', compose: composeChangesRequested },
   enrolmentRejection: { ownerKind: 'enrolment', compose: composeRejection },
   [IDENTIFIER_EMAIL]: { ownerKind: 'enrolment', compose: composeIdentifier },
+  ...fundingEmailComposers,
 };

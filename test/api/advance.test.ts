@@ -96,7 +96,7 @@ describe("the advance request (demande d'avance)", () => {
     expect(text).toMatch(/8\s000,00\s€/);
 
     const [email] = dossier.body.courriels;
-    expect(email).toMatchObject({ type: 'advanceDecision', recipient: operator.email, status: 'SENT' });
+    expect(email).toMatchObject({ emailType: 'advanceDecision', recipient: operator.email, status: 'SENT' });
     expect(email.subject).toContain(number);
     const sent = (await local.sentEmails()).filter((message) => message.subject.includes(number));
     expect(sent).toHaveLength(1);
@@ -237,6 +237,67 @@ describe("the advance request (demande d'avance)", () => {
     expect(list.body.items.map((item: { number: string }) => item.number)).toContain(body.number);
     expect((await local.api.get('/v1/admin/dossiers?status=DECIDEE', owner.headers)).status).toBe(403);
     expect((await local.api.get('/v1/admin/dossiers?status=PAYEE', asp.headers)).status).toBe(422);
+  });
+
+  it('delivers the decision email once through SES hiccups, and records it as failed when SES keeps refusing', async () => {
+    const hiccup = await operatorWith(local);
+    await local.injectSesFaults({ failures: 2 });
+    const first = await local.api.post('/v1/funding/advance', request, hiccup.headers);
+    await local.cloud.settleWorkflows();
+    await local.clearSesFaults();
+    const delivered = await local.api.get(`/v1/funding/dossiers/${first.body.number}`, hiccup.headers);
+    expect(delivered.body.courriels).toHaveLength(1);
+    expect(delivered.body.courriels[0].status).toBe('SENT');
+    expect(
+      (await local.sentEmails()).filter((email) => email.subject.includes(first.body.number)),
+    ).toHaveLength(1);
+
+    const refused = await operatorWith(local);
+    await local.injectSesFaults({ always: true, code: 'MessageRejected', status: 400 });
+    const second = await local.api.post('/v1/funding/advance', request, refused.headers);
+    await local.cloud.settleWorkflows();
+    await local.clearSesFaults();
+    expect(second.status).toBe(201);
+    const failed = await local.api.get(`/v1/funding/dossiers/${second.body.number}`, refused.headers);
+    expect(failed.body.status).toBe('DECIDEE');
+    expect(failed.body.piecesJustificatives).toHaveLength(1);
+    expect(failed.body.courriels[0]).toMatchObject({ emailType: 'advanceDecision', status: 'FAILED' });
+    const asp = await instructor(local);
+    const incidents = (await local.api.get(`/v1/funding/dossiers/${second.body.number}`, asp.headers)).body
+      .incidents;
+    expect(incidents).toEqual([
+      expect.objectContaining({
+        workflowId: 'dossierDecided',
+        executionName: `${second.body.number}-advance`,
+        error: 'Email.Rejected',
+      }),
+    ]);
+
+    // SES fixed, the instructor re-runs the failed follow-up once: the email goes, the PDF stays one.
+    const path = `/v1/admin/dossiers/${second.body.number}/workflow-failures/${second.body.number}-advance/retry`;
+    const [rerun, doubleClick] = await Promise.all([
+      local.api.post(path, undefined, asp.headers),
+      local.api.post(path, undefined, asp.headers),
+    ]);
+    expect(rerun.status, JSON.stringify(rerun.body)).toBe(200);
+    expect(doubleClick.body.executionName).toBe(rerun.body.executionName);
+    expect((await local.api.post(path, undefined, refused.headers)).status).toBe(403);
+    await local.cloud.settleWorkflows();
+    const repaired = await local.api.get(`/v1/funding/dossiers/${second.body.number}`, asp.headers);
+    expect(repaired.body.courriels).toEqual([
+      expect.objectContaining({ emailType: 'advanceDecision', status: 'SENT' }),
+    ]);
+    expect(repaired.body.piecesJustificatives).toHaveLength(1);
+    expect(repaired.body.incidents[0].retriedAs).toBe(rerun.body.executionName);
+    expect(
+      (await local.sentEmails()).filter((email) => email.subject.includes(second.body.number)),
+    ).toHaveLength(1);
+    const unknown = await local.api.post(
+      `/v1/admin/dossiers/${second.body.number}/workflow-failures/nothing-here/retry`,
+      undefined,
+      asp.headers,
+    );
+    expect(unknown.status).toBe(404);
   });
 
   it('gives 20 operators submitting at once 20 distinct numbers, 20 PDFs and 20 emails', async () => {

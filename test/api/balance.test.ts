@@ -142,7 +142,7 @@ describe('balance request (demande de solde) and payments', () => {
     );
     expect(text).toContain(numbers.owner);
     expect(text).toMatch(/2\s789,84\s€/);
-    expect(dossier.body.courriels.map((email: { type: string }) => email.type)).toEqual([
+    expect(dossier.body.courriels.map((email: { emailType: string }) => email.emailType)).toEqual([
       'advanceDecision',
       'balanceDecision',
     ]);
@@ -218,6 +218,21 @@ describe('balance request (demande de solde) and payments', () => {
       'MIS_EN_PAIEMENT',
     ]);
     expect(JSON.stringify(seen.body)).not.toContain('FR7630006000011234567890189');
+    await local.cloud.settleWorkflows();
+    const notices = (await local.api.get(`/v1/funding/dossiers/${numbers.owner}`, owner.headers)).body
+      .courriels;
+    expect(notices.map((email: { emailType: string }) => email.emailType)).toEqual([
+      'advanceDecision',
+      'balanceDecision',
+      'advancePaymentNotice',
+      'balancePaymentNotice',
+    ]);
+    expect(notices[2].label).toBe("Avis de mise en paiement de l'avance");
+    const sent = (await local.sentEmails()).filter((email) => email.subject.includes('mise en paiement'));
+    const mine = sent.filter((email) => email.subject.includes(numbers.owner as string));
+    expect(mine).toHaveLength(2);
+    expect(mine[0]?.body.text).toContain('***0 189');
+    expect(mine[0]?.body.text).not.toContain('FR76');
   });
 
   it('refuses to pay a balance not yet decided, and bad payment input', async () => {
