@@ -1,6 +1,6 @@
 import { correctFundingCall } from '../../shared/funding/call-admin.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { correctFundingCallRoute } from '../../shared/routes/funding.ts';
+import { correctFundingCallRoute } from '../../shared/routes/funding-admin.ts';
 
 export const handler = httpHandler(correctFundingCallRoute, async ({ params, body }) =>
   ok(await correctFundingCall(params.callId, body)),

@@ -42,12 +42,6 @@ export const dossierNumberParams = z.strictObject({
   number: z.string().check(z.maxLength(32)),
 });
 
-export const dossierStatusQuery = {
-  status: z.enum(DOSSIER_STATUSES, {
-    error: `Le champ « status » doit valoir l'une des valeurs suivantes : ${DOSSIER_STATUSES.join(', ')}.`,
-  }),
-};
-
 // Responses
 export const amountSchema = z.object({
   htCents: z.int(),
@@ -184,83 +178,4 @@ export const dossierSchema = z.object({
   paiement: paymentSummarySchema,
   /** Instructors only: follow-ups that gave up after their retries (they may re-run them). */
   incidents: z.optional(z.array(workflowFailureSchema)),
-});
-
-export const dossierListSchema = z.object({
-  items: z.array(
-    z.object({
-      number: z.string(),
-      status: z.enum(DOSSIER_STATUSES),
-      statusLabel: z.string(),
-      siret: z.string(),
-      denominationSociale: z.string(),
-      ansNumber: z.string(),
-      depositedAt: z.string(),
-      decidedAmount: amountSchema,
-    }),
-  ),
-  cursor: z.optional(z.string()),
-});
-
-export const paymentRequestBody = z.strictObject({
-  kind: z.enum(['AVANCE', 'SOLDE'], {
-    error: 'Le champ « kind » doit valoir AVANCE (avance) ou SOLDE (solde).',
-  }),
-  reference: z.optional(
-    z.string().check(
-      z.regex(/^[\w./-]{1,40}$/, {
-        error: 'La référence de paiement comporte 1 à 40 lettres, chiffres ou signes . / - _.',
-      }),
-    ),
-  ),
-});
-
-const cents = (label: string) =>
-  z.int({ error: `Le champ « ${label} » doit être un montant entier en centimes.` }).check(
-    z.refine((value) => value >= 0 && value <= 100_000_000_00, {
-      error: `Le champ « ${label} » doit être un montant en centimes entre 0 et 10 000 000 000.`,
-    }),
-  );
-const instant = (label: string) =>
-  z.iso.datetime({ error: `Le champ « ${label} » doit être une date et heure ISO 8601 (UTC).` });
-const period = (label: string) =>
-  z.strictObject({ opensAt: instant(`${label} — ouverture`), closesAt: instant(`${label} — fermeture`) });
-
-export const callIdParams = z.strictObject({ callId: z.string().check(z.regex(/^[A-Z0-9-]{1,64}$/)) });
-
-const callFields = {
-  label: z.string().check(z.minLength(1), z.maxLength(200)),
-  fixedPartCents: cents('Part fixe (centimes HT)'),
-  ratesCents: z.strictObject({
-    applicatives: cents('Montant par BAL applicative (centimes HT)'),
-    organisationnelles: cents('Montant par BAL organisationnelle (centimes HT)'),
-    personnelles: cents('Montant par BAL personnelle (centimes HT)'),
-  }),
-  capCents: cents('Plafond (centimes HT)'),
-  closingDate: z.iso.date({ error: 'Le champ « Date de clôture » doit être une date AAAA-MM-JJ.' }),
-  advanceWindow: period("Période de dépôt des demandes d'avance"),
-  balanceWindow: period('Période de dépôt des demandes de solde'),
-  legalBasis: z
-    .array(z.string().check(z.minLength(1), z.maxLength(500)))
-    .check(z.minLength(1), z.maxLength(10)),
-};
-
-export const callCorrectionBody = z.strictObject({
-  expectedVersion: z.int().check(z.minimum(1)),
-  ...callFields,
-});
-
-export const fundingCallSchema = z.object({ callId: z.string(), version: z.int(), ...callFields });
-
-export const workflowFailureParams = z.strictObject({
-  number: dossierNumberParams.shape.number,
-  executionName: z
-    .string()
-    .check(z.regex(/^[A-Za-z0-9_-]{1,80}$/, { error: "Le nom d'exécution est invalide." })),
-});
-
-export const workflowRetrySchema = z.object({
-  workflowId: z.string(),
-  executionName: z.string(),
-  started: z.boolean(),
 });

@@ -2,6 +2,7 @@ import { accountRoutes } from './accounts.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { fundingRoutes } from './funding.ts';
+import { fundingAdminRoutes } from './funding-admin.ts';
 import { systemRoutes } from './system.ts';
 import type { Permissions, RouteDefinition } from './types.ts';
 
@@ -15,6 +16,7 @@ export const routeTable: readonly RouteDefinition[] = [
   ...accountRoutes,
   ...adminEnrolmentRoutes,
   ...fundingRoutes,
+  ...fundingAdminRoutes,
 ];
 
 /** The Lambda authorizer of protected routes (operator, instructor, account), deployed on the HTTP API. */
