@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleOptions, openApiDocumentModule } from '../../infra/bundling.ts';
+import { buildOpenApiDocument } from '../../shared/openapi.ts';
+import { routeTable } from '../../shared/routes/index.ts';
+import { openApiRoute } from '../../shared/routes/system.ts';
+
+const outdir = mkdtempSync(join(tmpdir(), 'openapi-bundle-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe('the getOpenApi Lambda bundle', () => {
+  it('serves the document generated at build time, without the route table or schema conversion', async () => {
+    const { metafile } = await build(bundleOptions(openApiRoute.handler, outdir));
+    const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint);
+    const contributing = Object.entries(output?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path);
+    const documentBytes = Object.entries(output?.inputs ?? {}).find(([path]) =>
+      path.includes('segur-openapi-document-'),
+    )?.[1].bytesInOutput;
+    // Compressed: the plain JSON (240 KB) alone would put the function far above its size bar.
+    expect(documentBytes).toBeGreaterThan(0);
+    expect(documentBytes).toBeLessThan(32 * 1024);
+    // Only the wrapper's request validation needs zod/mini; its JSON Schema converter is gone.
+    expect(contributing.filter((path) => /zod\/.*json-schema|zod\/v4\/classic/.test(path))).toEqual([]);
+    expect(contributing).not.toContain('shared/openapi.ts');
+    expect(contributing).not.toContain('shared/routes/index.ts');
+    expect(contributing.filter((path) => path.startsWith('shared/routes/'))).toEqual([
+      'shared/routes/types.ts',
+      'shared/routes/system.ts',
+    ]);
+  });
+
+  it('embeds exactly the document the route table describes', async () => {
+    const generated = await import(pathToFileURL(openApiDocumentModule()).href);
+    expect(generated.openApiDocument).toEqual(buildOpenApiDocument(routeTable));
+  });
+});
