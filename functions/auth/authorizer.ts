@@ -20,7 +20,10 @@ import { keys } from '../../shared/storage/keys.ts';
  * body of its own 403). Results must not be cached by API Gateway (revocation is immediate).
  */
 export type AuthorizerResult =
-  | { isAuthorized: true; context: { accountId: string; role: string; passwordChangeRequired: boolean } }
+  | {
+      isAuthorized: true;
+      context: { accountId: string; role: string; passwordChangeRequired: boolean; siret?: string };
+    }
   | { isAuthorized: true; context: Record<string, never> };
 
 const anonymous: AuthorizerResult = { isAuthorized: true, context: {} };
@@ -55,6 +58,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promis
       accountId: session.accountId,
       role: session.role,
       passwordChangeRequired: session.passwordChangeRequired,
+      ...(session.siret ? { siret: session.siret } : {}),
     },
   };
 }

@@ -3,5 +3,5 @@ import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { estimateFundingRoute } from '../../shared/routes/funding.ts';
 
 export const handler = httpHandler(estimateFundingRoute, async ({ auth, query }) =>
-  ok(await estimateFunding(auth.accountId, query)),
+  ok(await estimateFunding(auth, query)),
 );

@@ -3,6 +3,6 @@ import { created, httpHandler } from '../../shared/http/handler.ts';
 import { submitAdvanceRoute } from '../../shared/routes/funding.ts';
 
 export const handler = httpHandler(submitAdvanceRoute, async ({ auth, body }) => {
-  const dossier = await submitAdvance(auth.accountId, body);
+  const dossier = await submitAdvance(auth, body);
   return created(dossier, { location: `/v1/funding/dossiers/${dossier.number}` });
 });

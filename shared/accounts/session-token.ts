@@ -24,6 +24,8 @@ export interface StoredSession {
   accountId: string;
   role: 'operator' | 'instructor';
   passwordChangeRequired: boolean;
+  /** Operators only: copied from the account, which never changes SIRET. */
+  siret?: string;
   createdAt: string;
   /** Epoch seconds. */
   renewedAt: number;

@@ -29,6 +29,7 @@ export async function openSession(account: Account): Promise<IssuedSession> {
     accountId: account.id,
     role: account.role,
     passwordChangeRequired: !isSetUp(account),
+    ...(account.siret ? { siret: account.siret } : {}),
     createdAt,
     renewedAt: now,
     idleExpiresAt: now + SESSION_IDLE_SECONDS,

@@ -2,6 +2,8 @@
  * The advance request form (guide §2): what it shows filled in from the enrolment and the call,
  * and the estimate of the total funding the front end asks for as the operator types the counts.
  */
+
+import type { AuthContext } from '../routes/types.ts';
 import {
   advanceHtCents,
   balanceAmount,
@@ -17,8 +19,8 @@ import { advanceDossierOf, loadOperator, requireValidatedEnrolment } from './ope
 import { loadFundingCall } from './repository.ts';
 
 /** GET /v1/funding/advance: what the form shows, filled from the enrolment and the call. */
-export async function getAdvanceForm(accountId: string) {
-  const operator = await loadOperator(accountId);
+export async function getAdvanceForm(auth: AuthContext) {
+  const operator = await loadOperator(auth);
   const { enrolment, referencing, applicant, vat } = requireValidatedEnrolment(operator);
   const call = await loadFundingCall();
   const dossier = advanceDossierOf(operator, call.callId);
@@ -47,8 +49,8 @@ export async function getAdvanceForm(accountId: string) {
 }
 
 /** GET /v1/funding/advance/estimate: the total funding for counts at the closing date (pure computation). */
-export async function estimateFunding(accountId: string, counts: MailboxCounts) {
-  const operator = await loadOperator(accountId);
+export async function estimateFunding(auth: AuthContext, counts: MailboxCounts) {
+  const operator = await loadOperator(auth);
   const { vat } = requireValidatedEnrolment(operator);
   const call = await loadFundingCall();
   const advance = withVat(advanceHtCents(call), vat.regime);

@@ -7,6 +7,7 @@
 import { formatDate } from '../email/layout.ts';
 import { conflict, ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
+import type { AuthContext } from '../routes/types.ts';
 import { keys } from '../storage/keys.ts';
 import { claimGuard, getItem, nextNumber, releaseGuard } from '../storage/store.ts';
 import { type FundingCall, isWithin } from './call.ts';
@@ -65,8 +66,9 @@ async function claimAdvance(
 }
 
 /** POST /v1/funding/advance: files the request and decides it (status DECIDEE, FINMSS number). */
-export async function submitAdvance(accountId: string, counts: AdvanceCounts) {
-  const operator = await loadOperator(accountId);
+export async function submitAdvance(auth: AuthContext, counts: AdvanceCounts) {
+  const operator = await loadOperator(auth);
+  const { accountId } = operator;
   const source = requireValidatedEnrolment(operator);
   const call = await loadFundingCall();
   const now = new Date();

@@ -1,23 +1,15 @@
 /**
- * The operator behind a session: its account (SIRET, linked enrolments), the enrolment the
- * funding request is based on — the most recent validated one — and its dossiers. Two calls: the
- * account, then one Query of the operator's SIRET partition of GSI2, which holds both its
- * enrolments and its dossiers (eventually consistent: the advance guard is the strong check).
+ * The operator behind a session: its SIRET (carried by the session, see AuthContext), the
+ * enrolment the funding request is based on — the most recent validated one linked to its
+ * account — and its dossiers. One call: a Query of the operator's SIRET partition of GSI2, which
+ * holds both its enrolments and its dossiers (eventually consistent: the advance guard is the
+ * strong check).
  */
 import type { Enrolment } from '../enrolment/model.ts';
 import { forbidden, ProblemError } from '../http/problem.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem } from '../storage/store.ts';
+import type { AuthContext } from '../routes/types.ts';
 import type { Dossier } from './dossier.ts';
 import { listOperatorItems } from './repository.ts';
-
-/** The account fields funding needs (the account aggregate is owned by shared/accounts). */
-interface OperatorAccount {
-  id: string;
-  role: string;
-  siret?: string;
-  enrolmentIds?: string[];
-}
 
 export interface Operator {
   accountId: string;
@@ -30,18 +22,18 @@ export interface Operator {
   dossiers: Dossier[];
 }
 
-export async function loadOperator(accountId: string): Promise<Operator> {
-  const account = await getItem<OperatorAccount>(keys.account(accountId));
-  if (account?.role !== 'operator' || !account.siret) {
+export async function loadOperator(auth: AuthContext): Promise<Operator> {
+  const { accountId, siret } = auth;
+  if (auth.role !== 'operator' || !siret) {
     throw forbidden('operator_required', 'Seul un compte opérateur peut déposer une demande de financement.');
   }
-  const linked = new Set(account.enrolmentIds ?? []);
-  const { enrolments, dossiers } = await listOperatorItems(account.siret);
+  const { enrolments, dossiers } = await listOperatorItems(siret);
+  // Provisioning records the account on each enrolment it links (Enrolment.accountId).
   // Oldest first on the index: the last linked one is the latest, the last VALIDEE the one used.
-  const mine = enrolments.filter((enrolment) => linked.has(enrolment.id));
+  const mine = enrolments.filter((enrolment) => enrolment.accountId === accountId);
   return {
     accountId,
-    siret: account.siret,
+    siret,
     enrolment: mine.findLast((enrolment) => enrolment.status === 'VALIDEE'),
     latestStatus: mine.at(-1)?.status,
     dossiers,

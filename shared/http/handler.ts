@@ -73,6 +73,7 @@ function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | unde
           accountId: claims.accountId,
           role: claims.role,
           passwordChangeRequired: String(claims.passwordChangeRequired) === 'true',
+          ...(claims.siret ? { siret: claims.siret } : {}),
         }
       : undefined;
   if (route.access === 'public' || route.access === 'draft') return auth;

@@ -63,6 +63,8 @@ export interface AuthContext {
   accountId: string;
   role: 'operator' | 'instructor';
   passwordChangeRequired: boolean;
+  /** Operators: the operator's SIRET (one account per SIRET), so funding reads need no account lookup. */
+  siret?: string;
 }
 
 export interface RouteInput<R extends RouteDefinition> {
