@@ -105,7 +105,9 @@ for (const scenario of runnable) {
   }
 }
 
-console.log('\nDynamoDB calls per operation (warm request; the session lookup counted apart)');
+console.log(
+  '\nDynamoDB calls per operation (warm request; the session lookup counted apart; calls of the workflow tasks it starts listed apart)',
+);
 const calls: CallFigures[] = [];
 for (const item of prepared) calls.push(await countCalls(item, call, dynamoDbCalls, cloud.settleWorkflows));
 printTable(
@@ -114,8 +116,10 @@ printTable(
     kind: c.kind,
     status: c.statusAsExpected ? String(c.status) : `${c.status} UNEXPECTED`,
     calls: String(c.calls),
+    'reads/writes': `${c.reads}/${c.writes}`,
     session: String(c.sessionCalls),
-    bar: `≤ ${c.bar}${c.withinBar ? ' ok' : ' ABOVE'}`,
+    bar: `${c.bar}${c.withinBar ? ' ok' : ' ABOVE'}`,
+    'tasks meanwhile': String(c.backgroundCalls),
     commands: c.commands.join(' '),
   })),
 );

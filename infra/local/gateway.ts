@@ -12,6 +12,7 @@ import {
 import { ProblemError } from '../../shared/http/problem.ts';
 import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
 import type { RouteDefinition } from '../../shared/routes/types.ts';
+import { withOrigin } from '../../shared/storage/call-origin.ts';
 import { closeServer, listen } from './ports.ts';
 
 /** API Gateway's own payload limit; the handlers enforce their much smaller one. */
@@ -209,12 +210,14 @@ export async function startGateway(options: {
       const authorizer = (await options.loadHandler(options.authorizerModule)) as unknown as (
         e: unknown,
       ) => Promise<AuthorizerResult>;
-      const decision = await authorizer({
-        ...event,
-        type: 'REQUEST',
-        routeArn: `arn:aws:execute-api:local:${event.routeKey}`,
-        identitySource: [],
-      });
+      const decision = await withOrigin(found.entry.route.id, () =>
+        authorizer({
+          ...event,
+          type: 'REQUEST',
+          routeArn: `arn:aws:execute-api:local:${event.routeKey}`,
+          identitySource: [],
+        }),
+      );
       if (!decision.isAuthorized) {
         res
           .writeHead(403, { ...cors, 'content-type': 'application/json' })
@@ -227,11 +230,13 @@ export async function startGateway(options: {
       } as typeof event.requestContext;
     }
     const handler = await options.loadHandler(found.entry.route.handler);
-    const result = await handler(event, {
-      awsRequestId: event.requestContext.requestId,
-      functionName: found.entry.route.id,
-      getRemainingTimeInMillis: () => (found.entry.route.timeoutSeconds ?? 10) * 1000,
-    });
+    const result = await withOrigin(found.entry.route.id, () =>
+      handler(event, {
+        awsRequestId: event.requestContext.requestId,
+        functionName: found.entry.route.id,
+        getRemainingTimeInMillis: () => (found.entry.route.timeoutSeconds ?? 10) * 1000,
+      }),
+    );
     const headers: Record<string, string | string[]> = { ...cors };
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
     if (result.cookies) headers['set-cookie'] = result.cookies;

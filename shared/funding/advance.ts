@@ -1,7 +1,7 @@
 /**
  * The advance request (guide §2): the submission, decided automatically.
- * One advance per operator (SIRET) and call, enforced by a guard item; the dossier number comes
- * from an atomic counter. The decision PDF and the decision email are idempotent follow-ups run
+ * One advance per operator (SIRET) and call, claimed on the atomic counter that gives the dossier
+ * number (one conditional write for both). The decision PDF and the decision email are idempotent follow-ups run
  * by the `dossierDecided` workflow, so the request path only writes the dossier.
  */
 import { formatDate } from '../email/layout.ts';
@@ -9,17 +9,17 @@ import { conflict, ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import type { AuthContext } from '../routes/types.ts';
 import { keys } from '../storage/keys.ts';
-import { claimGuard, getItem, nextNumber, releaseGuard } from '../storage/store.ts';
+import { ClaimTaken, nextNumberClaiming, releaseClaim } from '../storage/store.ts';
 import { type FundingCall, isWithin } from './call.ts';
 import { type AdvanceCounts, decideAdvance } from './decisions.ts';
 import { DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
 import { advanceDossierOf, loadOperator, requireValidatedEnrolment } from './operator.ts';
-import { advanceGuard, createDossier, getDossier, loadFundingCall } from './repository.ts';
+import { createDossier, getDossier, loadFundingCall } from './repository.ts';
 import { dossierView } from './view.ts';
 import { startDecisionWorkflow } from './workflow.ts';
 
-/** A guard whose dossier never appeared (crash between the two writes) is released after this. */
-const ABANDONED_GUARD_MS = 2 * 60 * 1000;
+/** A claim whose dossier never appeared (crash between the two writes) is released after this. */
+const ABANDONED_CLAIM_MS = 2 * 60 * 1000;
 
 const alreadyRequested = (dossier: Dossier) =>
   conflict(
@@ -28,35 +28,23 @@ const alreadyRequested = (dossier: Dossier) =>
     { dossierNumber: dossier.number },
   );
 
-class GuardTaken extends Error {
-  readonly owner: string;
-  constructor(owner: string) {
-    super('guard taken');
-    this.owner = owner;
-  }
-}
-
 /**
- * Claims the operator's advance guard for `number`. A guard left by an attempt that died before
- * writing its dossier is released once abandoned; a live dossier means a second request (409).
+ * The dossier number of the operator's advance, claimed on the number counter itself (one write:
+ * number and uniqueness). A claim left by an attempt that died before writing its dossier is
+ * released once abandoned; a live dossier means a second request (409).
  */
-async function claimAdvance(
-  call: FundingCall,
-  siret: string,
-  number: string,
-  retried = false,
-): Promise<void> {
-  const guard = advanceGuard(call.callId, siret);
+async function allocateAdvanceNumber(call: FundingCall, siret: string, retried = false): Promise<string> {
+  const counter = keys.counter(DOSSIER_COUNTER);
+  const claim = keys.counterClaim('advance', `${call.callId}#${siret}`);
   try {
-    await claimGuard(guard, number, (owner) => new GuardTaken(owner), { callId: call.callId });
+    return formatDossierNumber(await nextNumberClaiming(counter, claim));
   } catch (error) {
-    if (!(error instanceof GuardTaken)) throw error;
-    const dossier = await getDossier(error.owner);
+    if (!(error instanceof ClaimTaken)) throw error;
+    const dossier = await getDossier(formatDossierNumber(error.claimedNumber));
     if (dossier) throw alreadyRequested(dossier);
-    const held = await getItem<{ createdAt: string }>(guard);
-    if (!retried && held && Date.now() - Date.parse(held.createdAt) > ABANDONED_GUARD_MS) {
-      await releaseGuard(guard, error.owner);
-      return claimAdvance(call, siret, number, true);
+    if (!retried && Date.now() - Date.parse(error.claimedAt) > ABANDONED_CLAIM_MS) {
+      await releaseClaim(counter, claim, error.claimedAt);
+      return allocateAdvanceNumber(call, siret, true);
     }
     throw conflict(
       'advance_in_progress',
@@ -86,8 +74,7 @@ export async function submitAdvance(auth: AuthContext, counts: AdvanceCounts) {
     await startDecisionWorkflow(previous.number, 'advance');
     throw alreadyRequested(previous);
   }
-  const number = formatDossierNumber(await nextNumber(keys.counter(DOSSIER_COUNTER)));
-  await claimAdvance(call, operator.siret, number);
+  const number = await allocateAdvanceNumber(call, operator.siret);
   const dossier = decideAdvance({ accountId, number, counts, at: now.toISOString() }, source, call);
   await createDossier(dossier);
   await startDecisionWorkflow(number, 'advance');

@@ -2,7 +2,8 @@
  * Storage of the funding call and the dossiers (single table). Access patterns:
  * - keys.fundingCall(callId): the call's configuration record;
  * - keys.dossier(number): the dossier aggregate, listed by status (GSI1) and by SIRET (GSI2);
- * - keys.guard('advance', callId#siret): one advance request per operator and call;
+ * - keys.counterClaim('advance', callId#siret) on the dossier number counter: one advance
+ *   request per operator and call (see shared/storage/store.ts nextNumberClaiming);
  * - the dossier partition: the aggregate plus its emails (EMAIL#) and payments (PAYMENT#).
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -65,8 +66,6 @@ export async function saveFundingCall(call: FundingCall, expectedVersion: number
   cachedCalls.delete(call.callId);
   return version;
 }
-
-export const advanceGuard = (callId: string, siret: string) => keys.guard('advance', `${callId}#${siret}`);
 
 const dossierIndexes = (dossier: Dossier) => ({
   ...indexKeys.dossiersByStatus(dossier.status, dossier.advance.depositedAt, dossier.number),

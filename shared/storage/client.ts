@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
+import { callOrigin } from './call-origin.ts';
 
 /** Created once per cold start; locally AWS_ENDPOINT_URL_DYNAMODB points it at the emulator. */
 export const { TABLE_NAME: tableName } = readEnv({ TABLE_NAME: z.string().check(z.minLength(1)) });
@@ -14,6 +15,8 @@ export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({})
 export interface DynamoDbCall {
   command: string;
   entity?: string;
+  /** The gateway route it was made for; absent for workflow tasks and other background work. */
+  origin?: string;
 }
 
 /** Calls made by this process, recorded only with COUNT_DYNAMODB_CALLS=true (`npm run bench`). */
@@ -29,7 +32,12 @@ if (process.env.COUNT_DYNAMODB_CALLS === 'true') {
   documentClient.middlewareStack.add(
     (next, context) => async (args) => {
       const entity = entityOf(args.input as Record<string, unknown>);
-      dynamoDbCalls.push({ command: context.commandName ?? 'unknown', ...(entity ? { entity } : {}) });
+      const origin = callOrigin?.getStore();
+      dynamoDbCalls.push({
+        command: context.commandName ?? 'unknown',
+        ...(entity ? { entity } : {}),
+        ...(origin ? { origin } : {}),
+      });
       return next(args);
     },
     { step: 'initialize', name: 'countDynamoDbCalls' },

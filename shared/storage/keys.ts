@@ -13,6 +13,11 @@ export const keys = {
   // Infrastructure
   /** Atomic counter behind a human-readable number sequence (ENR…, FINMSS…). */
   counter: (name: string) => key(`COUNTER#${name}`, 'COUNTER'),
+  /**
+   * Uniqueness claim recorded on a counter item by `nextNumberClaiming` (an attribute-name prefix,
+   * not a key): one number per claimed value, without a guard item.
+   */
+  counterClaim: (kind: string, value: string) => `CLAIM#${kind}#${value}`,
   /** Uniqueness guard: one item per unique value, recording its owner. */
   guard: (kind: string, value: string) => key(`GUARD#${kind}#${value}`, 'GUARD'),
   /** Stored outcome of a write sent with an Idempotency-Key. */

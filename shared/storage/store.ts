@@ -121,6 +121,76 @@ export async function nextNumber(counter: PrimaryKey): Promise<number> {
   return value;
 }
 
+/** The member already holds a claim on the counter (see `nextNumberClaiming`). */
+export class ClaimTaken extends Error {
+  readonly claimedAt: string;
+  /** The number the existing claim was given. */
+  readonly claimedNumber: number;
+  constructor(claimedAt: string, claimedNumber: number) {
+    super('claim taken');
+    this.claimedAt = claimedAt;
+    this.claimedNumber = claimedNumber;
+  }
+}
+
+const claimNames = (claim: string) => ({ '#at': `${claim}#at`, '#number': `${claim}#number` });
+
+/**
+ * `nextNumber` for a numbered aggregate that must also be unique (one advance per operator and
+ * call): the counter item records the claim (its date and the number given) in the same
+ * conditional UpdateItem, so uniqueness costs no guard item and no second write. Throws
+ * `ClaimTaken` when `claim` is already held. DynamoDB evaluates every operand against the item
+ * before the update, so the recorded number is the previous value plus one, like the returned one.
+ */
+export async function nextNumberClaiming(counter: PrimaryKey, claim: string): Promise<number> {
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: counter,
+        UpdateExpression:
+          'SET #value = if_not_exists(#value, :zero) + :one, #number = if_not_exists(#value, :zero) + :one, #at = :at, #type = :type',
+        ConditionExpression: 'attribute_not_exists(#at)',
+        ExpressionAttributeNames: { ...claimNames(claim), '#value': 'value', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':zero': 0,
+          ':one': 1,
+          ':at': new Date().toISOString(),
+          ':type': 'Counter',
+        },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const value = Attributes?.value;
+    if (typeof value !== 'number') throw new Error('Counter update returned no value');
+    return value;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const item = await getItem<Record<string, unknown>>(counter);
+    const claimedAt = item?.[`${claim}#at`];
+    if (typeof claimedAt !== 'string') return nextNumberClaiming(counter, claim);
+    throw new ClaimTaken(claimedAt, Number(item?.[`${claim}#number`]));
+  }
+}
+
+/** Withdraws a claim left by an attempt that died before writing its aggregate (if still the same). */
+export async function releaseClaim(counter: PrimaryKey, claim: string, claimedAt: string): Promise<void> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: counter,
+        UpdateExpression: 'REMOVE #at, #number',
+        ConditionExpression: '#at = :at',
+        ExpressionAttributeNames: claimNames(claim),
+        ExpressionAttributeValues: { ':at': claimedAt },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
 export interface GuardClaim {
   /** True when this call created the guard; false when the same owner already held it (retry). */
   created: boolean;

@@ -128,27 +128,55 @@ describe("the advance request (demande d'avance)", () => {
     expect(form.body.dossierNumber).toBe(first.body.number);
   });
 
-  it('recovers from an attempt that died between its guard and its dossier, but not from one in flight', async () => {
-    const { putItem } = await import('../../shared/storage/store.ts');
-    const { advanceGuard } = await import('../../shared/funding/repository.ts');
-    const guard = (siret: string, ageMs: number) =>
-      putItem({
-        ...advanceGuard('MSS-OPERATEURS-2023', siret),
-        type: 'Guard',
-        owner: 'FINMSS999990',
-        createdAt: new Date(Date.now() - ageMs).toISOString(),
-      });
+  it('recovers from an attempt that died between its number claim and its dossier, but not from one in flight', async () => {
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const { DOSSIER_COUNTER } = await import('../../shared/funding/dossier.ts');
+    // What a crash right after the counter's UpdateItem leaves: a claim whose dossier never came.
+    const claim = (siret: string, ageMs: number) => {
+      const name = keys.counterClaim('advance', `MSS-OPERATEURS-2023#${siret}`);
+      return documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.counter(DOSSIER_COUNTER),
+          UpdateExpression: 'SET #at = :at, #number = :number',
+          ExpressionAttributeNames: { '#at': `${name}#at`, '#number': `${name}#number` },
+          ExpressionAttributeValues: {
+            ':at': new Date(Date.now() - ageMs).toISOString(),
+            ':number': 999_990,
+          },
+        }),
+      );
+    };
     const crashed = await operatorWith(local);
-    await guard(crashed.siret, 5 * 60 * 1000);
+    await claim(crashed.siret, 5 * 60 * 1000);
     const recovered = await local.api.post('/v1/funding/advance', request, crashed.headers);
     expect(recovered.status).toBe(201);
     expect(recovered.body.number).not.toBe('FINMSS999990');
+    const again = await local.api.post('/v1/funding/advance', request, crashed.headers);
+    expect(again.body.code).toBe('advance_already_requested');
 
     const inFlight = await operatorWith(local);
-    await guard(inFlight.siret, 1000);
+    await claim(inFlight.siret, 1000);
     const busy = await local.api.post('/v1/funding/advance', request, inFlight.headers);
     expect(busy.status).toBe(409);
     expect(busy.body.code).toBe('advance_in_progress');
+  });
+
+  it('gives one operator sending the same request five times at once exactly one dossier', async () => {
+    const operator = await operatorWith(local);
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => local.api.post('/v1/funding/advance', request, operator.headers)),
+    );
+    const created = answers.filter((answer) => answer.status === 201);
+    expect(created).toHaveLength(1);
+    for (const answer of answers.filter((a) => a.status !== 201)) {
+      expect(answer.status).toBe(409);
+      expect(['advance_already_requested', 'advance_in_progress']).toContain(answer.body.code);
+    }
+    const form = await local.api.get('/v1/funding/advance', operator.headers);
+    expect(form.body.dossierNumber).toBe(created[0]?.body.number);
   });
 
   it('replays the same answer for the same Idempotency-Key', async () => {

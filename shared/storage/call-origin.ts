@@ -1,0 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The route a DynamoDB call is made for, while `npm run bench` counts calls: the local gateway
+ * runs the authorizer and the handler inside it, so workflow tasks (same process, possibly
+ * overlapping a measured request) are told apart.
+ */
+export const callOrigin =
+  process.env.COUNT_DYNAMODB_CALLS === 'true' ? new AsyncLocalStorage<string>() : undefined;
+
+/** Runs `work` as made for `routeId` (a plain call when not counting). */
+export const withOrigin = <T>(routeId: string, work: () => Promise<T>): Promise<T> =>
+  callOrigin ? callOrigin.run(routeId, work) : work();
