@@ -3,7 +3,7 @@ import { DOCUMENT_FIELDS } from '../../shared/enrolment/model.ts';
 import { loadWithDraftToken } from '../../shared/enrolment/repository.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { notFound } from '../../shared/http/problem.ts';
-import { getEnrolmentDocumentRoute } from '../../shared/routes/enrolment.ts';
+import { getEnrolmentDocumentRoute } from '../../shared/routes/enrolment-documents.ts';
 
 export const handler = httpHandler(getEnrolmentDocumentRoute, async ({ params, headers }) => {
   const enrolment = await loadWithDraftToken(params.id, headers);

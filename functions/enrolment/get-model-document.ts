@@ -1,6 +1,6 @@
 import { MODEL_DOCUMENTS, modelDocumentPdf } from '../../shared/enrolment/model-documents.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { getModelDocumentRoute } from '../../shared/routes/enrolment.ts';
+import { getModelDocumentRoute } from '../../shared/routes/enrolment-documents.ts';
 
 export const handler = httpHandler(getModelDocumentRoute, async ({ params }) => ({
   status: 200,

@@ -4,7 +4,7 @@ import type { StoredDocument } from '../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/repository.ts';
 import { created, httpHandler } from '../../shared/http/handler.ts';
 import { invalidField } from '../../shared/http/problem.ts';
-import { requestDocumentUploadRoute } from '../../shared/routes/enrolment.ts';
+import { requestDocumentUploadRoute } from '../../shared/routes/enrolment-documents.ts';
 
 /**
  * A presigned POST for one justificatif, under a key the server chooses in this draft's

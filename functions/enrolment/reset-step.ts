@@ -4,7 +4,7 @@ import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/rep
 import { DOCUMENT_STEP } from '../../shared/enrolment/requirements.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { resetStepRoute } from '../../shared/routes/enrolment.ts';
+import { resetStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
 /** "Réinitialiser": the step's answers and justificatifs go; the files are deleted once the write is done. */
 export const handler = httpHandler(resetStepRoute, async ({ params, headers }) => {

@@ -4,7 +4,7 @@ import { loadEditable } from '../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { invalidData } from '../../shared/http/problem.ts';
-import { saveApplicantStepRoute } from '../../shared/routes/enrolment.ts';
+import { saveApplicantStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
 export const handler = httpHandler(saveApplicantStepRoute, async ({ params, headers, body }) => {
   const enrolment = await loadEditable(params.id, headers);

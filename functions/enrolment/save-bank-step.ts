@@ -4,7 +4,7 @@ import { loadEditable } from '../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { invalidData, invalidField } from '../../shared/http/problem.ts';
-import { saveBankStepRoute } from '../../shared/routes/enrolment.ts';
+import { saveBankStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
 /** Domiciliation: as typed when given, else the bank's name from its code when known. */
 export const handler = httpHandler(saveBankStepRoute, async ({ params, headers, body }) => {

@@ -3,7 +3,7 @@ import { findMssReferencing, toReferencingStep } from '../../shared/enrolment/re
 import { loadEditable } from '../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { saveReferencingStepRoute } from '../../shared/routes/enrolment.ts';
+import { saveReferencingStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
 export const handler = httpHandler(saveReferencingStepRoute, async ({ params, headers, body }) => {
   const enrolment = await loadEditable(params.id, headers);

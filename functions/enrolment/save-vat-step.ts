@@ -3,7 +3,7 @@ import { loadEditable } from '../../shared/enrolment/repository.ts';
 import type { VatRegime } from '../../shared/enrolment/vat.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { saveVatStepRoute } from '../../shared/routes/enrolment.ts';
+import { saveVatStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
 export const handler = httpHandler(saveVatStepRoute, async ({ params, headers, body }) => {
   const enrolment = await loadEditable(params.id, headers);

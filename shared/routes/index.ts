@@ -1,6 +1,8 @@
 import { accountRoutes } from './accounts.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
+import { enrolmentDocumentRoutes } from './enrolment-documents.ts';
+import { enrolmentStepRoutes } from './enrolment-steps.ts';
 import { fundingRoutes } from './funding.ts';
 import { fundingAdminRoutes } from './funding-admin.ts';
 import { systemRoutes } from './system.ts';
@@ -13,6 +15,8 @@ import type { Permissions, RouteDefinition } from './types.ts';
 export const routeTable: readonly RouteDefinition[] = [
   ...systemRoutes,
   ...enrolmentRoutes,
+  ...enrolmentStepRoutes,
+  ...enrolmentDocumentRoutes,
   ...accountRoutes,
   ...adminEnrolmentRoutes,
   ...fundingRoutes,
