@@ -3,6 +3,7 @@ import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import {
   bearerToken,
   hashToken,
+  isUsableSession,
   SESSION_IDLE_SECONDS,
   SESSION_RENEW_AFTER_SECONDS,
   type StoredSession,
@@ -35,18 +36,20 @@ export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promis
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName, Key: key }));
   const session = Item as StoredSession | undefined;
   const now = Math.floor(Date.now() / 1000);
-  if (!session || session.idleExpiresAt <= now || session.absoluteExpiresAt <= now) return anonymous;
+  // The item outlives the session (journal record of its login, TTL 6 months): only the idle
+  // and absolute expiries and the revocation decide, never the TTL.
+  if (!isUsableSession(session, now)) return anonymous;
   if (now - session.renewedAt >= SESSION_RENEW_AFTER_SECONDS) {
     const idleExpiresAt = Math.min(now + SESSION_IDLE_SECONDS, session.absoluteExpiresAt);
-    // Best effort, conditional on the item still existing (a concurrent logout must not
-    // resurrect it): a failed renewal must not refuse a valid session.
+    // Best effort, conditional on the item still existing and not revoked; the TTL (`expiresAt`,
+    // the journal's) is left alone. A failed renewal must not refuse a valid session.
     await documentClient
       .send(
         new UpdateCommand({
           TableName: tableName,
           Key: key,
-          UpdateExpression: 'SET renewedAt = :now, idleExpiresAt = :idle, expiresAt = :idle',
-          ConditionExpression: 'attribute_exists(PK)',
+          UpdateExpression: 'SET renewedAt = :now, idleExpiresAt = :idle',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
           ExpressionAttributeValues: { ':now': now, ':idle': idleExpiresAt },
         }),
       )

@@ -102,7 +102,7 @@ export async function changePassword(
   const saved = await storeNewPassword(account, input.newPassword);
   await revokeAllSessions(accountId);
   logger.info('Password changed', { accountId });
-  return openSession(saved);
+  return openSession(saved, { sourceIp, origin: 'passwordChange' });
 }
 
 /**

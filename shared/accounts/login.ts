@@ -3,8 +3,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
-import { keys } from '../storage/keys.ts';
-import { deleteItem, getItem, isConditionFailure, putItem } from '../storage/store.ts';
+import { keys, type PrimaryKey } from '../storage/keys.ts';
+import { getItem, isConditionFailure, putItem, stripKeys } from '../storage/store.ts';
 import {
   blockAfter,
   DEFAULT_LOCKOUT_POLICY,
@@ -15,12 +15,15 @@ import {
 } from './lockout.ts';
 import { type Account, normaliseIdentifier } from './model.ts';
 import { consumeRateLimit, limitFromEnv, subjectOf } from './rate-limit.ts';
-import { findAccountByIdentifier, saveAccount } from './repository.ts';
+import {
+  ACCOUNT_LOCKOUT_ATTRIBUTES,
+  accountKey,
+  fromItem,
+  guardOwner,
+  settleSuccessfulCheck,
+} from './repository.ts';
 import { decoyHash, hashSecret, needsRehash, verifySecret } from './secret-hash.ts';
-import { type IssuedSession, openSession } from './sessions.ts';
-
-/** Login history is kept 6 months (security journal), then expires. */
-const LOGIN_HISTORY_SECONDS = 183 * 86_400;
+import { type IssuedSession, LOGIN_HISTORY_SECONDS, openSession } from './sessions.ts';
 
 /** Per source address: 50 login attempts per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
 const SOURCE_LIMIT = limitFromEnv(
@@ -69,91 +72,188 @@ function refusedAttempt(reason: 'delayed' | 'locked', retryAfterSeconds: number)
       );
 }
 
-const attemptsKey = (identifier: string) => keys.loginAttempts(subjectOf(normaliseIdentifier(identifier)));
+/** Stored attribute names of a brute-force count (lockout.ts's LoginAttemptState). */
+type StateNames = Record<keyof LoginAttemptState, string>;
 
-async function recordLogin(accountId: string, outcome: 'success' | 'failure', sourceIp: string) {
+/**
+ * Where the brute-force count of an identifier lives. An identifier that an account has: on the
+ * account item (the count's UpdateItem also reads the account). Any other identifier: its own
+ * LOGIN_ATTEMPTS item (with a TTL), so unknown identifiers are counted and answered alike.
+ */
+interface AttemptCounter {
+  key: PrimaryKey;
+  names: StateNames;
+  /** True for the identifier's own item (created on the first attempt, type and TTL); false for an account. */
+  standalone: boolean;
+}
+
+const identifierCounter = (identifier: string): AttemptCounter => ({
+  key: keys.loginAttempts(subjectOf(normaliseIdentifier(identifier))),
+  names: {
+    failures: 'failures',
+    lastFailureAt: 'lastFailureAt',
+    blockedUntil: 'blockedUntil',
+    locked: 'locked',
+  },
+  standalone: true,
+});
+
+const accountCounter = (accountId: string): AttemptCounter => ({
+  key: accountKey(accountId),
+  names: ACCOUNT_LOCKOUT_ATTRIBUTES,
+  standalone: false,
+});
+
+const STATE_NAMES = {
+  '#failures': 'failures',
+  '#lastFailureAt': 'lastFailureAt',
+  '#blockedUntil': 'blockedUntil',
+  '#locked': 'locked',
+} as const;
+
+const namesOf = (counter: AttemptCounter) => ({
+  ...Object.fromEntries(
+    Object.entries(STATE_NAMES).map(([placeholder, field]) => [placeholder, counter.names[field]]),
+  ),
+  ...(counter.standalone ? { '#type': 'type' } : {}),
+});
+
+/** A failed login of an existing account, kept 6 months (successes are their session item). */
+async function recordFailedLogin(accountId: string, sourceIp: string) {
   const at = new Date().toISOString();
   await putItem({
     ...keys.accountLogin(accountId, at, randomUUID()),
     type: 'LoginAttempt',
     accountId,
-    outcome,
+    outcome: 'failure',
     sourceIp,
     at,
     expiresAt: Math.floor(Date.now() / 1000) + LOGIN_HISTORY_SECONDS,
   });
 }
 
-/** Lifts the brute-force delay or lock of an identifier (successful login, password reset). */
-export const clearLoginFailures = (identifier: string) => deleteItem(attemptsKey(identifier));
+/** The stored item after a counted attempt (keys stripped) and the failures this attempt makes. */
+interface CountedAttempt {
+  failures: number;
+  item: Record<string, unknown>;
+}
+
+/** Attempts at a count that other attempts keep changing before giving up (a 429, retry soon). */
+const MAX_COUNT_ROUNDS = 5;
 
 /**
- * Counts an attempt on `identifier` atomically, before the slow hash check, so that concurrent
- * guesses are all counted; refuses it while the identifier is delayed or locked. Returns the
- * number of consecutive failures this attempt makes if it fails.
+ * Counts an attempt atomically, before the slow hash check, so that concurrent guesses are all
+ * counted; refuses it while the identifier is delayed or locked. Returns the number of
+ * consecutive failures this attempt makes if it fails, with the stored item (for an account,
+ * the account itself: one call counts and reads it). Undefined when the account item is gone.
  */
-async function admitAttempt(identifier: string, now: number, policy: LockoutPolicy): Promise<number> {
-  const key = attemptsKey(identifier);
+async function admitAttempt(
+  counter: AttemptCounter,
+  now: number,
+  policy: LockoutPolicy,
+): Promise<CountedAttempt | undefined> {
   const expiresAt = Math.ceil(now + policy.forgetAfterSeconds);
-  try {
+  const own = counter.standalone ? ', #type = :type, expiresAt = :expiresAt' : '';
+  const ownValues = counter.standalone ? { ':type': 'LoginAttempts', ':expiresAt': expiresAt } : {};
+  const update = async (expression: string, condition: string, values: Record<string, unknown>) => {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key,
-        UpdateExpression:
-          'ADD failures :one SET #type = :type, lastFailureAt = :now, expiresAt = :expiresAt, blockedUntil = if_not_exists(blockedUntil, :zero), locked = if_not_exists(locked, :false)',
-        // Only a live, unblocked count grows; anything else is decided below.
-        ConditionExpression:
-          'attribute_not_exists(PK) OR (blockedUntil <= :now AND locked = :false AND lastFailureAt > :staleBefore AND expiresAt > :now)',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':zero': 0,
-          ':type': 'LoginAttempts',
-          ':now': now,
-          ':false': false,
-          ':staleBefore': now - policy.forgetAfterSeconds,
-          ':expiresAt': expiresAt,
-        },
+        Key: counter.key,
+        UpdateExpression: `${expression}${own}`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: namesOf(counter),
+        ExpressionAttributeValues: { ...values, ...ownValues },
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return Number(Attributes?.failures);
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
+    const item = stripKeys<Record<string, unknown>>(Attributes ?? {});
+    return { failures: Number(item[counter.names.failures]), item };
+  };
+  for (let round = 0; round < MAX_COUNT_ROUNDS; round += 1) {
+    try {
+      // Only a live, unblocked count grows; anything else is decided below.
+      const live = '#blockedUntil <= :now AND #locked = :false AND #lastFailureAt > :staleBefore';
+      return await update(
+        'ADD #failures :one SET #lastFailureAt = :now, #blockedUntil = if_not_exists(#blockedUntil, :zero), #locked = if_not_exists(#locked, :false)',
+        counter.standalone
+          ? `attribute_not_exists(PK) OR (${live} AND expiresAt > :now)`
+          : `attribute_exists(PK) AND (attribute_not_exists(#failures) OR (${live}))`,
+        {
+          ':one': 1,
+          ':zero': 0,
+          ':now': now,
+          ':false': false,
+          ':staleBefore': now - policy.forgetAfterSeconds,
+        },
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const stored = await getItem<Record<string, unknown>>(counter.key);
+    if (!stored && !counter.standalone) return undefined;
+    const state =
+      stored?.[counter.names.failures] === undefined
+        ? undefined
+        : (Object.fromEntries(
+            Object.entries(counter.names).map(([field, name]) => [field, stored[name]]),
+          ) as unknown as LoginAttemptState);
+    const gate = gateAttempt(state, now);
+    if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
+    // A stale count (old failures, or a lock served): start over, unless another attempt
+    // changed it since it was read (then count again).
+    try {
+      return await update(
+        'SET #failures = :one, #lastFailureAt = :now, #blockedUntil = :zero, #locked = :false',
+        state
+          ? '#failures = :seen AND #lastFailureAt = :seenAt'
+          : counter.standalone
+            ? 'attribute_not_exists(PK) OR expiresAt <= :now'
+            : 'attribute_exists(PK) AND attribute_not_exists(#failures)',
+        {
+          ':one': 1,
+          ':zero': 0,
+          ':now': now,
+          ':false': false,
+          ...(state ? { ':seen': state.failures, ':seenAt': state.lastFailureAt } : {}),
+        },
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
-  const state = await getItem<LoginAttemptState>(key);
-  const gate = gateAttempt(state, now);
-  if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
-  // A stale count (old failures, or a lock served): start over.
-  await putItem({
-    ...key,
-    type: 'LoginAttempts',
-    failures: 1,
-    lastFailureAt: now,
-    blockedUntil: 0,
-    locked: false,
-    expiresAt,
-  });
-  return 1;
+  throw refusedAttempt('delayed', 1);
 }
 
 /** After a failure: the delay or lock that the count calls for. */
-async function blockAfterFailure(identifier: string, failures: number, now: number, policy: LockoutPolicy) {
+async function blockAfterFailure(
+  counter: AttemptCounter,
+  failures: number,
+  now: number,
+  policy: LockoutPolicy,
+) {
   const state = blockAfter(failures, now, policy);
   await documentClient
     .send(
       new UpdateCommand({
         TableName: tableName,
-        Key: attemptsKey(identifier),
-        UpdateExpression: 'SET blockedUntil = :until, locked = :locked, expiresAt = :expiresAt',
+        Key: counter.key,
+        // An account item has no TTL: only the identifier's own item expires.
+        UpdateExpression: `SET #blockedUntil = :until, #locked = :locked${counter.standalone ? ', expiresAt = :expiresAt' : ''}`,
         // A later attempt was counted meanwhile: its own outcome decides (a lock is never undone).
-        ConditionExpression: 'failures = :failures',
+        ConditionExpression: '#failures = :failures',
+        ExpressionAttributeNames: {
+          '#failures': counter.names.failures,
+          '#blockedUntil': counter.names.blockedUntil,
+          '#locked': counter.names.locked,
+        },
         ExpressionAttributeValues: {
           ':failures': failures,
           ':until': state.blockedUntil,
           ':locked': state.locked,
-          ':expiresAt': Math.ceil(now + retentionSeconds(state, now, policy)),
+          ...(counter.standalone
+            ? { ':expiresAt': Math.ceil(now + retentionSeconds(state, now, policy)) }
+            : {}),
         },
       }),
     )
@@ -163,31 +263,60 @@ async function blockAfterFailure(identifier: string, failures: number, now: numb
   return state;
 }
 
+/** A password that matched, with the hash it matched (the success write is conditional on it). */
+interface VerifiedPassword {
+  account: Account;
+  verifiedHash: string;
+}
+
 /**
  * Checks a password for `identifier`, counting failures against it whether or not the account
- * exists (same answers, same time: an unknown identifier is verified against a decoy hash).
- * Throws 401 / 429 / 423 problems; returns the account on success.
+ * exists (same answers, same calls and time: an unknown identifier is counted on its own item
+ * and verified against a decoy hash). Throws 401 / 429 / 423 problems. The count is not
+ * cleared yet: the caller settles the success (settleSuccessfulCheck).
+ */
+async function verifyPassword(
+  identifier: string,
+  password: string,
+  sourceIp: string,
+): Promise<VerifiedPassword> {
+  const policy = POLICY;
+  // Fractional seconds: a 1 s delay must not vanish by rounding to the same second.
+  const now = Date.now() / 1000;
+  const owner = await guardOwner('identifier', normaliseIdentifier(identifier));
+  let counter = owner ? accountCounter(owner) : identifierCounter(identifier);
+  let counted = await admitAttempt(counter, now, policy);
+  if (!counted) {
+    // A guard left by an account that no longer exists: count as an unknown identifier.
+    counter = identifierCounter(identifier);
+    counted = (await admitAttempt(counter, now, policy)) as CountedAttempt;
+  }
+  const account = counter.standalone ? undefined : fromItem(counted.item);
+  const usable = account?.status === 'ACTIVE' && account.passwordHash !== undefined;
+  const valid = await verifySecret(password, usable ? (account.passwordHash as string) : decoyHash());
+  if (!valid || !usable || !account) {
+    const state = await blockAfterFailure(counter, counted.failures, now, policy);
+    if (account) await recordFailedLogin(account.id, sourceIp);
+    logger.info('Login failed', { failures: counted.failures, locked: state.locked });
+    throw invalidCredentials(Math.ceil(state.blockedUntil - now));
+  }
+  return { account, verifiedHash: account.passwordHash as string };
+}
+
+/**
+ * Checks the password of `identifier` like a login (counted, delayed, locked) and clears the
+ * count on success; returns the account. Used to confirm the current password of a session.
  */
 export async function checkPassword(
   identifier: string,
   password: string,
   sourceIp: string,
 ): Promise<Account> {
-  const policy = POLICY;
-  // Fractional seconds: a 1 s delay must not vanish by rounding to the same second.
-  const now = Date.now() / 1000;
-  const failures = await admitAttempt(identifier, now, policy);
-  const account = await findAccountByIdentifier(normaliseIdentifier(identifier));
-  const usable = account?.status === 'ACTIVE' && account.passwordHash !== undefined;
-  const valid = await verifySecret(password, usable ? (account.passwordHash as string) : decoyHash());
-  if (!valid || !usable || !account) {
-    const state = await blockAfterFailure(identifier, failures, now, policy);
-    if (account) await recordLogin(account.id, 'failure', sourceIp);
-    logger.info('Login failed', { failures, locked: state.locked });
-    throw invalidCredentials(Math.ceil(state.blockedUntil - now));
-  }
-  await clearLoginFailures(identifier);
-  return account;
+  const { account, verifiedHash } = await verifyPassword(identifier, password, sourceIp);
+  const settled = await settleSuccessfulCheck(account, verifiedHash);
+  // The password changed (or the account was disabled) while it was being checked.
+  if (!settled) throw invalidCredentials();
+  return settled;
 }
 
 /** POST /v1/sessions: identifier + password → a new session token. */
@@ -201,28 +330,27 @@ export async function login(
     sourceIp,
     'Trop de tentatives de connexion depuis votre adresse : réessayez dans quelques minutes.',
   );
-  const account = await checkPassword(identifier, password, sourceIp);
+  const { account, verifiedHash } = await verifyPassword(identifier, password, sourceIp);
   if (
     account.passwordIsTemporary &&
     account.temporaryPasswordExpiresAt !== undefined &&
     account.temporaryPasswordExpiresAt <= new Date().toISOString()
   ) {
+    await settleSuccessfulCheck(account, verifiedHash);
     throw new ProblemError(
       401,
       'temporary_password_expired',
       'Votre mot de passe provisoire a expiré. Utilisez « J’ai oublié mon mot de passe » pour en recevoir un nouveau.',
     );
   }
-  const upgraded =
-    account.passwordHash && needsRehash(account.passwordHash)
-      ? { passwordHash: await hashSecret(password) }
-      : {};
-  const saved = await saveAccount(account, {
-    ...account,
-    ...upgraded,
+  // One write, without a version: clears the count, records the login, upgrades the hash.
+  const saved = await settleSuccessfulCheck(account, verifiedHash, {
     lastLoginAt: new Date().toISOString(),
+    ...(needsRehash(verifiedHash) ? { passwordHash: await hashSecret(password) } : {}),
   });
-  await recordLogin(account.id, 'success', sourceIp);
-  logger.info('Login succeeded', { accountId: account.id });
-  return { ...(await openSession(saved)), role: saved.role };
+  // The password changed (or the account was disabled) while it was being checked.
+  if (!saved) throw invalidCredentials();
+  logger.info('Login succeeded', { accountId: saved.id });
+  // The session item is also the journal record of this login (source address, 6 months).
+  return { ...(await openSession(saved, { sourceIp, origin: 'login' })), role: saved.role };
 }

@@ -7,11 +7,15 @@ import { keys } from '../storage/keys.ts';
 import { getItem, isConditionFailure, putItem } from '../storage/store.ts';
 import { assertAcceptablePassword, storeNewPassword } from './credentials.ts';
 import { forgottenIdentifierEmail, passwordResetEmail } from './emails.ts';
-import { clearLoginFailures } from './login.ts';
 import { normaliseEmail, normaliseIdentifier, normaliseSecretAnswer } from './model.ts';
 import { PASSWORD_RULE_MESSAGES } from './password-policy.ts';
 import { consumeRateLimit, limitFromEnv, subjectOf } from './rate-limit.ts';
-import { findAccountByIdentifier, findAccountsByEmail, getAccount } from './repository.ts';
+import {
+  clearAccountLockout,
+  findAccountByIdentifier,
+  findAccountsByEmail,
+  getAccount,
+} from './repository.ts';
 import { verifySecret } from './secret-hash.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
 import { revokeAllSessions } from './sessions.ts';
@@ -220,6 +224,7 @@ export async function resetPassword(
   const current = (await getAccount(account.id)) ?? account;
   await storeNewPassword(current, input.newPassword);
   await revokeAllSessions(account.id);
-  await clearLoginFailures(account.identifier);
+  // The lock of the identifier is on its account item (login.ts).
+  await clearAccountLockout(account.id);
   logger.info('Password reset', { accountId: account.id });
 }

@@ -31,4 +31,19 @@ export interface StoredSession {
   renewedAt: number;
   idleExpiresAt: number;
   absoluteExpiresAt: number;
+  /** ISO date of the logout or revocation; the item stays as the journal record of its login. */
+  revokedAt?: string;
+  /** Where the session was opened from (login journal). */
+  sourceIp?: string;
+  origin?: 'login' | 'passwordChange';
 }
+
+/**
+ * Whether a stored session still opens the API at `now` (epoch seconds). The item outlives the
+ * session (it is the login's journal record, TTL 6 months): only these attributes decide.
+ */
+export const isUsableSession = (session: StoredSession | undefined, now: number): session is StoredSession =>
+  session !== undefined &&
+  session.revokedAt === undefined &&
+  session.idleExpiresAt > now &&
+  session.absoluteExpiresAt > now;

@@ -1,7 +1,7 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
-import { deleteItem, isConditionFailure, putItem, queryPage } from '../storage/store.ts';
+import { isConditionFailure, putItem } from '../storage/store.ts';
 import { type Account, isSetUp, pendingSteps, type SetupStep } from './model.ts';
 import {
   hashToken,
@@ -19,8 +19,22 @@ export interface IssuedSession {
   pendingSteps: SetupStep[];
 }
 
-/** Opens a new session (a new token on every login) and returns the token, shown once. */
-export async function openSession(account: Account): Promise<IssuedSession> {
+/**
+ * Login history is kept 6 months (security journal), then expires: a failed login is an item
+ * under the account (login.ts), a successful one is its session item, kept that long (TTL)
+ * while the session itself ends at its idle or absolute expiry or when revoked.
+ */
+export const LOGIN_HISTORY_SECONDS = 183 * 86_400;
+
+/**
+ * Opens a new session (a new token on every login) and returns the token, shown once. The item
+ * records where it was opened from and why (`origin`: a login, or the new session handed out by
+ * a password change), and stays 6 months as the journal record of that login.
+ */
+export async function openSession(
+  account: Account,
+  opened: { sourceIp: string; origin: 'login' | 'passwordChange' },
+): Promise<IssuedSession> {
   const token = newSessionToken();
   const tokenHash = hashToken(token);
   const now = Math.floor(Date.now() / 1000);
@@ -41,7 +55,11 @@ export async function openSession(account: Account): Promise<IssuedSession> {
     type: 'Session',
     tokenHash,
     ...session,
-    expiresAt: session.idleExpiresAt,
+    sourceIp: opened.sourceIp,
+    origin: opened.origin,
+    // The journal's lifetime, not the session's: every check uses idleExpiresAt,
+    // absoluteExpiresAt and revokedAt (isUsableSession).
+    expiresAt: now + LOGIN_HISTORY_SECONDS,
   });
   return {
     token,
@@ -51,29 +69,69 @@ export async function openSession(account: Account): Promise<IssuedSession> {
   };
 }
 
-/** Logout: the token stops working at once. */
-export const revokeSession = (token: string) => deleteItem(keys.session(hashToken(token)));
+/**
+ * Revokes one stored session: it stops working at once but stays as the journal record of its
+ * login. Conditional on the item existing (an unknown token creates nothing) and not revoked yet.
+ */
+async function revokeStoredSession(tokenHash: string, at: string): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.session(tokenHash),
+        UpdateExpression: 'SET revokedAt = :at',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
 
-/** Password change or reset: every session of the account ends. */
+/** Logout: the token stops working at once. */
+export async function revokeSession(token: string): Promise<void> {
+  await revokeStoredSession(hashToken(token), new Date().toISOString());
+}
+
+/**
+ * Password change or reset: every session of the account ends. Only sessions opened within the
+ * absolute lifetime can still be usable, so the query reads those alone, not the 6 months of
+ * journal records.
+ */
 export async function revokeAllSessions(accountId: string): Promise<number> {
   const { GSI1PK } = indexKeys.sessionsByAccount(accountId);
-  let cursor: string | undefined;
+  const now = Math.floor(Date.now() / 1000);
+  const openedSince = new Date((now - SESSION_ABSOLUTE_SECONDS) * 1000).toISOString();
+  const at = new Date().toISOString();
+  let cursor: Record<string, unknown> | undefined;
   let revoked = 0;
   do {
-    const page = await queryPage<{ tokenHash?: string }>({
-      index: 'GSI1',
-      partition: { name: 'GSI1PK', value: GSI1PK },
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    // Items come back without their keys; the token hash is kept as an attribute for this.
-    await Promise.all(
-      page.items.map((session) =>
-        session.tokenHash ? deleteItem(keys.session(session.tokenHash)) : undefined,
-      ),
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :since',
+        ExpressionAttributeValues: { ':pk': GSI1PK, ':since': openedSince },
+        Limit: 100,
+        ExclusiveStartKey: cursor,
+      }),
     );
-    revoked += page.items.length;
-    cursor = page.cursor;
+    // Items come back with the token hash as an attribute, for this. A session past its idle
+    // expiry is revoked too: an authorizer that read it just before could still renew it.
+    const live = (page.Items ?? []).filter(
+      (session) =>
+        typeof session.tokenHash === 'string' &&
+        session.revokedAt === undefined &&
+        Number(session.absoluteExpiresAt) > now,
+    );
+    const outcomes = await Promise.all(
+      live.map((session) => revokeStoredSession(session.tokenHash as string, at)),
+    );
+    revoked += outcomes.filter(Boolean).length;
+    cursor = page.LastEvaluatedKey;
   } while (cursor);
   return revoked;
 }
@@ -86,7 +144,7 @@ export async function clearPasswordChangeRequired(token: string, accountId: stri
         TableName: tableName,
         Key: keys.session(hashToken(token)),
         UpdateExpression: 'SET passwordChangeRequired = :false',
-        ConditionExpression: 'accountId = :accountId',
+        ConditionExpression: 'accountId = :accountId AND attribute_not_exists(revokedAt)',
         ExpressionAttributeValues: { ':false': false, ':accountId': accountId },
       }),
     );

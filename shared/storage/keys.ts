@@ -55,13 +55,15 @@ export const keys = {
   enrolmentPartition: (enrolmentId: string) => `ENROLMENT#${enrolmentId}`,
 
   // Accounts and sessions
+  /** The account aggregate; it also carries the brute-force count of its identifier (login.ts). */
   account: (accountId: string) => key(`ACCOUNT#${accountId}`, 'ACCOUNT'),
+  /** A session, by its token's hash; kept 6 months after it ends as the journal record of its login. */
   session: (tokenHash: string) => key(`SESSION#${tokenHash}`, 'SESSION'),
   passwordReset: (tokenHash: string) => key(`RESET#${tokenHash}`, 'RESET'),
-  /** A login attempt (success or failure) kept in the account's history. */
+  /** A failed login attempt kept in the account's history (a success is its session item). */
   accountLogin: (accountId: string, at: string, attemptId: string) =>
     key(`ACCOUNT#${accountId}`, `LOGIN#${at}#${attemptId}`),
-  /** Brute-force counter of one identifier (hashed), whether or not an account has it. */
+  /** Brute-force counter of one identifier (hashed) that no account has: same answers, same cost. */
   loginAttempts: (identifierHash: string) => key(`LOGIN_ATTEMPTS#${identifierHash}`, 'LOGIN_ATTEMPTS'),
 
   // Funding
@@ -103,7 +105,10 @@ export const indexKeys = {
     GSI2PK: `OPERATOR#${siret}`,
     GSI2SK: `DOSSIER#${depositedAt}#${dossierNumber}`,
   }),
-  /** GSI1: the live sessions of an account (revoked all at once on password change or reset). */
+  /**
+   * GSI1: the sessions of an account by opening date: the live ones (revoked all at once on
+   * password change or reset) and, for 6 months, the journal of its successful logins.
+   */
   sessionsByAccount: (accountId: string, createdAt = '') => ({
     GSI1PK: `ACCOUNT_SESSIONS#${accountId}`,
     GSI1SK: createdAt,

@@ -32,6 +32,23 @@ beforeAll(async () => {
   operator = await support.activeOperator(local, enrolment, 'Verrou-Test#1');
 });
 
+/** The account item as stored (lockout attributes included). */
+async function rawAccount(accountId: string) {
+  const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { documentClient, tableName } = await import('../../shared/storage/client.ts');
+  const { keys } = await import('../../shared/storage/keys.ts');
+  return (await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.account(accountId) })))
+    .Item;
+}
+
+/** The separate brute-force item of an identifier (unknown identifiers only). */
+async function identifierCounter(identifier: string) {
+  const { getItem } = await import('../../shared/storage/store.ts');
+  const { keys } = await import('../../shared/storage/keys.ts');
+  const { subjectOf } = await import('../../shared/accounts/rate-limit.ts');
+  return getItem(keys.loginAttempts(subjectOf(identifier)));
+}
+
 /** Fails the login `count` times, waiting out each delay, and returns the last response. */
 async function failTimes(identifier: string, count: number) {
   let response = await login(identifier, 'Mauvais-Mot-De-Passe-1');
@@ -62,7 +79,23 @@ describe('brute-force protection of the login', () => {
     expect(locked.body.code).toBe('account_locked');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(590);
     // The existing session is not affected by the lock.
-    expect((await local.api.get('/v1/me', support.bearer(operator.token))).status).toBe(200);
+    const me = await local.api.get('/v1/me', support.bearer(operator.token));
+    expect(me.status).toBe(200);
+    // The lock is stored on the account item, and never leaves the store.
+    expect(await rawAccount(operator.accountId)).toMatchObject({
+      'lockout#failures': 4,
+      'lockout#locked': true,
+    });
+    expect(JSON.stringify(me.body)).not.toMatch(/lockout|failures|blockedUntil|locked/i);
+    const { getAccount, findAccountsByEmail } = await import('../../shared/accounts/repository.ts');
+    const account = await getAccount(operator.accountId);
+    expect(Object.keys(account ?? {}).filter((name) => name.startsWith('lockout'))).toEqual([]);
+    const byEmail = await findAccountsByEmail(account?.email ?? '');
+    expect(byEmail.flatMap((item) => Object.keys(item)).filter((name) => name.startsWith('lockout'))).toEqual(
+      [],
+    );
+    // Counted on the account, not on a separate item of the identifier.
+    expect(await identifierCounter(operator.identifier)).toBeUndefined();
 
     await local.api.post('/v1/recovery/password', { identifier: operator.identifier });
     const mail = (await local.sentEmails()).at(-1);
@@ -75,23 +108,38 @@ describe('brute-force protection of the login', () => {
       confirmation: newPassword,
     });
     expect(reset.status).toBe(204);
+    // The reset lifted the lock stored on the account.
+    const lifted = await rawAccount(operator.accountId);
+    expect(Object.keys(lifted ?? {}).filter((name) => name.startsWith('lockout'))).toEqual([]);
     expect((await login(operator.identifier, newPassword)).status).toBe(201);
 
+    // The journal: failures under the account, successes as their session items (6 months).
     const { queryPage } = await import('../../shared/storage/store.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
-    const history = await queryPage<{ outcome: string; sourceIp: string }>({
+    const { indexKeys, keys } = await import('../../shared/storage/keys.ts');
+    const failures = await queryPage<{ outcome: string; sourceIp: string }>({
       partition: { name: 'PK', value: keys.account(operator.accountId).PK },
       sortPrefix: { name: 'SK', value: 'LOGIN#' },
     });
-    // activeOperator's login, 4 failures (refused attempts are not checked), the last login.
-    expect(history.items.map((item) => item.outcome)).toEqual([
-      'success',
-      'failure',
-      'failure',
-      'failure',
-      'failure',
-      'success',
-    ]);
+    // 4 failures (refused attempts are not checked).
+    expect(failures.items.map((item) => item.outcome)).toEqual(['failure', 'failure', 'failure', 'failure']);
+    const sessions = await queryPage<{
+      origin: string;
+      sourceIp: string;
+      revokedAt?: string;
+      expiresAt: number;
+    }>({
+      index: 'GSI1',
+      partition: { name: 'GSI1PK', value: indexKeys.sessionsByAccount(operator.accountId).GSI1PK },
+    });
+    // activeOperator's login and the last login; the session of the password change is no login.
+    const logins = sessions.items.filter((item) => item.origin === 'login');
+    expect(logins).toHaveLength(2);
+    for (const item of [...failures.items, ...logins])
+      expect(item.sourceIp).toEqual(expect.stringMatching(/\S/));
+    // The first login's session was revoked by the password change and stays as its record.
+    expect(logins[0]?.revokedAt).toEqual(expect.any(String));
+    expect(logins[1]?.revokedAt).toBeUndefined();
+    expect(logins[0]?.expiresAt).toBeGreaterThan(Date.now() / 1000 + 180 * 86_400);
   });
 
   it('locks an unknown identifier the same way, so a lock reveals nothing', async () => {
@@ -99,6 +147,8 @@ describe('brute-force protection of the login', () => {
     expect(fourth.status).toBe(401);
     const locked = await login('personne.inconnue', 'Nimporte-Quoi-1');
     expect(locked.status).toBe(423);
+    // Counted on the identifier's own item, since no account has it.
+    expect(await identifierCounter('personne.inconnue')).toMatchObject({ failures: 4, locked: true });
   });
 
   it('counts concurrent guesses: a burst cannot slip past the lock', async () => {

@@ -497,6 +497,39 @@ describe('sessions and the authorizer', () => {
     expect((await local.api.get('/v1/me', bearer(operator.token))).status).toBe(200);
   });
 
+  it('keeps a logged-out session as the journal record of its login, its token refused', async () => {
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const { hashToken } = await import('../../shared/accounts/session-token.ts');
+    const stored = async (token: string) =>
+      (
+        await documentClient.send(
+          new GetCommand({ TableName: tableName, Key: keys.session(hashToken(token)) }),
+        )
+      ).Item;
+    const session = keep(await support.loginAs(local, operator.identifier, operator.password));
+    const opened = await stored(session);
+    const sixMonths = Date.now() / 1000 + 182 * 86_400;
+    expect(opened).toMatchObject({
+      accountId: operator.accountId,
+      origin: 'login',
+      sourceIp: expect.any(String),
+    });
+    expect(opened?.expiresAt).toBeGreaterThan(sixMonths);
+    expect(opened?.revokedAt).toBeUndefined();
+
+    expect((await local.api.delete('/v1/sessions/current', bearer(session))).status).toBe(204);
+    const record = await stored(session);
+    expect(record).toMatchObject({ ...opened, revokedAt: expect.any(String) });
+    const refused = await local.api.get('/v1/me', bearer(session));
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('unauthorized');
+    // A second logout with the same token changes nothing; the record stays.
+    expect((await local.api.delete('/v1/sessions/current', bearer(session))).status).toBe(401);
+    expect((await stored(session))?.revokedAt).toBe(record?.revokedAt);
+  });
+
   it('answers 401 once the idle or the absolute expiry has passed, and renews the idle expiry on use', async () => {
     const { GetCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient, tableName } = await import('../../shared/storage/client.ts');
