@@ -3,7 +3,7 @@ import { requestPasswordReset } from '../../shared/accounts/recovery.ts';
 import { readEnv } from '../../shared/config.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { requestPasswordResetRoute } from '../../shared/routes/accounts.ts';
+import { requestPasswordResetRoute } from '../../shared/routes/accounts-recovery.ts';
 
 const { PORTAL_URL } = readEnv({ PORTAL_URL: z.url() });
 

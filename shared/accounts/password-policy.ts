@@ -38,7 +38,7 @@ export const PASSWORD_RULE_MESSAGES: Record<PasswordRule, string> = {
 export const PASSWORD_RULES_SUMMARY =
   "Le mot de passe doit être différent de l'identifiant et comporter 8 caractères minimum dont 1 chiffre et 1 caractère spécial minimum (exemples: .,;?!:%#). Les caractères accentués ne sont pas autorisés.";
 
-const COMMON = new Set<string>(commonPasswords);
+const COMMON = /* @__PURE__ */ new Set<string>(commonPasswords);
 const LEET: Record<string, string> = {
   '@': 'a',
   '4': 'a',

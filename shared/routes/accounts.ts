@@ -1,23 +1,14 @@
 import * as z from 'zod/mini';
 import { ENROLMENT_STATUSES } from '../enrolment/status.ts';
+import { HASHING_MEMORY_MB, passwordField, required, TAGS, tableReadWrite } from './accounts-common.ts';
 import { paginationQuery, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 /**
- * Account routes: login and logout, first-login steps (password change, secret question),
- * recovery of a lost identifier or password, and the private home. None honours an
+ * Account routes: login and logout, first-login steps (password change, secret question) and the
+ * private home; recovery lives in accounts-recovery.ts. No account route honours an
  * Idempotency-Key: their responses carry secrets (tokens) that must never be stored.
  */
-const TAGS = ['Compte'];
-const required = (label: string, max = 200) =>
-  z
-    .string({ error: `Le champ « ${label} » est obligatoire.` })
-    .check(
-      z.minLength(1, { error: `Le champ « ${label} » est obligatoire.` }),
-      z.maxLength(max, { error: `Le champ « ${label} » comporte ${max} caractères au maximum.` }),
-    );
-/** Longer than the policy's maximum so that the policy, not the schema, names the rule. */
-const passwordField = (label: string) => required(label, 1024);
 
 /** First-login steps still to do: change the temporary password, set the secret question. */
 const pendingStepsSchema = z.array(z.enum(['password', 'secretQuestion']));
@@ -27,10 +18,6 @@ const sessionSchema = z.object({
   passwordChangeRequired: z.boolean(),
   pendingSteps: pendingStepsSchema,
 });
-const acceptedSchema = z.object({ message: z.string() });
-const tableReadWrite = { table: 'readwrite' } as const;
-/** scrypt N = 2^17 needs 128 MiB; more memory also means more CPU, hence a faster hash. */
-const HASHING_MEMORY_MB = 1024;
 
 export const loginRoute = defineRoute({
   id: 'login',
@@ -132,97 +119,6 @@ export const setSecretQuestionRoute = defineRoute({
   memoryMb: HASHING_MEMORY_MB,
 });
 
-export const recoverIdentifierRoute = defineRoute({
-  id: 'recoverIdentifier',
-  method: 'POST',
-  path: '/v1/recovery/identifier',
-  handler: 'functions/accounts/recover-identifier.ts',
-  access: 'public',
-  summary: "J'ai oublié mon identifiant : l'identifiant est envoyé par courriel si un compte existe",
-  tags: TAGS,
-  request: {
-    body: z.strictObject({
-      email: z.email({
-        error: 'Le champ « Adresse électronique » doit contenir une adresse électronique valide.',
-      }),
-    }),
-  },
-  responses: {
-    202: { description: 'Même réponse que le compte existe ou non', schema: acceptedSchema },
-    ...problemResponses(400, 413, 415, 422, 429),
-  },
-  permissions: { table: 'readwrite', ses: true },
-  idempotency: false,
-});
-
-export const requestPasswordResetRoute = defineRoute({
-  id: 'requestPasswordReset',
-  method: 'POST',
-  path: '/v1/recovery/password',
-  handler: 'functions/accounts/request-password-reset.ts',
-  access: 'public',
-  summary:
-    "J'ai oublié mon mot de passe : un lien à usage unique est envoyé par courriel si le compte existe",
-  tags: TAGS,
-  request: { body: z.strictObject({ identifier: required('Votre identifiant', 100) }) },
-  responses: {
-    202: { description: 'Même réponse que le compte existe ou non', schema: acceptedSchema },
-    ...problemResponses(400, 413, 415, 422, 429),
-  },
-  permissions: { table: 'readwrite', ses: true },
-  idempotency: false,
-});
-
-const resetToken = z
-  .string({ error: 'Le lien de réinitialisation est incomplet.' })
-  .check(z.regex(/^[A-Za-z0-9_-]{20,128}$/, { error: 'Le lien de réinitialisation est invalide.' }));
-
-export const resetQuestionRoute = defineRoute({
-  id: 'getResetQuestion',
-  method: 'POST',
-  path: '/v1/recovery/password/question',
-  handler: 'functions/accounts/reset-question.ts',
-  access: 'public',
-  summary: 'Question secrète à afficher avec le formulaire de réinitialisation (jeton reçu par courriel)',
-  tags: TAGS,
-  request: { body: z.strictObject({ token: resetToken }) },
-  responses: {
-    200: {
-      description: 'La question secrète (null si pas encore définie)',
-      schema: z.object({ secretQuestion: z.nullable(z.string()) }),
-    },
-    ...problemResponses(400, 410, 413, 415, 422),
-  },
-  permissions: { table: 'read' },
-  idempotency: false,
-});
-
-export const resetPasswordRoute = defineRoute({
-  id: 'resetPassword',
-  method: 'POST',
-  path: '/v1/recovery/password/reset',
-  handler: 'functions/accounts/reset-password.ts',
-  access: 'public',
-  summary:
-    'Réinitialiser le mot de passe : réponse à la question secrète et nouveau mot de passe ; toutes les sessions sont révoquées',
-  tags: TAGS,
-  request: {
-    body: z.strictObject({
-      token: resetToken,
-      secretAnswer: z.optional(required('Entrez la réponse')),
-      newPassword: passwordField('Le nouveau mot de passe'),
-      confirmation: passwordField('Confirmez le nouveau mot de passe'),
-    }),
-  },
-  responses: {
-    204: { description: 'Mot de passe réinitialisé' },
-    ...problemResponses(400, 409, 410, 413, 415, 422, 429),
-  },
-  permissions: tableReadWrite,
-  idempotency: false,
-  memoryMb: HASHING_MEMORY_MB,
-});
-
 const nullableString = z.nullable(z.string());
 
 export const meRoute = defineRoute({
@@ -301,13 +197,6 @@ export const accountRoutes = [
   logoutRoute,
   changePasswordRoute,
   setSecretQuestionRoute,
-  recoverIdentifierRoute,
-  requestPasswordResetRoute,
-  resetQuestionRoute,
-  resetPasswordRoute,
   meRoute,
   myEnrolmentsRoute,
 ];
-
-/** What the Lambda authorizer touches: it reads sessions and renews their idle expiry. */
-export const authorizerPermissions = { table: 'readwrite' } as const;

@@ -1,4 +1,5 @@
 import { accountRoutes } from './accounts.ts';
+import { recoveryRoutes } from './accounts-recovery.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { enrolmentDocumentRoutes } from './enrolment-documents.ts';
@@ -18,6 +19,7 @@ export const routeTable: readonly RouteDefinition[] = [
   ...enrolmentStepRoutes,
   ...enrolmentDocumentRoutes,
   ...accountRoutes,
+  ...recoveryRoutes,
   ...adminEnrolmentRoutes,
   ...fundingRoutes,
   ...fundingAdminRoutes,

@@ -5,9 +5,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * runs the authorizer and the handler inside it, so workflow tasks (same process, possibly
  * overlapping a measured request) are told apart.
  */
-export const callOrigin =
-  process.env.COUNT_DYNAMODB_CALLS === 'true' ? new AsyncLocalStorage<string>() : undefined;
+export const callOrigin = new AsyncLocalStorage<string>();
 
-/** Runs `work` as made for `routeId` (a plain call when not counting). */
+/** Runs `work` as made for `routeId` (a plain call unless calls are being counted). */
 export const withOrigin = <T>(routeId: string, work: () => Promise<T>): Promise<T> =>
-  callOrigin ? callOrigin.run(routeId, work) : work();
+  process.env.COUNT_DYNAMODB_CALLS === 'true' ? callOrigin.run(routeId, work) : work();

@@ -32,7 +32,7 @@ if (process.env.COUNT_DYNAMODB_CALLS === 'true') {
   documentClient.middlewareStack.add(
     (next, context) => async (args) => {
       const entity = entityOf(args.input as Record<string, unknown>);
-      const origin = callOrigin?.getStore();
+      const origin = callOrigin.getStore();
       dynamoDbCalls.push({
         command: context.commandName ?? 'unknown',
         ...(entity ? { entity } : {}),

@@ -4,16 +4,38 @@ import { useLocalCloud } from '../support/harness.ts';
 /** The opt-in SDK middleware `npm run bench` uses to count DynamoDB calls per operation. */
 const local = useLocalCloud({ environment: { COUNT_DYNAMODB_CALLS: 'true' } });
 
-it('records every DynamoDB call of a request, with its command and key entity', async () => {
+it('records every DynamoDB call of a request, with its command, key entity and route', async () => {
   const { dynamoDbCalls } = await import('../../shared/storage/client.ts');
   dynamoDbCalls.length = 0;
   const response = await local.api.get('/v1/health');
   expect(response.status).toBe(200);
-  expect(dynamoDbCalls).toEqual([{ command: 'GetItemCommand', entity: 'HEALTH' }]);
+  expect(dynamoDbCalls).toEqual([{ command: 'GetItemCommand', entity: 'HEALTH', origin: 'getHealth' }]);
 
   dynamoDbCalls.length = 0;
   await local.api.get('/openapi.json');
   expect(dynamoDbCalls).toEqual([]);
+});
+
+it("tells the calls of the workflow tasks a request starts from the request's own", async () => {
+  const { createServer } = await import('node:http');
+  const { dynamoDbCalls } = await import('../../shared/storage/client.ts');
+  const { withOrigin } = await import('../../shared/storage/call-origin.ts');
+  const { getItem } = await import('../../shared/storage/store.ts');
+  const { keys } = await import('../../shared/storage/keys.ts');
+  // Like the local Step Functions endpoint: a server in this process, reached over HTTP by the
+  // handler, runs the task in its own request's context.
+  const server = createServer((_request, response) => {
+    void getItem(keys.healthProbe()).then(() => response.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  dynamoDbCalls.length = 0;
+  await withOrigin('someRoute', async () => {
+    await getItem(keys.healthProbe());
+    await fetch(`http://127.0.0.1:${port}/`).then((response) => response.text());
+  });
+  server.close();
+  expect(dynamoDbCalls.map((call) => call.origin)).toEqual(['someRoute', undefined]);
 });
 
 it('logs in with 5 calls: source limit, identifier guard, count + read, success write, session', async () => {

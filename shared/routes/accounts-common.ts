@@ -1,0 +1,18 @@
+import * as z from 'zod/mini';
+
+/** What the account route modules share: field schemas with French messages, tags, grants. */
+export const TAGS = ['Compte'];
+export const required = (label: string, max = 200) =>
+  z
+    .string({ error: `Le champ « ${label} » est obligatoire.` })
+    .check(
+      z.minLength(1, { error: `Le champ « ${label} » est obligatoire.` }),
+      z.maxLength(max, { error: `Le champ « ${label} » comporte ${max} caractères au maximum.` }),
+    );
+/** Longer than the policy's maximum so that the policy, not the schema, names the rule. */
+export const passwordField = (label: string) => required(label, 1024);
+
+export const acceptedSchema = z.object({ message: z.string() });
+export const tableReadWrite = { table: 'readwrite' } as const;
+/** scrypt N = 2^17 needs 128 MiB; more memory also means more CPU, hence a faster hash. */
+export const HASHING_MEMORY_MB = 1024;
