@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { authorizerOrigin } from '../shared/storage/call-origin.ts';
 import type { DynamoDbCall } from '../shared/storage/client.ts';
 import type { Call, Request, Scenario } from './scenarios.ts';
 
@@ -44,10 +45,10 @@ export async function countCalls(
   log.length = 0;
   const { status } = await call(prepared.request);
   const routeId = prepared.scenario.routeId;
-  const made = log.filter((c) => c.origin === routeId);
   // The authorizer's session read (and its occasional renewal) is counted apart, as the bar says.
-  const session = made.filter((c) => c.entity === 'SESSION');
-  const own = made.filter((c) => c.entity !== 'SESSION');
+  const session = log.filter((c) => c.origin === authorizerOrigin(routeId));
+  const own = log.filter((c) => c.origin === routeId);
+  const made = [...session, ...own];
   const reads = own.filter((c) => READ_COMMANDS.has(c.command)).length;
   const writes = own.length - reads;
   const isRead = prepared.scenario.kind === 'read';

@@ -21,11 +21,11 @@ import { printTable } from './table.ts';
  * `npm run bench`: bundle size and cold init per function against its AWS-client baseline,
  * DynamoDB calls per main operation, and latency under 20 concurrent clients against a no-op
  * route of the same local gateway. Prints three tables; writes them as JSON under bench/results/.
- * BENCH_INIT_RUNS (default 11) and BENCH_SECONDS (default 5) trade precision for time.
+ * BENCH_INIT_RUNS (default 21) and BENCH_SECONDS (default 5) trade precision for time.
  */
 process.env.COUNT_DYNAMODB_CALLS = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-const initRuns = Number(process.env.BENCH_INIT_RUNS ?? 11);
+const initRuns = Number(process.env.BENCH_INIT_RUNS ?? 21);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 20;
 const resultsDirectory = join(REPOSITORY_ROOT, 'bench/results');

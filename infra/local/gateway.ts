@@ -12,7 +12,7 @@ import {
 import { ProblemError } from '../../shared/http/problem.ts';
 import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
 import type { RouteDefinition } from '../../shared/routes/types.ts';
-import { withOrigin } from '../../shared/storage/call-origin.ts';
+import { authorizerOrigin, withOrigin } from '../../shared/storage/call-origin.ts';
 import { closeServer, listen } from './ports.ts';
 
 /** API Gateway's own payload limit; the handlers enforce their much smaller one. */
@@ -210,7 +210,7 @@ export async function startGateway(options: {
       const authorizer = (await options.loadHandler(options.authorizerModule)) as unknown as (
         e: unknown,
       ) => Promise<AuthorizerResult>;
-      const decision = await withOrigin(found.entry.route.id, () =>
+      const decision = await withOrigin(authorizerOrigin(found.entry.route.id), () =>
         authorizer({
           ...event,
           type: 'REQUEST',

@@ -10,3 +10,6 @@ export const callOrigin = new AsyncLocalStorage<string>();
 /** Runs `work` as made for `routeId` (a plain call unless calls are being counted). */
 export const withOrigin = <T>(routeId: string, work: () => Promise<T>): Promise<T> =>
   process.env.COUNT_DYNAMODB_CALLS === 'true' ? callOrigin.run(routeId, work) : work();
+
+/** The origin of the authorizer's calls made for `routeId` (its session lookup, counted apart). */
+export const authorizerOrigin = (routeId: string) => `${routeId}#authorizer`;
