@@ -109,28 +109,42 @@ const median = (values: number[]) => {
 };
 
 /**
- * Interleaves the two imports so that machine noise hits both alike, and compares the fastest run
- * of each: on a shared machine noise only ever adds CPU time, so the minimum is the estimate least
- * disturbed by neighbours (the medians are kept in the JSON for comparison).
+ * Cold init of every bundle and its baseline, measured in rounds: each round imports every bundle
+ * once, each right after its baseline, so a burst of load from the neighbours spoils a few
+ * samples of many functions rather than all the samples of one. Compares the fastest run of each
+ * (noise only ever adds CPU time); the medians are kept in the JSON for comparison.
  */
-function measureInit(file: string, baseline: string, runs: number) {
-  const own: number[] = [];
-  const base: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    own.push(importMs(file));
-    base.push(importMs(baseline));
+function measureInits(pairs: { file: string; baseline: string }[], runs: number) {
+  const own = pairs.map(() => [] as number[]);
+  const base = pairs.map(() => [] as number[]);
+  for (let round = 0; round < runs; round++) {
+    pairs.forEach((pair, index) => {
+      base[index]?.push(importMs(pair.baseline));
+      own[index]?.push(importMs(pair.file));
+    });
   }
-  return {
-    initMs: Math.min(...own),
-    baselineInitMs: Math.min(...base),
-    medianInitMs: median(own),
-    medianBaselineInitMs: median(base),
-  };
+  return pairs.map((_, index) => {
+    const ownRuns = own[index] ?? [];
+    const baseRuns = base[index] ?? [];
+    return {
+      initMs: Math.min(...ownRuns),
+      baselineInitMs: Math.min(...baseRuns),
+      medianInitMs: median(ownRuns),
+      medianBaselineInitMs: median(baseRuns),
+    };
+  });
 }
 
 export async function measureBundles(outputRoot: string, runs: number): Promise<BundleFigures[]> {
   const baselines = new Map<string, { dir: string; bytes: number; packages: Map<string, number> }>();
-  const figures: BundleFigures[] = [];
+  const built: {
+    figures: Omit<
+      BundleFigures,
+      'initMs' | 'baselineInitMs' | 'initRatio' | 'medianInitMs' | 'medianBaselineInitMs'
+    >;
+    file: string;
+    baseline: string;
+  }[] = [];
   for (const fn of deployedFunctions()) {
     const dir = join(outputRoot, 'bundles', fn.id.replace(/[^\w-]/g, '_'));
     mkdirSync(dir, { recursive: true });
@@ -152,23 +166,28 @@ export async function measureBundles(outputRoot: string, runs: number): Promise<
       baseline = { dir: baseDir, ...(await bundle(relative(REPOSITORY_ROOT, entry), baseDir)) };
       baselines.set(key, baseline);
     }
-    const init = measureInit(join(dir, BUNDLE_FILE), join(baseline.dir, BUNDLE_FILE), runs);
     const contributors = [...own.packages]
       .map(([name, bytes]) => ({ name, bytes: bytes - (baseline.packages.get(name) ?? 0) }))
       .filter((c) => c.bytes > 0)
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 5);
-    figures.push({
-      id: fn.id,
-      handler: fn.handler,
-      clients: clients.map((c) => c.replace('@aws-sdk/', '')),
-      bytes: own.bytes,
-      baselineBytes: baseline.bytes,
-      sizeRatio: own.bytes / baseline.bytes,
-      ...init,
-      initRatio: init.initMs / init.baselineInitMs,
-      contributors,
+    built.push({
+      figures: {
+        id: fn.id,
+        handler: fn.handler,
+        clients: clients.map((c) => c.replace('@aws-sdk/', '')),
+        bytes: own.bytes,
+        baselineBytes: baseline.bytes,
+        sizeRatio: own.bytes / baseline.bytes,
+        contributors,
+      },
+      file: join(dir, BUNDLE_FILE),
+      baseline: join(baseline.dir, BUNDLE_FILE),
     });
   }
-  return figures;
+  const inits = measureInits(built, runs);
+  return built.map(({ figures }, index) => {
+    const init = inits[index] as ReturnType<typeof measureInits>[number];
+    return { ...figures, ...init, initRatio: init.initMs / init.baselineInitMs };
+  });
 }
