@@ -37,10 +37,10 @@ export interface BundleFigures {
   bytes: number;
   baselineBytes: number;
   sizeRatio: number;
-  /** Fastest of the runs (CPU ms); the medians below are for comparison. */
+  /** Median of the runs (CPU ms); the fastest runs below are for comparison. */
   initMs: number;
-  medianInitMs: number;
-  medianBaselineInitMs: number;
+  fastestInitMs: number;
+  fastestBaselineInitMs: number;
   baselineInitMs: number;
   initRatio: number;
   /** Packages or folders adding the most bytes over the baseline (named when a ratio exceeds the bar). */
@@ -110,9 +110,10 @@ const median = (values: number[]) => {
 
 /**
  * Cold init of every bundle and its baseline, measured in rounds: each round imports every bundle
- * once, each right after its baseline, so a burst of load from the neighbours spoils a few
- * samples of many functions rather than all the samples of one. Compares the fastest run of each
- * (noise only ever adds CPU time); the medians are kept in the JSON for comparison.
+ * right after its baseline, so a burst of load from the neighbours spoils a few samples of many
+ * functions rather than all the samples of one, and each pair shares the machine's state of the
+ * moment. The ratio is the median of the rounds' ratios (drift cancels within a pair, bursts in
+ * the median); the times shown are the medians, the fastest runs are kept in the JSON.
  */
 function measureInits(pairs: { file: string; baseline: string }[], runs: number) {
   const own = pairs.map(() => [] as number[]);
@@ -127,10 +128,11 @@ function measureInits(pairs: { file: string; baseline: string }[], runs: number)
     const ownRuns = own[index] ?? [];
     const baseRuns = base[index] ?? [];
     return {
-      initMs: Math.min(...ownRuns),
-      baselineInitMs: Math.min(...baseRuns),
-      medianInitMs: median(ownRuns),
-      medianBaselineInitMs: median(baseRuns),
+      initMs: median(ownRuns),
+      baselineInitMs: median(baseRuns),
+      initRatio: median(ownRuns.map((ms, round) => ms / (baseRuns[round] ?? Number.NaN))),
+      fastestInitMs: Math.min(...ownRuns),
+      fastestBaselineInitMs: Math.min(...baseRuns),
     };
   });
 }
@@ -140,7 +142,7 @@ export async function measureBundles(outputRoot: string, runs: number): Promise<
   const built: {
     figures: Omit<
       BundleFigures,
-      'initMs' | 'baselineInitMs' | 'initRatio' | 'medianInitMs' | 'medianBaselineInitMs'
+      'initMs' | 'baselineInitMs' | 'initRatio' | 'fastestInitMs' | 'fastestBaselineInitMs'
     >;
     file: string;
     baseline: string;
@@ -188,6 +190,6 @@ export async function measureBundles(outputRoot: string, runs: number): Promise<
   const inits = measureInits(built, runs);
   return built.map(({ figures }, index) => {
     const init = inits[index] as ReturnType<typeof measureInits>[number];
-    return { ...figures, ...init, initRatio: init.initMs / init.baselineInitMs };
+    return { ...figures, ...init };
   });
 }

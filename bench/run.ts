@@ -37,7 +37,7 @@ const withinBundleBar = (b: BundleFigures) => b.sizeRatio <= BUNDLE_BAR && b.ini
 const kib = (bytes: number) => `${fixed(bytes / 1024, 1)} KiB`;
 
 console.log(
-  `Bundles as deployed (esbuild, minified ESM); cold init = CPU ms to import in a fresh Node process, fastest of ${initRuns} interleaved runs`,
+  `Bundles as deployed (esbuild, minified ESM); cold init = CPU ms to import in a fresh Node process, median of ${initRuns} rounds, ratio = median of each round's ratio to its baseline`,
 );
 const bundles = await measureBundles(resultsDirectory, initRuns);
 printTable(
