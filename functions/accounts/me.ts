@@ -2,4 +2,4 @@ import { describeMe } from '../../shared/accounts/home.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { meRoute } from '../../shared/routes/accounts.ts';
 
-export const handler = httpHandler(meRoute, async ({ auth }) => ok(await describeMe(auth.accountId)));
+export const handler = httpHandler(meRoute, async ({ auth }) => ok(await describeMe(auth)));

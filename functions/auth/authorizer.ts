@@ -23,7 +23,13 @@ import { keys } from '../../shared/storage/keys.ts';
 export type AuthorizerResult =
   | {
       isAuthorized: true;
-      context: { accountId: string; role: string; passwordChangeRequired: boolean; siret?: string };
+      context: {
+        accountId: string;
+        role: string;
+        passwordChangeRequired: boolean;
+        siret?: string;
+        lastLoginAt?: string;
+      };
     }
   | { isAuthorized: true; context: Record<string, never> };
 
@@ -62,6 +68,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promis
       role: session.role,
       passwordChangeRequired: session.passwordChangeRequired,
       ...(session.siret ? { siret: session.siret } : {}),
+      ...(session.lastLoginAt ? { lastLoginAt: session.lastLoginAt } : {}),
     },
   };
 }

@@ -1,5 +1,10 @@
 import { createInstructorAccount } from '../../shared/accounts/provisioning.ts';
-import { getAccount, saveAccount } from '../../shared/accounts/repository.ts';
+import {
+  getAccount,
+  getCredentials,
+  saveAccount,
+  updateCredentials,
+} from '../../shared/accounts/repository.ts';
 import { DEMO_INSTRUCTOR } from './demo-data.ts';
 
 /** Precomputed (scrypt N = 2^17) so that booting the stack costs no hashing. */
@@ -10,12 +15,15 @@ const SECRET_ANSWER_HASH = 'scrypt$17$8$1$XWqrdEIjt3H_GrNrtHdSDA$09mX35mcVRdt5UR
 export async function seedDemoInstructor(): Promise<void> {
   const account = await createInstructorAccount(DEMO_INSTRUCTOR);
   const current = await getAccount(account.id);
-  if (!current || current.passwordHash) return;
-  await saveAccount(current, {
-    ...current,
-    passwordHash: PASSWORD_HASH,
-    passwordIsTemporary: false,
-    secretQuestion: DEMO_INSTRUCTOR.secretQuestion,
-    secretAnswerHash: SECRET_ANSWER_HASH,
+  const credentials = await getCredentials(account.identifier);
+  if (!current || !credentials || credentials.passwordHash) return;
+  if (!current.secretAnswerHash)
+    await saveAccount(current, {
+      ...current,
+      secretQuestion: DEMO_INSTRUCTOR.secretQuestion,
+      secretAnswerHash: SECRET_ANSWER_HASH,
+    });
+  await updateCredentials(account.identifier, {
+    set: { passwordHash: PASSWORD_HASH, passwordIsTemporary: false, secretQuestionSet: true },
   });
 }

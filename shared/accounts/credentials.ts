@@ -1,9 +1,16 @@
-import { invalidField, ProblemError, unauthorized } from '../http/problem.ts';
+import { conflict, invalidField, ProblemError, unauthorized } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { checkPassword } from './login.ts';
-import { type Account, isSetUp, normaliseSecretAnswer, pendingSteps, type SetupStep } from './model.ts';
+import {
+  type Account,
+  type Credentials,
+  isSetUp,
+  normaliseSecretAnswer,
+  pendingSteps,
+  type SetupStep,
+} from './model.ts';
 import { PASSWORD_RULE_MESSAGES, violatedPasswordRules } from './password-policy.ts';
-import { getAccount, saveAccount } from './repository.ts';
+import { getAccount, getCredentials, saveAccount, updateCredentials } from './repository.ts';
 import { hashSecret } from './secret-hash.ts';
 import {
   clearPasswordChangeRequired,
@@ -57,22 +64,44 @@ export function assertAcceptablePassword(input: {
  * Checks the password of a logged-in account. It counts against the lockout like a login, so a
  * stolen session cannot be used to guess the password; a wrong one is a field error.
  */
-async function verifyCurrentPassword(account: Account, password: string, sourceIp: string, message: string) {
-  await checkPassword(account.identifier, password, sourceIp).catch((error: unknown) => {
+async function verifyCurrentPassword(
+  account: Account,
+  password: string,
+  sourceIp: string,
+  message: string,
+): Promise<Credentials> {
+  return checkPassword(account.identifier, password, sourceIp).catch((error: unknown) => {
     if ((error as { code?: string }).code !== 'invalid_credentials') throw error;
     throw invalidField('body.currentPassword', message, 'invalid_current_password');
   });
 }
 
-/** Stores a new permanent password (hash only). */
-export async function storeNewPassword(account: Account, password: string): Promise<Account> {
-  const { temporaryPasswordExpiresAt: _expired, ...rest } = account;
-  return saveAccount(account, {
-    ...rest,
-    passwordHash: await hashSecret(password),
-    passwordIsTemporary: false,
-    passwordChangedAt: new Date().toISOString(),
+/**
+ * Stores a new permanent password (hash only) on the identifier's Credentials and lifts its
+ * lockout state; `expectedHash`: only if the password is still the one just verified (409).
+ */
+export async function storeNewPassword(
+  identifier: string,
+  password: string,
+  expectedHash?: string,
+): Promise<Credentials> {
+  const saved = await updateCredentials(identifier, {
+    set: {
+      passwordHash: await hashSecret(password),
+      passwordIsTemporary: false,
+      passwordChangedAt: new Date().toISOString(),
+    },
+    remove: ['temporaryPasswordExpiresAt'],
+    clearLockout: true,
+    bumpLoginSeq: true,
+    ...(expectedHash ? { expect: { passwordHash: expectedHash } } : {}),
   });
+  if (!saved)
+    throw conflict(
+      'stale_version',
+      'Le mot de passe a été modifié entre-temps. Reconnectez-vous puis recommencez.',
+    );
+  return saved;
 }
 
 /**
@@ -93,13 +122,13 @@ export async function changePassword(
     path: 'body.newPassword',
     confirmationPath: 'body.confirmation',
   });
-  await verifyCurrentPassword(
+  const verified = await verifyCurrentPassword(
     account,
     input.currentPassword,
     sourceIp,
     "L'ancien mot de passe est incorrect.",
   );
-  const saved = await storeNewPassword(account, input.newPassword);
+  const saved = await storeNewPassword(account.identifier, input.newPassword, verified.passwordHash);
   await revokeAllSessions(accountId);
   logger.info('Password changed', { accountId });
   return openSession(saved, { sourceIp, origin: 'passwordChange' });
@@ -119,7 +148,11 @@ export async function setSecretQuestion(
   const answer = normaliseSecretAnswer(input.answer);
   if (answer.length < 2)
     throw invalidField('body.answer', 'La réponse doit comporter au moins 2 caractères.');
-  if (account.secretAnswerHash && !account.passwordIsTemporary) {
+  // Replacing a question (not during the first login) requires the password.
+  const replacing =
+    account.secretAnswerHash !== undefined &&
+    (await getCredentials(account.identifier))?.passwordIsTemporary === false;
+  if (replacing) {
     if (!input.currentPassword)
       throw invalidField(
         'body.currentPassword',
@@ -132,7 +165,10 @@ export async function setSecretQuestion(
     secretQuestion: input.question.trim(),
     secretAnswerHash: await hashSecret(answer),
   });
-  if (isSetUp(saved)) await clearPasswordChangeRequired(token, accountId);
+  // The login reads the first-login steps on the Credentials alone.
+  const credentials = await updateCredentials(saved.identifier, { set: { secretQuestionSet: true } });
+  if (!credentials) throw unauthorized();
+  if (isSetUp(credentials)) await clearPasswordChangeRequired(token, accountId);
   logger.info('Secret question set', { accountId });
-  return { passwordChangeRequired: !isSetUp(saved), pendingSteps: pendingSteps(saved) };
+  return { passwordChangeRequired: !isSetUp(credentials), pendingSteps: pendingSteps(credentials) };
 }

@@ -1,12 +1,13 @@
 import type { Enrolment } from '../enrolment/model.ts';
 import { ENROLMENT_STATUS_LABELS } from '../enrolment/status.ts';
+import type { AuthContext } from '../routes/types.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
 import { getItem, queryPage } from '../storage/store.ts';
 import { requireAccount } from './credentials.ts';
 
 /** GET /v1/me: the account and, for an operator, its identity taken from its latest enrolment. */
-export async function describeMe(accountId: string) {
-  const account = await requireAccount(accountId);
+export async function describeMe(auth: AuthContext) {
+  const account = await requireAccount(auth.accountId);
   const latestId = account.enrolmentIds.at(-1);
   const enrolment = latestId ? await getItem<Enrolment>(keys.enrolment(latestId)) : undefined;
   return {
@@ -16,9 +17,10 @@ export async function describeMe(accountId: string) {
       role: account.role,
       email: account.email,
       secretQuestion: account.secretQuestion ?? null,
-      passwordChangeRequired: account.passwordIsTemporary || account.secretAnswerHash === undefined,
+      // From the session (the authorizer's context): the Credentials are not read here.
+      passwordChangeRequired: auth.passwordChangeRequired,
       createdAt: account.createdAt,
-      lastLoginAt: account.lastLoginAt ?? null,
+      lastLoginAt: auth.lastLoginAt ?? null,
     },
     operator:
       account.role === 'operator' && account.siret

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ProblemError } from '../http/problem.ts';
+import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ProblemError, tooManyRequests } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys, type PrimaryKey } from '../storage/keys.ts';
@@ -11,21 +11,16 @@ import {
   gateAttempt,
   type LockoutPolicy,
   type LoginAttemptState,
+  recordFailure,
   retentionSeconds,
 } from './lockout.ts';
-import { type Account, normaliseIdentifier } from './model.ts';
-import { consumeRateLimit, limitFromEnv, subjectOf } from './rate-limit.ts';
-import {
-  ACCOUNT_LOCKOUT_ATTRIBUTES,
-  accountKey,
-  fromItem,
-  guardOwner,
-  settleSuccessfulCheck,
-} from './repository.ts';
+import { type Credentials, normaliseIdentifier } from './model.ts';
+import { countInWindow, currentWindow, limitFromEnv, subjectOf } from './rate-limit.ts';
+import { credentialsFromItem, credentialsKey, updateCredentials } from './repository.ts';
 import { decoyHash, hashSecret, needsRehash, verifySecret } from './secret-hash.ts';
 import { type IssuedSession, LOGIN_HISTORY_SECONDS, openSession } from './sessions.ts';
 
-/** Per source address: 50 login attempts per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
+/** Per source address: 50 failed logins per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
 const SOURCE_LIMIT = limitFromEnv(
   'login-source',
   { limit: 50, windowSeconds: 300 },
@@ -76,9 +71,9 @@ function refusedAttempt(reason: 'delayed' | 'locked', retryAfterSeconds: number)
 type StateNames = Record<keyof LoginAttemptState, string>;
 
 /**
- * Where the brute-force count of an identifier lives. An identifier that an account has: on the
- * account item (the count's UpdateItem also reads the account). Any other identifier: its own
+ * Where the brute-force count of an identifier that no account has lives: its own
  * LOGIN_ATTEMPTS item (with a TTL), so unknown identifiers are counted and answered alike.
+ * (An identifier with Credentials is counted on its Credentials item, below.)
  */
 interface AttemptCounter {
   key: PrimaryKey;
@@ -96,12 +91,6 @@ const identifierCounter = (identifier: string): AttemptCounter => ({
     locked: 'locked',
   },
   standalone: true,
-});
-
-const accountCounter = (accountId: string): AttemptCounter => ({
-  key: accountKey(accountId),
-  names: ACCOUNT_LOCKOUT_ATTRIBUTES,
-  standalone: false,
 });
 
 const STATE_NAMES = {
@@ -263,60 +252,164 @@ async function blockAfterFailure(
   return state;
 }
 
-/** A password that matched, with the hash it matched (the success write is conditional on it). */
+export const loginConflict = () =>
+  new ProblemError(
+    409,
+    'login_conflict',
+    'Une autre tentative de connexion est en cours pour cet identifiant : réessayez dans un instant.',
+    { extensions: { retryAfterSeconds: 1 }, headers: { 'Retry-After': '1' } },
+  );
+
+/** The lockout state stored on a Credentials item, if any failure is recorded. */
+function lockoutStateOf(item: Record<string, unknown>): LoginAttemptState | undefined {
+  if (item.failures === undefined) return undefined;
+  return {
+    failures: Number(item.failures),
+    lastFailureAt: Number(item.lastFailureAt ?? 0),
+    blockedUntil: Number(item.blockedUntil ?? 0),
+    locked: item.locked === true,
+  };
+}
+
+/** What one attempt reads first: the identifier's Credentials item and, for a login, the source's failures. */
+interface AttemptRead {
+  item?: Record<string, unknown>;
+  source?: { failures: number; window: ReturnType<typeof currentWindow> };
+}
+
+/** One BatchGetItem (consistent reads) of the Credentials item and the source's failure window. */
+async function readAttempt(identifier: string, sourceIp: string): Promise<AttemptRead> {
+  const window = currentWindow(SOURCE_LIMIT, sourceIp);
+  const credentials = credentialsKey(identifier);
+  const same = (a: PrimaryKey, b: Record<string, unknown>) => a.PK === b.PK && a.SK === b.SK;
+  const found: Record<string, unknown>[] = [];
+  let pending: PrimaryKey[] = [credentials, window.key];
+  for (let round = 0; pending.length > 0; round += 1) {
+    if (round === 5) throw tooManyRequests('Service momentanément surchargé : réessayez.', 1);
+    const result = await documentClient.send(
+      new BatchGetCommand({
+        RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } },
+      }),
+    );
+    found.push(...((result.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
+    pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as PrimaryKey[];
+  }
+  const item = found.find((candidate) => same(credentials, candidate));
+  const counter = found.find((candidate) => same(window.key, candidate));
+  const live = counter && !(typeof counter.expiresAt === 'number' && counter.expiresAt <= Date.now() / 1000);
+  return {
+    ...(item ? { item: stripKeys<Record<string, unknown>>(item) } : {}),
+    source: { failures: live ? Number(counter.count ?? 0) : 0, window },
+  };
+}
+
+/** A password that matched, with what a success must be conditional on. */
 interface VerifiedPassword {
-  account: Account;
+  credentials: Credentials;
   verifiedHash: string;
+  /** The `loginSeq` read: the outcome is recorded only if no other attempt recorded one since. */
+  seen: number;
 }
 
 /**
- * Checks a password for `identifier`, counting failures against it whether or not the account
- * exists (same answers, same calls and time: an unknown identifier is counted on its own item
- * and verified against a decoy hash). Throws 401 / 429 / 423 problems. The count is not
- * cleared yet: the caller settles the success (settleSuccessfulCheck).
+ * Checks a password for `identifier`. An identifier with Credentials: the delay or lock read on
+ * the item refuses the attempt before the hash check; a failure is recorded by one write
+ * conditional on the `loginSeq` read, so concurrent guesses get at most one answer per
+ * recorded outcome (the others a 409 that says nothing of the password). An unknown
+ * identifier: counted atomically on its own item, checked against a decoy hash (same answers,
+ * same time). With `countSource` (a login), the source's failures are read first (429 at the
+ * limit) and a failure is added to them. Throws 401 / 409 / 423 / 429 problems. The success is
+ * recorded by the caller (recordSuccess).
  */
 async function verifyPassword(
   identifier: string,
   password: string,
   sourceIp: string,
+  countSource: boolean,
 ): Promise<VerifiedPassword> {
   const policy = POLICY;
   // Fractional seconds: a 1 s delay must not vanish by rounding to the same second.
   const now = Date.now() / 1000;
-  const owner = await guardOwner('identifier', normaliseIdentifier(identifier));
-  let counter = owner ? accountCounter(owner) : identifierCounter(identifier);
-  let counted = await admitAttempt(counter, now, policy);
-  if (!counted) {
-    // A guard left by an account that no longer exists: count as an unknown identifier.
-    counter = identifierCounter(identifier);
-    counted = (await admitAttempt(counter, now, policy)) as CountedAttempt;
-  }
-  const account = counter.standalone ? undefined : fromItem(counted.item);
-  const usable = account?.status === 'ACTIVE' && account.passwordHash !== undefined;
-  const valid = await verifySecret(password, usable ? (account.passwordHash as string) : decoyHash());
-  if (!valid || !usable || !account) {
+  const read: AttemptRead = countSource
+    ? await readAttempt(identifier, sourceIp)
+    : { item: await getItem<Record<string, unknown>>(credentialsKey(identifier)) };
+  if (read.source && read.source.failures >= SOURCE_LIMIT.limit)
+    throw tooManyRequests(
+      'Trop de tentatives de connexion depuis votre adresse : réessayez dans quelques minutes.',
+      Math.max(read.source.window.windowEnd - Math.floor(now), 1),
+    );
+  const countSourceFailure = async () => {
+    if (read.source) await countInWindow(read.source.window);
+  };
+  if (!read.item) {
+    // No account has this identifier: counted before the (decoy) check, on its own item.
+    const counter = identifierCounter(identifier);
+    const counted = (await admitAttempt(counter, now, policy)) as CountedAttempt;
+    await verifySecret(password, decoyHash());
     const state = await blockAfterFailure(counter, counted.failures, now, policy);
-    if (account) await recordFailedLogin(account.id, sourceIp);
+    await countSourceFailure();
     logger.info('Login failed', { failures: counted.failures, locked: state.locked });
     throw invalidCredentials(Math.ceil(state.blockedUntil - now));
   }
-  return { account, verifiedHash: account.passwordHash as string };
+  const credentials = credentialsFromItem(read.item);
+  const lockout = lockoutStateOf(read.item);
+  const gate = gateAttempt(lockout, now);
+  if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
+  const usable = credentials.status === 'ACTIVE' && credentials.passwordHash !== undefined;
+  const valid = await verifySecret(password, usable ? (credentials.passwordHash as string) : decoyHash());
+  if (!valid || !usable) {
+    const state = recordFailure(lockout, now, policy);
+    const recorded = await updateCredentials(identifier, {
+      set: {
+        failures: state.failures,
+        lastFailureAt: state.lastFailureAt,
+        blockedUntil: state.blockedUntil,
+        locked: state.locked,
+      },
+      bumpLoginSeq: true,
+      expect: { loginSeq: credentials.loginSeq },
+    });
+    // Another attempt recorded its outcome first: this one is not answered (nor counted).
+    if (!recorded) throw loginConflict();
+    await countSourceFailure();
+    await recordFailedLogin(credentials.accountId, sourceIp);
+    logger.info('Login failed', { failures: state.failures, locked: state.locked });
+    throw invalidCredentials(Math.ceil(state.blockedUntil - now));
+  }
+  return { credentials, verifiedHash: credentials.passwordHash as string, seen: credentials.loginSeq };
 }
 
 /**
- * Checks the password of `identifier` like a login (counted, delayed, locked) and clears the
- * count on success; returns the account. Used to confirm the current password of a session.
+ * Records a successful check: clears the lockout state and sets `extra` (the login's
+ * `lastLoginAt`, a rehashed password), in one UpdateItem conditional on the `loginSeq` read,
+ * the account still active and the verified hash unchanged. Otherwise (a concurrent attempt,
+ * password change or deactivation) a 409 login_conflict. Returns the Credentials as stored.
+ */
+async function recordSuccess(
+  verified: VerifiedPassword,
+  extra: { lastLoginAt?: string; passwordHash?: string } = {},
+): Promise<Credentials> {
+  const saved = await updateCredentials(verified.credentials.identifier, {
+    set: extra,
+    clearLockout: true,
+    bumpLoginSeq: true,
+    expect: { loginSeq: verified.seen, passwordHash: verified.verifiedHash, active: true },
+  });
+  if (!saved) throw loginConflict();
+  return saved;
+}
+
+/**
+ * Checks the password of `identifier` like a login (delayed, locked, failures recorded) and
+ * clears the lockout state on success; returns the Credentials. Used to confirm the current
+ * password of a session (the source's failure count is the login's alone).
  */
 export async function checkPassword(
   identifier: string,
   password: string,
   sourceIp: string,
-): Promise<Account> {
-  const { account, verifiedHash } = await verifyPassword(identifier, password, sourceIp);
-  const settled = await settleSuccessfulCheck(account, verifiedHash);
-  // The password changed (or the account was disabled) while it was being checked.
-  if (!settled) throw invalidCredentials();
-  return settled;
+): Promise<Credentials> {
+  return recordSuccess(await verifyPassword(identifier, password, sourceIp, false));
 }
 
 /** POST /v1/sessions: identifier + password → a new session token. */
@@ -324,33 +417,27 @@ export async function login(
   identifier: string,
   password: string,
   sourceIp: string,
-): Promise<IssuedSession & { role: Account['role'] }> {
-  await consumeRateLimit(
-    SOURCE_LIMIT,
-    sourceIp,
-    'Trop de tentatives de connexion depuis votre adresse : réessayez dans quelques minutes.',
-  );
-  const { account, verifiedHash } = await verifyPassword(identifier, password, sourceIp);
+): Promise<IssuedSession & { role: Credentials['role'] }> {
+  const verified = await verifyPassword(identifier, password, sourceIp, true);
+  const { credentials } = verified;
   if (
-    account.passwordIsTemporary &&
-    account.temporaryPasswordExpiresAt !== undefined &&
-    account.temporaryPasswordExpiresAt <= new Date().toISOString()
+    credentials.passwordIsTemporary &&
+    credentials.temporaryPasswordExpiresAt !== undefined &&
+    credentials.temporaryPasswordExpiresAt <= new Date().toISOString()
   ) {
-    await settleSuccessfulCheck(account, verifiedHash);
+    await recordSuccess(verified);
     throw new ProblemError(
       401,
       'temporary_password_expired',
       'Votre mot de passe provisoire a expiré. Utilisez « J’ai oublié mon mot de passe » pour en recevoir un nouveau.',
     );
   }
-  // One write, without a version: clears the count, records the login, upgrades the hash.
-  const saved = await settleSuccessfulCheck(account, verifiedHash, {
+  // One write: records the outcome, clears the lockout state, the login date, upgrades the hash.
+  const saved = await recordSuccess(verified, {
     lastLoginAt: new Date().toISOString(),
-    ...(needsRehash(verifiedHash) ? { passwordHash: await hashSecret(password) } : {}),
+    ...(needsRehash(verified.verifiedHash) ? { passwordHash: await hashSecret(password) } : {}),
   });
-  // The password changed (or the account was disabled) while it was being checked.
-  if (!saved) throw invalidCredentials();
-  logger.info('Login succeeded', { accountId: saved.id });
+  logger.info('Login succeeded', { accountId: saved.accountId });
   // The session item is also the journal record of this login (source address, 6 months).
   return { ...(await openSession(saved, { sourceIp, origin: 'login' })), role: saved.role };
 }

@@ -8,7 +8,7 @@ export type AccountStatus = 'ACTIVE' | 'DISABLED';
 
 export interface Account {
   id: string;
-  /** Human-readable login name, unique (guard `identifier`), e.g. `marie.dupont`. */
+  /** Human-readable login name, unique (its Credentials item is the guard), e.g. `marie.dupont`. */
   identifier: string;
   role: AccountRole;
   status: AccountStatus;
@@ -17,6 +17,26 @@ export interface Account {
   /** Operator accounts: the operator's SIRET and the enrolments linked to the account. */
   siret?: string;
   enrolmentIds: string[];
+  secretQuestion?: string;
+  secretAnswerHash?: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/**
+ * What a login needs, on one item keyed by the normalised identifier (repository.ts), which is
+ * also the identifier's uniqueness guard. The password lives here only. The lockout state
+ * (failures, delay, lock) is stored on the same item but never leaves the login (login.ts).
+ */
+export interface Credentials {
+  /** Normalised identifier (the item's key). */
+  identifier: string;
+  accountId: string;
+  role: AccountRole;
+  status: AccountStatus;
+  /** Operators: copied from the account, which never changes SIRET. */
+  siret?: string;
   /** scrypt hash with its parameters (see secret-hash.ts); absent until a password is issued. */
   passwordHash?: string;
   /** True while the password is the emailed temporary one (first login must change it). */
@@ -24,29 +44,29 @@ export interface Account {
   /** ISO date after which the temporary password no longer opens a session. */
   temporaryPasswordExpiresAt?: string;
   passwordChangedAt?: string;
-  secretQuestion?: string;
-  secretAnswerHash?: string;
-  createdAt: string;
-  updatedAt: string;
+  /** Set with the secret question (whose answer hash stays on the account). */
+  secretQuestionSet: boolean;
+  /** Incremented by every recorded login outcome: the login's writes are conditional on it. */
+  loginSeq: number;
   lastLoginAt?: string;
-  version: number;
 }
 
 export type SetupStep = 'password' | 'secretQuestion';
 
 /** The first-login steps still to do: change the temporary password, set the secret question. */
 export function pendingSteps(
-  account: Pick<Account, 'passwordIsTemporary' | 'secretAnswerHash'>,
+  credentials: Pick<Credentials, 'passwordIsTemporary' | 'secretQuestionSet'>,
 ): SetupStep[] {
   return [
-    ...(account.passwordIsTemporary ? (['password'] as const) : []),
-    ...(account.secretAnswerHash === undefined ? (['secretQuestion'] as const) : []),
+    ...(credentials.passwordIsTemporary ? (['password'] as const) : []),
+    ...(credentials.secretQuestionSet ? [] : (['secretQuestion'] as const)),
   ];
 }
 
 /** Both first-login steps done: a permanent password and a secret question. */
-export const isSetUp = (account: Pick<Account, 'passwordIsTemporary' | 'secretAnswerHash'>): boolean =>
-  pendingSteps(account).length === 0;
+export const isSetUp = (
+  credentials: Pick<Credentials, 'passwordIsTemporary' | 'secretQuestionSet'>,
+): boolean => pendingSteps(credentials).length === 0;
 
 /** Email addresses compare case-insensitively and without surrounding spaces. */
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();

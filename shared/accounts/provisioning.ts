@@ -6,8 +6,22 @@ import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
 import { claimGuard, isConditionFailure } from '../storage/store.ts';
-import { type Account, type AccountRole, identifierWords, normaliseEmail } from './model.ts';
-import { createAccount, getAccount, guardOwner, saveAccount } from './repository.ts';
+import {
+  type Account,
+  type AccountRole,
+  type Credentials,
+  identifierWords,
+  normaliseEmail,
+} from './model.ts';
+import {
+  claimCredentials,
+  createAccount,
+  getAccount,
+  getCredentials,
+  guardOwner,
+  saveAccount,
+  updateCredentials,
+} from './repository.ts';
 import { hashSecret } from './secret-hash.ts';
 import { generateTemporaryPassword } from './temporary-password.ts';
 
@@ -22,15 +36,39 @@ class GuardTaken extends Error {
   }
 }
 
+/** The Credentials of a new account: no password yet (a temporary one is issued next). */
+const newCredentials = (input: {
+  accountId: string;
+  identifier: string;
+  role: AccountRole;
+  siret?: string;
+}): Credentials => ({
+  identifier: input.identifier,
+  accountId: input.accountId,
+  role: input.role,
+  status: 'ACTIVE',
+  ...(input.siret ? { siret: input.siret } : {}),
+  passwordIsTemporary: true,
+  secretQuestionSet: false,
+  loginSeq: 0,
+});
+
 /**
- * Claims the first free identifier among `base`, `base2`, `base3`… for `accountId`. A retry by
- * the same account gets the identifier it claimed before (claimGuard is owner-idempotent).
+ * Claims the first free identifier among `base`, `base2`, `base3`… for `accountId`, by creating
+ * its Credentials item (the identifier's guard). A retry by the same account gets the identifier
+ * it claimed before (the claim is owner-idempotent).
  */
-async function claimIdentifier(base: string, accountId: string): Promise<string> {
+async function claimIdentifier(
+  base: string,
+  account: { accountId: string; role: AccountRole; siret?: string },
+): Promise<string> {
   for (let suffix = 1; suffix <= 99; suffix += 1) {
     const candidate = suffix === 1 ? base : `${base}${suffix}`;
     try {
-      await claimGuard(keys.guard('identifier', candidate), accountId, (owner) => new GuardTaken(owner));
+      await claimCredentials(
+        newCredentials({ ...account, identifier: candidate }),
+        (owner) => new GuardTaken(owner),
+      );
       return candidate;
     } catch (error) {
       if (!(error instanceof GuardTaken)) throw error;
@@ -56,7 +94,6 @@ function newAccount(input: {
     email: normaliseEmail(input.email),
     ...(input.siret ? { siret: input.siret } : {}),
     enrolmentIds: input.enrolmentIds ?? [],
-    passwordIsTemporary: true,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -107,11 +144,15 @@ export async function provisionOperatorAccount(enrolment: Enrolment): Promise<Pr
       accountId,
       identifier: linked.identifier,
       created: false,
-      credentialsPending: linked.passwordIsTemporary,
+      credentialsPending: (await getCredentials(linked.identifier))?.passwordIsTemporary ?? true,
     };
   }
   const base = identifierWords(contact.prenom, contact.nom) || `operateur.${applicant.siret}`;
-  const identifier = await claimIdentifier(base, accountId);
+  const identifier = await claimIdentifier(base, {
+    accountId,
+    role: 'operator',
+    siret: applicant.siret,
+  });
   const account = newAccount({
     id: accountId,
     identifier,
@@ -163,14 +204,16 @@ export async function createInstructorAccount(input: {
   email: string;
 }): Promise<Account> {
   const accountId = randomUUID();
-  const owner = await guardOwner('identifier', input.identifier);
+  const taken = () => conflict('identifier_taken', `L'identifiant ${input.identifier} est déjà utilisé.`);
+  const owner = (await getCredentials(input.identifier))?.accountId;
   if (owner) {
     const existing = await getAccount(owner);
     if (existing?.role === 'instructor') return existing;
-    throw conflict('identifier_taken', `L'identifiant ${input.identifier} est déjà utilisé.`);
+    throw taken();
   }
-  await claimGuard(keys.guard('identifier', input.identifier), accountId, () =>
-    conflict('identifier_taken', `L'identifiant ${input.identifier} est déjà utilisé.`),
+  await claimCredentials(
+    newCredentials({ accountId, identifier: input.identifier, role: 'instructor' }),
+    taken,
   );
   const account = newAccount({
     id: accountId,
@@ -200,17 +243,21 @@ export async function issueTemporaryPasswordAndSend(
   options: { force?: boolean } = {},
 ): Promise<TemporaryPasswordOutcome> {
   const account = await getAccount(accountId);
-  if (!account) throw new Error(`Account ${accountId} not found`);
-  if (!account.passwordIsTemporary && account.passwordHash && !options.force)
+  const credentials = account ? await getCredentials(account.identifier) : undefined;
+  if (!account || !credentials) throw new Error(`Account ${accountId} not found`);
+  if (!credentials.passwordIsTemporary && credentials.passwordHash && !options.force)
     return { issued: false, reason: 'already_active' };
   const password = generateTemporaryPassword();
   const expiresAt = new Date(Date.now() + TEMPORARY_PASSWORD_DAYS * 86_400_000).toISOString();
-  await saveAccount(account, {
-    ...account,
-    passwordHash: await hashSecret(password),
-    passwordIsTemporary: true,
-    temporaryPasswordExpiresAt: expiresAt,
+  const stored = await updateCredentials(account.identifier, {
+    set: {
+      passwordHash: await hashSecret(password),
+      passwordIsTemporary: true,
+      temporaryPasswordExpiresAt: expiresAt,
+    },
+    bumpLoginSeq: true,
   });
+  if (!stored) throw new Error(`Credentials of account ${accountId} not found`);
   await send(password, expiresAt);
   logger.info('Temporary password issued', { accountId });
   return { issued: true, expiresAt };

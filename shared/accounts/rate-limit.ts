@@ -41,3 +41,22 @@ export function limitFromEnv(scope: string, fallback: Omit<RateLimit, 'scope'>, 
   const match = /^(\d+)\/(\d+)$/.exec(value ?? '');
   return match ? { scope, limit: Number(match[1]), windowSeconds: Number(match[2]) } : { scope, ...fallback };
 }
+
+/** The current window of a limit for `subject`: its item's key and when it ends (epoch seconds). */
+export function currentWindow(rule: RateLimit, subject: string, now = Math.floor(Date.now() / 1000)) {
+  const window = Math.floor(now / rule.windowSeconds);
+  return { key: keys.rateLimit(rule.scope, subject, window), windowEnd: (window + 1) * rule.windowSeconds };
+}
+
+/** Counts one event in a window read earlier (one atomic ADD; the item expires with the window). */
+export async function countInWindow(window: ReturnType<typeof currentWindow>): Promise<void> {
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: window.key,
+      UpdateExpression: 'ADD #count :one SET #type = :type, expiresAt = :expiresAt',
+      ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
+      ExpressionAttributeValues: { ':one': 1, ':type': 'RateLimit', ':expiresAt': window.windowEnd },
+    }),
+  );
+}

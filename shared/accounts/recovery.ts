@@ -10,12 +10,7 @@ import { forgottenIdentifierEmail, passwordResetEmail } from './emails.ts';
 import { normaliseEmail, normaliseIdentifier, normaliseSecretAnswer } from './model.ts';
 import { PASSWORD_RULE_MESSAGES } from './password-policy.ts';
 import { consumeRateLimit, limitFromEnv, subjectOf } from './rate-limit.ts';
-import {
-  clearAccountLockout,
-  findAccountByIdentifier,
-  findAccountsByEmail,
-  getAccount,
-} from './repository.ts';
+import { findAccountByIdentifier, findAccountsByEmail, getAccount, getCredentials } from './repository.ts';
 import { verifySecret } from './secret-hash.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
 import { revokeAllSessions } from './sessions.ts';
@@ -213,18 +208,16 @@ export async function resetPassword(
     path: 'body.newPassword',
     confirmationPath: 'body.confirmation',
   });
+  const credentials = await getCredentials(account.identifier);
   if (
-    account.passwordHash &&
-    !account.passwordIsTemporary &&
-    (await verifySecret(input.newPassword, account.passwordHash))
+    credentials?.passwordHash &&
+    !credentials.passwordIsTemporary &&
+    (await verifySecret(input.newPassword, credentials.passwordHash))
   )
     throw invalidField('body.newPassword', PASSWORD_RULE_MESSAGES.differentFromPrevious, 'password_policy');
   await consumeToken(input.token);
-  // Re-read after consuming the link: a login meanwhile must not make this write stale.
-  const current = (await getAccount(account.id)) ?? account;
-  await storeNewPassword(current, input.newPassword);
+  // One write on the Credentials: the new password, and the login lock lifted.
+  await storeNewPassword(account.identifier, input.newPassword);
   await revokeAllSessions(account.id);
-  // The lock of the identifier is on its account item (login.ts).
-  await clearAccountLockout(account.id);
   logger.info('Password reset', { accountId: account.id });
 }

@@ -1,11 +1,11 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '../http/problem.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys, type PrimaryKey } from '../storage/keys.ts';
-import { getItem, isConditionFailure, putNew, queryPage, stripKeys } from '../storage/store.ts';
-import type { Account } from './model.ts';
+import { getItem, isConditionFailure, putNew, queryPage } from '../storage/store.ts';
+import { type Account, type Credentials, normaliseIdentifier } from './model.ts';
 
-/** Storage of the account aggregate; the only module that spells its keys. */
+/** Storage of the account aggregate and of the Credentials items; the only module that spells their keys. */
 const toItem = (account: Account) => ({
   ...keys.account(account.id),
   ...indexKeys.accountsByEmail(account.email, account.id),
@@ -13,30 +13,8 @@ const toItem = (account: Account) => ({
   ...account,
 });
 
-/**
- * The brute-force count of an account's identifier lives on the account item (login.ts counts
- * and reads the account in one UpdateItem). `#` cannot appear in an Account field name, so these
- * attributes never collide with one; they are owned by the login alone: `fromItem` drops them
- * (they never reach an Account, a view or a response) and `saveAccount` never writes them.
- */
-export const ACCOUNT_LOCKOUT_ATTRIBUTES = {
-  failures: 'lockout#failures',
-  lastFailureAt: 'lockout#lastFailureAt',
-  blockedUntil: 'lockout#blockedUntil',
-  locked: 'lockout#locked',
-} as const;
-
-const LOCKOUT_NAMES: ReadonlySet<string> = new Set(Object.values(ACCOUNT_LOCKOUT_ATTRIBUTES));
-
-/** The Account of a stored item (keys already stripped by the store), without the lockout state. */
-export function fromItem(item: Record<string, unknown>): Account {
-  const account: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item)) if (!LOCKOUT_NAMES.has(name)) account[name] = value;
-  return account as unknown as Account;
-}
-
-/** The account item's key, for the login's atomic count (login.ts). */
-export const accountKey = (accountId: string): PrimaryKey => keys.account(accountId);
+/** The Account of a stored item (keys already stripped by the store). */
+export const fromItem = (item: Record<string, unknown>): Account => item as unknown as Account;
 
 export async function getAccount(accountId: string): Promise<Account | undefined> {
   const item = await getItem<Record<string, unknown>>(keys.account(accountId));
@@ -52,9 +30,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Writes `next` if nobody changed the account since `current` was read; returns the new version.
  * One UpdateItem of the attributes that differ (optimistic locking on `version`), not a Put of
- * the whole item: the attributes written without a version by the login (lockout count,
- * `lastLoginAt`, a rehashed password) are left as they are unless this save changes them, so a
- * save from a read taken before a failed guess cannot erase nor resurrect a lockout count.
+ * the whole item. The password and the lockout state are not on the account (Credentials).
  */
 export async function saveAccount(current: Account, next: Account): Promise<Account> {
   const expected = current.version;
@@ -65,7 +41,7 @@ export async function saveAccount(current: Account, next: Account): Promise<Acco
   const values: Record<string, unknown> = { ':expected': expected, ':version': version };
   const sets = ['#version = :version'];
   const removes: string[] = [];
-  const fixed = new Set(['PK', 'SK', 'id', 'version', ...LOCKOUT_NAMES]);
+  const fixed = new Set(['PK', 'SK', 'id', 'version']);
   let placeholders = 0;
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (fixed.has(name) || same(after[name], before[name])) continue;
@@ -104,14 +80,14 @@ export async function saveAccount(current: Account, next: Account): Promise<Acco
   return { ...next, updatedAt: after.updatedAt as string, version };
 }
 
-/** The owner recorded by a uniqueness guard (identifier or operator SIRET), if any. */
-export async function guardOwner(kind: 'identifier' | 'operatorSiret', value: string) {
+/** The owner recorded by a uniqueness guard (operator SIRET), if any. */
+export async function guardOwner(kind: 'operatorSiret', value: string) {
   return (await getItem<{ owner: string }>(keys.guard(kind, value)))?.owner;
 }
 
 export async function findAccountByIdentifier(identifier: string): Promise<Account | undefined> {
-  const owner = await guardOwner('identifier', identifier);
-  return owner ? getAccount(owner) : undefined;
+  const credentials = await getCredentials(identifier);
+  return credentials ? getAccount(credentials.accountId) : undefined;
 }
 
 export async function findAccountsByEmail(email: string): Promise<Account[]> {
@@ -124,71 +100,151 @@ export async function findAccountsByEmail(email: string): Promise<Account[]> {
   return page.items.map(fromItem);
 }
 
+// Credentials: one item per normalised identifier (keys.credentials), the identifier's guard.
+
+/** The stored names of the lockout state on a Credentials item (read and written by login.ts only). */
+export const LOCKOUT_ATTRIBUTES = ['failures', 'lastFailureAt', 'blockedUntil', 'locked'] as const;
+
+const CREDENTIALS_FIELDS: ReadonlyArray<keyof Credentials> = [
+  'identifier',
+  'accountId',
+  'role',
+  'status',
+  'siret',
+  'passwordHash',
+  'passwordIsTemporary',
+  'temporaryPasswordExpiresAt',
+  'passwordChangedAt',
+  'secretQuestionSet',
+  'loginSeq',
+  'lastLoginAt',
+];
+
+/** The key of an identifier's Credentials item (normalised). */
+export const credentialsKey = (identifier: string): PrimaryKey =>
+  keys.credentials(normaliseIdentifier(identifier));
+
+/** The Credentials of a stored item (keys stripped or not), without the lockout state. */
+export function credentialsFromItem(item: Record<string, unknown>): Credentials {
+  const credentials: Record<string, unknown> = {};
+  for (const name of CREDENTIALS_FIELDS) if (item[name] !== undefined) credentials[name] = item[name];
+  credentials.loginSeq = Number(item.loginSeq ?? 0);
+  credentials.secretQuestionSet = item.secretQuestionSet === true;
+  credentials.passwordIsTemporary = item.passwordIsTemporary === true;
+  return credentials as unknown as Credentials;
+}
+
+/** Consistent read of an identifier's Credentials. */
+export async function getCredentials(identifier: string): Promise<Credentials | undefined> {
+  const item = await getItem<Record<string, unknown>>(credentialsKey(identifier));
+  return item ? credentialsFromItem(item) : undefined;
+}
+
 /**
- * After a successful password check: clears the lockout count and sets `extra` (the login's
- * `lastLoginAt`, a rehashed password), in one UpdateItem without a version, so it never
- * conflicts with the owner's own edits. It applies only if the account is still active with
- * the hash that was verified: a concurrent password change or deactivation wins (undefined).
- * Returns the account as stored after the write.
+ * Claims an identifier for an account by creating its Credentials item (attribute_not_exists).
+ * A retry by the same account succeeds (`created: false`); another account gets `onTaken`.
  */
-export async function settleSuccessfulCheck(
-  account: Account,
-  verifiedHash: string,
-  extra: { lastLoginAt?: string; passwordHash?: string } = {},
-): Promise<Account | undefined> {
-  const { failures, lastFailureAt, blockedUntil, locked } = ACCOUNT_LOCKOUT_ATTRIBUTES;
-  const written = Object.entries(extra).filter(([, value]) => value !== undefined);
-  const sets = written.map(([name]) => `#${name} = :${name}`);
+export async function claimCredentials(
+  credentials: Credentials,
+  onTaken: (owner: string) => Error,
+): Promise<{ created: boolean }> {
+  const key = credentialsKey(credentials.identifier);
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...key, type: 'Credentials', ...credentials, createdAt: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return { created: true };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const existing = await getItem<{ accountId: string }>(key);
+    if (existing === undefined) return claimCredentials(credentials, onTaken);
+    if (existing.accountId === credentials.accountId) return { created: false };
+    throw onTaken(existing.accountId);
+  }
+}
+
+export interface CredentialsUpdate {
+  set?: Record<string, unknown>;
+  remove?: string[];
+  /** Removes the lockout state (a success, a new password). */
+  clearLockout?: boolean;
+  /** Increments `loginSeq`: a login that read the item before this write cannot record its outcome. */
+  bumpLoginSeq?: boolean;
+  /** Conditions besides the item existing. */
+  expect?: { loginSeq?: number; passwordHash?: string; active?: boolean };
+}
+
+/**
+ * One conditional UpdateItem of a Credentials item; the item as stored after it, or undefined
+ * when a condition failed (the item is missing, or changed since it was read).
+ */
+export async function updateCredentials(
+  identifier: string,
+  update: CredentialsUpdate,
+): Promise<Credentials | undefined> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let n = 0;
+  const name = (attribute: string) => {
+    const placeholder = `#n${n++}`;
+    names[placeholder] = attribute;
+    return placeholder;
+  };
+  const value = (v: unknown) => {
+    const placeholder = `:v${n++}`;
+    values[placeholder] = v;
+    return placeholder;
+  };
+  for (const [attribute, v] of Object.entries(update.set ?? {}))
+    if (v !== undefined) sets.push(`${name(attribute)} = ${value(v)}`);
+  for (const attribute of [...(update.remove ?? []), ...(update.clearLockout ? LOCKOUT_ATTRIBUTES : [])])
+    removes.push(name(attribute));
+  const conditions = ['attribute_exists(PK)'];
+  let seqName: string | undefined;
+  const seq = () => {
+    seqName ??= name('loginSeq');
+    return seqName;
+  };
+  const expected = update.expect ?? {};
+  if (expected.loginSeq !== undefined) {
+    const seen = value(expected.loginSeq);
+    conditions.push(
+      expected.loginSeq === 0
+        ? `(${seq()} = ${seen} OR attribute_not_exists(${seq()}))`
+        : `${seq()} = ${seen}`,
+    );
+  }
+  if (update.bumpLoginSeq) sets.push(`${seq()} = if_not_exists(${seq()}, ${value(0)}) + ${value(1)}`);
+  if (expected.passwordHash !== undefined)
+    conditions.push(`${name('passwordHash')} = ${value(expected.passwordHash)}`);
+  if (expected.active) conditions.push(`${name('status')} = ${value('ACTIVE')}`);
+  const expression = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   try {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.account(account.id),
-        UpdateExpression: `REMOVE #failures, #lastFailureAt, #blockedUntil, #locked${sets.length ? ` SET ${sets.join(', ')}` : ''}`,
-        ConditionExpression: 'attribute_exists(PK) AND #status = :active AND #passwordHash = :verified',
-        ExpressionAttributeNames: {
-          '#failures': failures,
-          '#lastFailureAt': lastFailureAt,
-          '#blockedUntil': blockedUntil,
-          '#locked': locked,
-          '#status': 'status',
-          '#passwordHash': 'passwordHash',
-          ...Object.fromEntries(written.map(([name]) => [`#${name}`, name])),
-        },
-        ExpressionAttributeValues: {
-          ':active': 'ACTIVE',
-          ':verified': verifiedHash,
-          ...Object.fromEntries(written.map(([name, value]) => [`:${name}`, value])),
-        },
+        Key: credentialsKey(identifier),
+        UpdateExpression: expression,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return Attributes ? fromItem(stripKeys(Attributes)) : undefined;
+    return Attributes ? credentialsFromItem(Attributes) : undefined;
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
     throw error;
-  }
-}
-
-/** Password reset: lifts the brute-force delay or lock of the account (its identifier). */
-export async function clearAccountLockout(accountId: string): Promise<void> {
-  const { failures, lastFailureAt, blockedUntil, locked } = ACCOUNT_LOCKOUT_ATTRIBUTES;
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.account(accountId),
-        UpdateExpression: 'REMOVE #failures, #lastFailureAt, #blockedUntil, #locked',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: {
-          '#failures': failures,
-          '#lastFailureAt': lastFailureAt,
-          '#blockedUntil': blockedUntil,
-          '#locked': locked,
-        },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
   }
 }

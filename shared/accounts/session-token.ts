@@ -26,6 +26,8 @@ export interface StoredSession {
   passwordChangeRequired: boolean;
   /** Operators only: copied from the account, which never changes SIRET. */
   siret?: string;
+  /** The account's last login when the session was opened (this login's date for a login). */
+  lastLoginAt?: string;
   createdAt: string;
   /** Epoch seconds. */
   renewedAt: number;

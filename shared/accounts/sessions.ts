@@ -2,7 +2,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
 import { isConditionFailure, putItem } from '../storage/store.ts';
-import { type Account, isSetUp, pendingSteps, type SetupStep } from './model.ts';
+import { type Credentials, isSetUp, pendingSteps, type SetupStep } from './model.ts';
 import {
   hashToken,
   newSessionToken,
@@ -29,10 +29,15 @@ export const LOGIN_HISTORY_SECONDS = 183 * 86_400;
 /**
  * Opens a new session (a new token on every login) and returns the token, shown once. The item
  * records where it was opened from and why (`origin`: a login, or the new session handed out by
- * a password change), and stays 6 months as the journal record of that login.
+ * a password change), and stays 6 months as the journal record of that login. It carries the
+ * account's last login date (`lastLoginAt`, from the Credentials), which the authorizer passes on
+ * (GET /v1/me shows it without reading the Credentials).
  */
 export async function openSession(
-  account: Account,
+  account: Pick<
+    Credentials,
+    'accountId' | 'role' | 'siret' | 'passwordIsTemporary' | 'secretQuestionSet' | 'lastLoginAt'
+  >,
   opened: { sourceIp: string; origin: 'login' | 'passwordChange' },
 ): Promise<IssuedSession> {
   const token = newSessionToken();
@@ -40,10 +45,11 @@ export async function openSession(
   const now = Math.floor(Date.now() / 1000);
   const createdAt = new Date(now * 1000).toISOString();
   const session: StoredSession = {
-    accountId: account.id,
+    accountId: account.accountId,
     role: account.role,
     passwordChangeRequired: !isSetUp(account),
     ...(account.siret ? { siret: account.siret } : {}),
+    ...(account.lastLoginAt ? { lastLoginAt: account.lastLoginAt } : {}),
     createdAt,
     renewedAt: now,
     idleExpiresAt: now + SESSION_IDLE_SECONDS,
@@ -51,7 +57,7 @@ export async function openSession(
   };
   await putItem({
     ...keys.session(tokenHash),
-    ...indexKeys.sessionsByAccount(account.id, createdAt),
+    ...indexKeys.sessionsByAccount(account.accountId, createdAt),
     type: 'Session',
     tokenHash,
     ...session,

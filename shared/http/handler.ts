@@ -74,6 +74,7 @@ function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | unde
           role: claims.role,
           passwordChangeRequired: String(claims.passwordChangeRequired) === 'true',
           ...(claims.siret ? { siret: claims.siret } : {}),
+          ...(claims.lastLoginAt ? { lastLoginAt: claims.lastLoginAt } : {}),
         }
       : undefined;
   if (route.access === 'public' || route.access === 'draft') return auth;

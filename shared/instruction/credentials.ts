@@ -1,7 +1,7 @@
 import { identifierEmail, temporaryPasswordEmail } from '../accounts/emails.ts';
 import type { Account } from '../accounts/model.ts';
 import { issueTemporaryPasswordAndSend } from '../accounts/provisioning.ts';
-import { getAccount } from '../accounts/repository.ts';
+import { getAccount, getCredentials } from '../accounts/repository.ts';
 import { portalUrl } from '../email/portal.ts';
 import { isEmailSent, sendRecordedEmail } from '../email/recorded-send.ts';
 import type { ComposedEmail } from '../enrolment/emails.ts';
@@ -25,12 +25,15 @@ async function accountOf(enrolment: Enrolment): Promise<Account> {
 }
 
 /** An operator already using the portal (a later enrolment of its SIRET) keeps its credentials. */
-const hasOwnPassword = (account: Account) => !account.passwordIsTemporary && Boolean(account.passwordHash);
+async function hasOwnPassword(account: Account): Promise<boolean> {
+  const credentials = await getCredentials(account.identifier);
+  return credentials !== undefined && !credentials.passwordIsTemporary && Boolean(credentials.passwordHash);
+}
 
 export async function composeIdentifier(enrolmentId: string): Promise<ComposedEmail | undefined> {
   const enrolment = await loadValidated(enrolmentId);
   const account = await accountOf(enrolment);
-  if (hasOwnPassword(account)) return undefined;
+  if (await hasOwnPassword(account)) return undefined;
   return {
     to: account.email,
     rendered: identifierEmail({

@@ -65,6 +65,8 @@ export interface AuthContext {
   passwordChangeRequired: boolean;
   /** Operators: the operator's SIRET (one account per SIRET), so funding reads need no account lookup. */
   siret?: string;
+  /** The account's last login (GET /v1/me), carried by the session. */
+  lastLoginAt?: string;
 }
 
 export interface RouteInput<R extends RouteDefinition> {

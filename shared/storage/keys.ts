@@ -55,8 +55,13 @@ export const keys = {
   enrolmentPartition: (enrolmentId: string) => `ENROLMENT#${enrolmentId}`,
 
   // Accounts and sessions
-  /** The account aggregate; it also carries the brute-force count of its identifier (login.ts). */
+  /** The account aggregate: profile, secret question, enrolment links. */
   account: (accountId: string) => key(`ACCOUNT#${accountId}`, 'ACCOUNT'),
+  /**
+   * What a login needs, by normalised identifier: account id, role, status, password hash and
+   * lockout state (login.ts). It is also the identifier's uniqueness guard.
+   */
+  credentials: (identifier: string) => key(`CREDENTIALS#${identifier}`, 'CREDENTIALS'),
   /** A session, by its token's hash; kept 6 months after it ends as the journal record of its login. */
   session: (tokenHash: string) => key(`SESSION#${tokenHash}`, 'SESSION'),
   passwordReset: (tokenHash: string) => key(`RESET#${tokenHash}`, 'RESET'),

@@ -32,14 +32,17 @@ beforeAll(async () => {
   operator = await support.activeOperator(local, enrolment, 'Verrou-Test#1');
 });
 
-/** The account item as stored (lockout attributes included). */
-async function rawAccount(accountId: string) {
+/** The identifier's credentials item as stored (lockout attributes included). */
+async function rawCredentials(identifier: string) {
   const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
   const { documentClient, tableName } = await import('../../shared/storage/client.ts');
   const { keys } = await import('../../shared/storage/keys.ts');
-  return (await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.account(accountId) })))
-    .Item;
+  return (
+    await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.credentials(identifier) }))
+  ).Item;
 }
+
+const LOCKOUT_NAMES = /failures|lastFailureAt|blockedUntil|locked|lockout/i;
 
 /** The separate brute-force item of an identifier (unknown identifiers only). */
 async function identifierCounter(identifier: string) {
@@ -81,20 +84,17 @@ describe('brute-force protection of the login', () => {
     // The existing session is not affected by the lock.
     const me = await local.api.get('/v1/me', support.bearer(operator.token));
     expect(me.status).toBe(200);
-    // The lock is stored on the account item, and never leaves the store.
-    expect(await rawAccount(operator.accountId)).toMatchObject({
-      'lockout#failures': 4,
-      'lockout#locked': true,
-    });
+    // The lock is stored on the identifier's credentials item, and never leaves the store.
+    expect(await rawCredentials(operator.identifier)).toMatchObject({ failures: 4, locked: true });
     expect(JSON.stringify(me.body)).not.toMatch(/lockout|failures|blockedUntil|locked/i);
     const { getAccount, findAccountsByEmail } = await import('../../shared/accounts/repository.ts');
     const account = await getAccount(operator.accountId);
-    expect(Object.keys(account ?? {}).filter((name) => name.startsWith('lockout'))).toEqual([]);
+    expect(Object.keys(account ?? {}).filter((name) => LOCKOUT_NAMES.test(name))).toEqual([]);
     const byEmail = await findAccountsByEmail(account?.email ?? '');
-    expect(byEmail.flatMap((item) => Object.keys(item)).filter((name) => name.startsWith('lockout'))).toEqual(
+    expect(byEmail.flatMap((item) => Object.keys(item)).filter((name) => LOCKOUT_NAMES.test(name))).toEqual(
       [],
     );
-    // Counted on the account, not on a separate item of the identifier.
+    // Counted on the credentials item, not on a separate item of the identifier.
     expect(await identifierCounter(operator.identifier)).toBeUndefined();
 
     await local.api.post('/v1/recovery/password', { identifier: operator.identifier });
@@ -108,9 +108,9 @@ describe('brute-force protection of the login', () => {
       confirmation: newPassword,
     });
     expect(reset.status).toBe(204);
-    // The reset lifted the lock stored on the account.
-    const lifted = await rawAccount(operator.accountId);
-    expect(Object.keys(lifted ?? {}).filter((name) => name.startsWith('lockout'))).toEqual([]);
+    // The reset lifted the lock stored on the credentials item.
+    const lifted = await rawCredentials(operator.identifier);
+    expect(Object.keys(lifted ?? {}).filter((name) => LOCKOUT_NAMES.test(name))).toEqual([]);
     expect((await login(operator.identifier, newPassword)).status).toBe(201);
 
     // The journal: failures under the account, successes as their session items (6 months).
@@ -162,7 +162,7 @@ describe('brute-force protection of the login', () => {
   });
 
   it('throttles login attempts per source address, whatever the identifier', async () => {
-    // 30 attempts per window from one address; the tests above used most of them.
+    // 30 failed logins per window from one address; the tests above made most of them.
     let attempts = 0;
     let response = await login('quelquun.autre', 'Nimporte-Quoi-1');
     while (response.status !== 429 && attempts < 30) {

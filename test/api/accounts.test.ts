@@ -223,6 +223,8 @@ describe('operator account: provisioning, first login, private home', () => {
       role: 'operator',
       secretQuestion: 'Nom de mon premier animal ?',
       passwordChangeRequired: false,
+      // The first login's date, carried by the session (no read of the credentials item).
+      lastLoginAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(me.body.operator).toEqual({
       siret: SIRET_A,
@@ -374,11 +376,10 @@ describe('operator account: provisioning, first login, private home', () => {
     await provisioning.issueTemporaryPasswordAndSend(accountId, async (password) => {
       expiredPassword = keep(password);
     });
-    const { getAccount, saveAccount } = await import('../../shared/accounts/repository.ts');
-    const account = (await getAccount(accountId))!;
-    await saveAccount(account, {
-      ...account,
-      temporaryPasswordExpiresAt: new Date(Date.now() - 1000).toISOString(),
+    // The temporary password lives on the identifier's Credentials item.
+    const { updateCredentials } = await import('../../shared/accounts/repository.ts');
+    await updateCredentials(lucIdentifier, {
+      set: { temporaryPasswordExpiresAt: new Date(Date.now() - 1000).toISOString() },
     });
     const late = await local.api.post('/v1/sessions', {
       identifier: lucIdentifier,

@@ -38,7 +38,7 @@ it("tells the calls of the workflow tasks a request starts from the request's ow
   expect(dynamoDbCalls.map((call) => call.origin)).toEqual(['someRoute', undefined]);
 });
 
-it('logs in with 5 calls: source limit, identifier guard, count + read, success write, session', async () => {
+it('logs in with 3 calls: one batched read (credentials + source failures), the outcome, the session', async () => {
   const { dynamoDbCalls } = await import('../../shared/storage/client.ts');
   const { DEMO_INSTRUCTOR } = await import('../../infra/local/demo-data.ts');
   const login = async (password: string, expectedStatus: number) => {
@@ -52,24 +52,17 @@ it('logs in with 5 calls: source limit, identifier guard, count + read, success 
   };
   await login(DEMO_INSTRUCTOR.password, 201); // warm Lambda
   const success = await login(DEMO_INSTRUCTOR.password, 201);
-  expect(success).toEqual([
-    'UpdateItemCommand RATE',
-    'GetItemCommand GUARD',
-    'UpdateItemCommand ACCOUNT',
-    'UpdateItemCommand ACCOUNT',
-    'PutItemCommand SESSION',
-  ]);
-  expect(success).toHaveLength(5);
+  // 1 read + 2 writes: BatchGetItem has no single key, hence no entity.
+  expect(success).toEqual(['BatchGetItemCommand', 'UpdateItemCommand CREDENTIALS', 'PutItemCommand SESSION']);
 
-  // A failure: the count's delay or lock, and the account's journal record.
+  // A failure: the outcome on the credentials, the source's failure count, the journal record.
   expect(await login('Pas-Le-Bon-1!', 401)).toEqual([
+    'BatchGetItemCommand',
+    'UpdateItemCommand CREDENTIALS',
     'UpdateItemCommand RATE',
-    'GetItemCommand GUARD',
-    'UpdateItemCommand ACCOUNT',
-    'UpdateItemCommand ACCOUNT',
     'PutItemCommand ACCOUNT',
   ]);
-  // An unknown identifier: as many calls before the hash check, on its own counter item.
+  // An unknown identifier: counted atomically on its own item before the (decoy) hash check.
   dynamoDbCalls.length = 0;
   const unknown = await local.api.post('/v1/sessions', {
     identifier: 'personne.inconnue',
@@ -77,10 +70,10 @@ it('logs in with 5 calls: source limit, identifier guard, count + read, success 
   });
   expect(unknown.status).toBe(401);
   expect(dynamoDbCalls.map((call) => `${call.command} ${call.entity ?? ''}`.trim())).toEqual([
+    'BatchGetItemCommand',
+    'UpdateItemCommand LOGIN_ATTEMPTS',
+    'UpdateItemCommand LOGIN_ATTEMPTS',
     'UpdateItemCommand RATE',
-    'GetItemCommand GUARD',
-    'UpdateItemCommand LOGIN_ATTEMPTS',
-    'UpdateItemCommand LOGIN_ATTEMPTS',
   ]);
-  expect(await login(DEMO_INSTRUCTOR.password, 201)).toHaveLength(5);
+  expect(await login(DEMO_INSTRUCTOR.password, 201)).toHaveLength(3);
 });
