@@ -67,45 +67,13 @@ function refusedAttempt(reason: 'delayed' | 'locked', retryAfterSeconds: number)
       );
 }
 
-/** Stored attribute names of a brute-force count (lockout.ts's LoginAttemptState). */
-type StateNames = Record<keyof LoginAttemptState, string>;
-
 /**
- * Where the brute-force count of an identifier that no account has lives: its own
- * LOGIN_ATTEMPTS item (with a TTL), so unknown identifiers are counted and answered alike.
- * (An identifier with Credentials is counted on its Credentials item, below.)
+ * The brute-force count of an identifier that no account has: its own LOGIN_ATTEMPTS item
+ * (hashed identifier, with a TTL), so unknown identifiers are counted and answered alike. (An
+ * identifier with credentials is counted on its credentials item: verifyPassword.)
  */
-interface AttemptCounter {
-  key: PrimaryKey;
-  names: StateNames;
-  /** True for the identifier's own item (created on the first attempt, type and TTL); false for an account. */
-  standalone: boolean;
-}
-
-const identifierCounter = (identifier: string): AttemptCounter => ({
-  key: keys.loginAttempts(subjectOf(normaliseIdentifier(identifier))),
-  names: {
-    failures: 'failures',
-    lastFailureAt: 'lastFailureAt',
-    blockedUntil: 'blockedUntil',
-    locked: 'locked',
-  },
-  standalone: true,
-});
-
-const STATE_NAMES = {
-  '#failures': 'failures',
-  '#lastFailureAt': 'lastFailureAt',
-  '#blockedUntil': 'blockedUntil',
-  '#locked': 'locked',
-} as const;
-
-const namesOf = (counter: AttemptCounter) => ({
-  ...Object.fromEntries(
-    Object.entries(STATE_NAMES).map(([placeholder, field]) => [placeholder, counter.names[field]]),
-  ),
-  ...(counter.standalone ? { '#type': 'type' } : {}),
-});
+const unknownIdentifierKey = (identifier: string): PrimaryKey =>
+  keys.loginAttempts(subjectOf(normaliseIdentifier(identifier)));
 
 /** A failed login of an existing account, kept 6 months (successes are their session item). */
 async function recordFailedLogin(accountId: string, sourceIp: string) {
@@ -121,53 +89,44 @@ async function recordFailedLogin(accountId: string, sourceIp: string) {
   });
 }
 
-/** The stored item after a counted attempt (keys stripped) and the failures this attempt makes. */
-interface CountedAttempt {
-  failures: number;
-  item: Record<string, unknown>;
-}
-
 /** Attempts at a count that other attempts keep changing before giving up (a 429, retry soon). */
 const MAX_COUNT_ROUNDS = 5;
 
+const STATE_NAMES = {
+  '#failures': 'failures',
+  '#lastFailureAt': 'lastFailureAt',
+  '#blockedUntil': 'blockedUntil',
+  '#locked': 'locked',
+  '#type': 'type',
+};
+
 /**
- * Counts an attempt atomically, before the slow hash check, so that concurrent guesses are all
- * counted; refuses it while the identifier is delayed or locked. Returns the number of
- * consecutive failures this attempt makes if it fails, with the stored item (for an account,
- * the account itself: one call counts and reads it). Undefined when the account item is gone.
+ * Counts an attempt on an unknown identifier atomically, before the (decoy) hash check, so that
+ * concurrent guesses are all counted; refuses it while the identifier is delayed or locked.
+ * Returns the number of consecutive failures this attempt makes.
  */
-async function admitAttempt(
-  counter: AttemptCounter,
-  now: number,
-  policy: LockoutPolicy,
-): Promise<CountedAttempt | undefined> {
+async function admitUnknownAttempt(key: PrimaryKey, now: number, policy: LockoutPolicy): Promise<number> {
   const expiresAt = Math.ceil(now + policy.forgetAfterSeconds);
-  const own = counter.standalone ? ', #type = :type, expiresAt = :expiresAt' : '';
-  const ownValues = counter.standalone ? { ':type': 'LoginAttempts', ':expiresAt': expiresAt } : {};
   const update = async (expression: string, condition: string, values: Record<string, unknown>) => {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: counter.key,
-        UpdateExpression: `${expression}${own}`,
+        Key: key,
+        UpdateExpression: `${expression}, #type = :type, expiresAt = :expiresAt`,
         ConditionExpression: condition,
-        ExpressionAttributeNames: namesOf(counter),
-        ExpressionAttributeValues: { ...values, ...ownValues },
+        ExpressionAttributeNames: STATE_NAMES,
+        ExpressionAttributeValues: { ...values, ':type': 'LoginAttempts', ':expiresAt': expiresAt },
         ReturnValues: 'ALL_NEW',
       }),
     );
-    const item = stripKeys<Record<string, unknown>>(Attributes ?? {});
-    return { failures: Number(item[counter.names.failures]), item };
+    return Number(Attributes?.failures);
   };
   for (let round = 0; round < MAX_COUNT_ROUNDS; round += 1) {
     try {
       // Only a live, unblocked count grows; anything else is decided below.
-      const live = '#blockedUntil <= :now AND #locked = :false AND #lastFailureAt > :staleBefore';
       return await update(
         'ADD #failures :one SET #lastFailureAt = :now, #blockedUntil = if_not_exists(#blockedUntil, :zero), #locked = if_not_exists(#locked, :false)',
-        counter.standalone
-          ? `attribute_not_exists(PK) OR (${live} AND expiresAt > :now)`
-          : `attribute_exists(PK) AND (attribute_not_exists(#failures) OR (${live}))`,
+        'attribute_not_exists(PK) OR (#blockedUntil <= :now AND #locked = :false AND #lastFailureAt > :staleBefore AND expiresAt > :now)',
         {
           ':one': 1,
           ':zero': 0,
@@ -179,14 +138,8 @@ async function admitAttempt(
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
-    const stored = await getItem<Record<string, unknown>>(counter.key);
-    if (!stored && !counter.standalone) return undefined;
-    const state =
-      stored?.[counter.names.failures] === undefined
-        ? undefined
-        : (Object.fromEntries(
-            Object.entries(counter.names).map(([field, name]) => [field, stored[name]]),
-          ) as unknown as LoginAttemptState);
+    const stored = await getItem<Record<string, unknown>>(key);
+    const state = stored ? lockoutStateOf(stored) : undefined;
     const gate = gateAttempt(state, now);
     if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
     // A stale count (old failures, or a lock served): start over, unless another attempt
@@ -196,9 +149,7 @@ async function admitAttempt(
         'SET #failures = :one, #lastFailureAt = :now, #blockedUntil = :zero, #locked = :false',
         state
           ? '#failures = :seen AND #lastFailureAt = :seenAt'
-          : counter.standalone
-            ? 'attribute_not_exists(PK) OR expiresAt <= :now'
-            : 'attribute_exists(PK) AND attribute_not_exists(#failures)',
+          : 'attribute_not_exists(PK) OR expiresAt <= :now',
         {
           ':one': 1,
           ':zero': 0,
@@ -214,9 +165,9 @@ async function admitAttempt(
   throw refusedAttempt('delayed', 1);
 }
 
-/** After a failure: the delay or lock that the count calls for. */
-async function blockAfterFailure(
-  counter: AttemptCounter,
+/** After a failure of an unknown identifier: the delay or lock that the count calls for. */
+async function blockUnknownAfterFailure(
+  key: PrimaryKey,
   failures: number,
   now: number,
   policy: LockoutPolicy,
@@ -226,23 +177,20 @@ async function blockAfterFailure(
     .send(
       new UpdateCommand({
         TableName: tableName,
-        Key: counter.key,
-        // An account item has no TTL: only the identifier's own item expires.
-        UpdateExpression: `SET #blockedUntil = :until, #locked = :locked${counter.standalone ? ', expiresAt = :expiresAt' : ''}`,
+        Key: key,
+        UpdateExpression: 'SET #blockedUntil = :until, #locked = :locked, expiresAt = :expiresAt',
         // A later attempt was counted meanwhile: its own outcome decides (a lock is never undone).
         ConditionExpression: '#failures = :failures',
         ExpressionAttributeNames: {
-          '#failures': counter.names.failures,
-          '#blockedUntil': counter.names.blockedUntil,
-          '#locked': counter.names.locked,
+          '#failures': 'failures',
+          '#blockedUntil': 'blockedUntil',
+          '#locked': 'locked',
         },
         ExpressionAttributeValues: {
           ':failures': failures,
           ':until': state.blockedUntil,
           ':locked': state.locked,
-          ...(counter.standalone
-            ? { ':expiresAt': Math.ceil(now + retentionSeconds(state, now, policy)) }
-            : {}),
+          ':expiresAt': Math.ceil(now + retentionSeconds(state, now, policy)),
         },
       }),
     )
@@ -260,7 +208,7 @@ export const loginConflict = () =>
     { extensions: { retryAfterSeconds: 1 }, headers: { 'Retry-After': '1' } },
   );
 
-/** The lockout state stored on a Credentials item, if any failure is recorded. */
+/** The lockout state stored on a credentials (or LOGIN_ATTEMPTS) item, if any failure is recorded. */
 function lockoutStateOf(item: Record<string, unknown>): LoginAttemptState | undefined {
   if (item.failures === undefined) return undefined;
   return {
@@ -343,12 +291,12 @@ async function verifyPassword(
   };
   if (!read.item) {
     // No account has this identifier: counted before the (decoy) check, on its own item.
-    const counter = identifierCounter(identifier);
-    const counted = (await admitAttempt(counter, now, policy)) as CountedAttempt;
+    const key = unknownIdentifierKey(identifier);
+    const failures = await admitUnknownAttempt(key, now, policy);
     await verifySecret(password, decoyHash());
-    const state = await blockAfterFailure(counter, counted.failures, now, policy);
+    const state = await blockUnknownAfterFailure(key, failures, now, policy);
     await countSourceFailure();
-    logger.info('Login failed', { failures: counted.failures, locked: state.locked });
+    logger.info('Login failed', { failures, locked: state.locked });
     throw invalidCredentials(Math.ceil(state.blockedUntil - now));
   }
   const credentials = credentialsFromItem(read.item);
