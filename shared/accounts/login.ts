@@ -265,22 +265,19 @@ interface VerifiedPassword {
  * conditional on the `loginSeq` read, so concurrent guesses get at most one answer per
  * recorded outcome (the others a 409 that says nothing of the password). An unknown
  * identifier: counted atomically on its own item, checked against a decoy hash (same answers,
- * same time). With `countSource` (a login), the source's failures are read first (429 at the
- * limit) and a failure is added to them. Throws 401 / 409 / 423 / 429 problems. The success is
+ * same time). With the source's failures in `read` (a login: readAttempt), a failure is added
+ * to them and the limit refuses the attempt (429). Throws 401 / 409 / 423 / 429 problems. The success is
  * recorded by the caller (recordSuccess).
  */
 async function verifyPassword(
   identifier: string,
   password: string,
   sourceIp: string,
-  countSource: boolean,
+  read: AttemptRead,
 ): Promise<VerifiedPassword> {
   const policy = POLICY;
   // Fractional seconds: a 1 s delay must not vanish by rounding to the same second.
   const now = Date.now() / 1000;
-  const read: AttemptRead = countSource
-    ? await readAttempt(identifier, sourceIp)
-    : { item: await getItem<Record<string, unknown>>(credentialsKey(identifier)) };
   if (read.source && read.source.failures >= SOURCE_LIMIT.limit)
     throw tooManyRequests(
       'Trop de tentatives de connexion depuis votre adresse : réessayez dans quelques minutes.',
@@ -357,7 +354,8 @@ export async function checkPassword(
   password: string,
   sourceIp: string,
 ): Promise<Credentials> {
-  return recordSuccess(await verifyPassword(identifier, password, sourceIp, false));
+  const item = await getItem<Record<string, unknown>>(credentialsKey(identifier));
+  return recordSuccess(await verifyPassword(identifier, password, sourceIp, item ? { item } : {}));
 }
 
 /** POST /v1/sessions: identifier + password → a new session token. */
@@ -366,7 +364,12 @@ export async function login(
   password: string,
   sourceIp: string,
 ): Promise<IssuedSession & { role: Credentials['role'] }> {
-  const verified = await verifyPassword(identifier, password, sourceIp, true);
+  const verified = await verifyPassword(
+    identifier,
+    password,
+    sourceIp,
+    await readAttempt(identifier, sourceIp),
+  );
   const { credentials } = verified;
   if (
     credentials.passwordIsTemporary &&

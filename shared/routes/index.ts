@@ -1,4 +1,5 @@
 import { accountRoutes } from './accounts.ts';
+import { homeRoutes } from './accounts-home.ts';
 import { recoveryRoutes } from './accounts-recovery.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
@@ -20,6 +21,7 @@ export const routeTable: readonly RouteDefinition[] = [
   ...enrolmentDocumentRoutes,
   ...accountRoutes,
   ...recoveryRoutes,
+  ...homeRoutes,
   ...adminEnrolmentRoutes,
   ...fundingRoutes,
   ...fundingAdminRoutes,
