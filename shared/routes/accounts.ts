@@ -4,9 +4,9 @@ import { problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 /**
- * Account routes: login and logout, first-login steps (password change, secret question) and the
- * private home; recovery lives in accounts-recovery.ts. No account route honours an
- * Idempotency-Key: their responses carry secrets (tokens) that must never be stored.
+ * Account routes: login and logout, first-login steps (password change, secret question); the
+ * private home lives in accounts-home.ts, recovery in accounts-recovery.ts. No account route
+ * honours an Idempotency-Key: their responses carry secrets (tokens) that must never be stored.
  */
 
 /** First-login steps still to do: change the temporary password, set the secret question. */
