@@ -11,17 +11,11 @@ const local = useLocalCloud({
 });
 
 let operator: { accountId: string; identifier: string; password: string; token: string };
+/** The identifier's credentials item as stored (support module loaded once the cloud is up). */
+const rawCredentials = async (identifier: string) =>
+  (await import('../support/accounts.ts')).rawCredentials(identifier);
 const login = (identifier: string, password: string) =>
   local.api.post('/v1/sessions', { identifier, password });
-
-async function rawCredentials(identifier: string) {
-  const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-  const { keys } = await import('../../shared/storage/keys.ts');
-  return (
-    await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.credentials(identifier) }))
-  ).Item;
-}
 
 /** The failures recorded in the account's journal (one `LOGIN#` record per recorded failure). */
 async function recordedFailures(accountId: string) {

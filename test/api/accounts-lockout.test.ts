@@ -22,6 +22,9 @@ const local = useLocalCloud({
 
 let support: typeof import('../support/accounts.ts');
 let operator: { accountId: string; identifier: string; password: string; token: string };
+/** The identifier's credentials item as stored (support module loaded once the cloud is up). */
+const rawCredentials = async (identifier: string) =>
+  (await import('../support/accounts.ts')).rawCredentials(identifier);
 const login = (identifier: string, password: string) =>
   local.api.post('/v1/sessions', { identifier, password });
 
@@ -31,16 +34,6 @@ beforeAll(async () => {
   const enrolment = await storeEnrolment({ siret: '39177919600040', status: 'VALIDEE', number: 'ENR0030M0' });
   operator = await support.activeOperator(local, enrolment, 'Verrou-Test#1');
 });
-
-/** The identifier's credentials item as stored (lockout attributes included). */
-async function rawCredentials(identifier: string) {
-  const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-  const { keys } = await import('../../shared/storage/keys.ts');
-  return (
-    await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.credentials(identifier) }))
-  ).Item;
-}
 
 const LOCKOUT_NAMES = /failures|lastFailureAt|blockedUntil|locked|lockout/i;
 

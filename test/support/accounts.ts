@@ -49,3 +49,13 @@ export async function activeOperator(local: TestCloud, enrolment: Enrolment, pas
   if (question.status !== 200) throw new Error(`Secret question failed: ${JSON.stringify(question.body)}`);
   return { accountId, identifier, password, token };
 }
+
+/** The identifier's credentials item as stored (lockout attributes included). */
+export async function rawCredentials(identifier: string) {
+  const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { documentClient, tableName } = await import('../../shared/storage/client.ts');
+  const { keys } = await import('../../shared/storage/keys.ts');
+  return (
+    await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.credentials(identifier) }))
+  ).Item;
+}
