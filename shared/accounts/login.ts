@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ProblemError, tooManyRequests } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys, type PrimaryKey } from '../storage/keys.ts';
-import { getItem, isConditionFailure, putItem, stripKeys } from '../storage/store.ts';
+import { getItem, getItems, isConditionFailure, putItem } from '../storage/store.ts';
 import {
   blockAfter,
   DEFAULT_LOCKOUT_POLICY,
@@ -228,27 +228,8 @@ interface AttemptRead {
 /** One BatchGetItem (consistent reads) of the Credentials item and the source's failure window. */
 async function readAttempt(identifier: string, sourceIp: string): Promise<AttemptRead> {
   const window = currentWindow(SOURCE_LIMIT, sourceIp);
-  const credentials = credentialsKey(identifier);
-  const same = (a: PrimaryKey, b: Record<string, unknown>) => a.PK === b.PK && a.SK === b.SK;
-  const found: Record<string, unknown>[] = [];
-  let pending: PrimaryKey[] = [credentials, window.key];
-  for (let round = 0; pending.length > 0; round += 1) {
-    if (round === 5) throw tooManyRequests('Service momentanément surchargé : réessayez.', 1);
-    const result = await documentClient.send(
-      new BatchGetCommand({
-        RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } },
-      }),
-    );
-    found.push(...((result.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
-    pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as PrimaryKey[];
-  }
-  const item = found.find((candidate) => same(credentials, candidate));
-  const counter = found.find((candidate) => same(window.key, candidate));
-  const live = counter && !(typeof counter.expiresAt === 'number' && counter.expiresAt <= Date.now() / 1000);
-  return {
-    ...(item ? { item: stripKeys<Record<string, unknown>>(item) } : {}),
-    source: { failures: live ? Number(counter.count ?? 0) : 0, window },
-  };
+  const [item, counter] = await getItems<Record<string, unknown>>([credentialsKey(identifier), window.key]);
+  return { ...(item ? { item } : {}), source: { failures: Number(counter?.count ?? 0), window } };
 }
 
 /** A password that matched, with what a success must be conditional on. */

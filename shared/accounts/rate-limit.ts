@@ -19,21 +19,9 @@ export const subjectOf = (value: string) => createHash('sha256').update(value).d
  * window's limit is exceeded. The counter item expires with its window.
  */
 export async function consumeRateLimit(rule: RateLimit, subject: string, message: string): Promise<void> {
-  const now = Math.floor(Date.now() / 1000);
-  const window = Math.floor(now / rule.windowSeconds);
-  const windowEnd = (window + 1) * rule.windowSeconds;
-  const { Attributes } = await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: keys.rateLimit(rule.scope, subject, window),
-      UpdateExpression: 'ADD #count :one SET #type = :type, expiresAt = :expiresAt',
-      ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':type': 'RateLimit', ':expiresAt': windowEnd },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  if (Number(Attributes?.count ?? 0) > rule.limit)
-    throw tooManyRequests(message, Math.max(windowEnd - now, 1));
+  const window = currentWindow(rule, subject);
+  if ((await countInWindow(window)) > rule.limit)
+    throw tooManyRequests(message, Math.max(window.windowEnd - Math.floor(Date.now() / 1000), 1));
 }
 
 /** Reads a limit from the environment (`NAME=limit/windowSeconds`), e.g. to loosen it in tests. */
@@ -48,15 +36,17 @@ export function currentWindow(rule: RateLimit, subject: string, now = Math.floor
   return { key: keys.rateLimit(rule.scope, subject, window), windowEnd: (window + 1) * rule.windowSeconds };
 }
 
-/** Counts one event in a window read earlier (one atomic ADD; the item expires with the window). */
-export async function countInWindow(window: ReturnType<typeof currentWindow>): Promise<void> {
-  await documentClient.send(
+/** Counts one event in a window (one atomic ADD; the item expires with the window); returns the count. */
+export async function countInWindow(window: ReturnType<typeof currentWindow>): Promise<number> {
+  const { Attributes } = await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
       Key: window.key,
       UpdateExpression: 'ADD #count :one SET #type = :type, expiresAt = :expiresAt',
       ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
       ExpressionAttributeValues: { ':one': 1, ':type': 'RateLimit', ':expiresAt': window.windowEnd },
+      ReturnValues: 'UPDATED_NEW',
     }),
   );
+  return Number(Attributes?.count ?? 0);
 }

@@ -1,7 +1,7 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
-import { isConditionFailure, putItem } from '../storage/store.ts';
+import { isConditionFailure, putItem, queryAll } from '../storage/store.ts';
 import { type Credentials, isSetUp, pendingSteps, type SetupStep } from './model.ts';
 import {
   hashToken,
@@ -112,34 +112,23 @@ export async function revokeAllSessions(accountId: string): Promise<number> {
   const now = Math.floor(Date.now() / 1000);
   const openedSince = new Date((now - SESSION_ABSOLUTE_SECONDS) * 1000).toISOString();
   const at = new Date().toISOString();
-  let cursor: Record<string, unknown> | undefined;
-  let revoked = 0;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :since',
-        ExpressionAttributeValues: { ':pk': GSI1PK, ':since': openedSince },
-        Limit: 100,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    // Items come back with the token hash as an attribute, for this. A session past its idle
-    // expiry is revoked too: an authorizer that read it just before could still renew it.
-    const live = (page.Items ?? []).filter(
-      (session) =>
-        typeof session.tokenHash === 'string' &&
-        session.revokedAt === undefined &&
-        Number(session.absoluteExpiresAt) > now,
-    );
-    const outcomes = await Promise.all(
-      live.map((session) => revokeStoredSession(session.tokenHash as string, at)),
-    );
-    revoked += outcomes.filter(Boolean).length;
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return revoked;
+  const sessions = await queryAll<{ tokenHash?: string; revokedAt?: string; absoluteExpiresAt?: number }>({
+    index: 'GSI1',
+    partition: { name: 'GSI1PK', value: GSI1PK },
+    sortFrom: { name: 'GSI1SK', value: openedSince },
+  });
+  // Items come back with the token hash as an attribute, for this. A session past its idle
+  // expiry is revoked too: an authorizer that read it just before could still renew it.
+  const live = sessions.filter(
+    (session) =>
+      typeof session.tokenHash === 'string' &&
+      session.revokedAt === undefined &&
+      Number(session.absoluteExpiresAt) > now,
+  );
+  const outcomes = await Promise.all(
+    live.map((session) => revokeStoredSession(session.tokenHash as string, at)),
+  );
+  return outcomes.filter(Boolean).length;
 }
 
 /** Once both first-login steps are done, the current session may use every route. */

@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { badRequest, conflict } from '../http/problem.ts';
 import { documentClient, tableName } from './client.ts';
 import type { PrimaryKey } from './keys.ts';
@@ -40,6 +47,27 @@ export async function getItem<T>(
     new GetCommand({ TableName: tableName, Key: key, ConsistentRead: options.consistent ?? true }),
   );
   return isLive(Item) ? stripKeys<T>(Item) : undefined;
+}
+
+/**
+ * Several items in one BatchGetItem (consistent reads), in the order of `keys`; an absent or
+ * expired item is `undefined`. Keys DynamoDB leaves unprocessed are asked again, a few times.
+ */
+export async function getItems<T>(keys: PrimaryKey[]): Promise<(T | undefined)[]> {
+  const found: Record<string, unknown>[] = [];
+  let pending = keys;
+  for (let round = 0; pending.length > 0; round += 1) {
+    if (round === 5) throw new Error('BatchGetItem kept keys unprocessed');
+    const result = await documentClient.send(
+      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+    );
+    found.push(...((result.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
+    pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as PrimaryKey[];
+  }
+  return keys.map((key) => {
+    const item = found.find((candidate) => candidate.PK === key.PK && candidate.SK === key.SK);
+    return isLive(item) ? stripKeys<T>(item) : undefined;
+  });
 }
 
 /** Creates an item that must not exist yet (a live one); an expired leftover may be overwritten. */
@@ -271,6 +299,8 @@ export interface QueryOptions {
   partition: { name: string; value: string };
   /** Optional sort-key prefix. */
   sortPrefix?: { name: string; value: string };
+  /** Optional lower bound of the sort key (inclusive), e.g. an ISO date. */
+  sortFrom?: { name: string; value: string };
   limit?: number;
   cursor?: string;
   descending?: boolean;
@@ -285,6 +315,10 @@ export async function queryPage<T>(options: QueryOptions): Promise<Page<T>> {
     names['#sk'] = options.sortPrefix.name;
     values[':sk'] = options.sortPrefix.value;
     condition += ' AND begins_with(#sk, :sk)';
+  } else if (options.sortFrom) {
+    names['#sk'] = options.sortFrom.name;
+    values[':sk'] = options.sortFrom.value;
+    condition += ' AND #sk >= :sk';
   }
   const { Items = [], LastEvaluatedKey } = await documentClient.send(
     new QueryCommand({
