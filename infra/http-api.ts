@@ -30,7 +30,9 @@ export function createHttpApi(scope: Construct, deployment: Deployment, name: st
       allowMethods: CORS_ALLOWED_METHODS.map((method) => apigw.CorsHttpMethod[method]),
       allowHeaders: CORS_ALLOWED_HEADERS,
       exposeHeaders: CORS_EXPOSED_HEADERS,
-      allowCredentials: true,
+      // Bearer tokens and headers, never cookies: no credentials mode (the browser then refuses
+      // any cross-origin read that would carry ambient credentials).
+      allowCredentials: false,
       maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
     },
   });

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { JSON_SECURITY_HEADERS } from '../../shared/http/security-headers.ts';
 import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
 
 /**
@@ -20,7 +21,11 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   );
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json', 'x-request-id': event.requestContext.requestId },
+    headers: {
+      ...JSON_SECURITY_HEADERS,
+      'content-type': 'application/problem+json',
+      'x-request-id': event.requestContext.requestId,
+    },
     body: JSON.stringify(problem.toBody(event.requestContext.requestId)),
   };
 }

@@ -6,11 +6,23 @@ import { workflows, workflowTasks } from '../../shared/workflows/index.ts';
 import { stateMachineArnVariable } from '../../shared/workflows/types.ts';
 import { ensureTable, startDynamo } from './dynamodb.ts';
 import { startGateway } from './gateway.ts';
-import { startS3 } from './s3.ts';
+import { LOCAL_S3_CREDENTIALS, startS3 } from './s3.ts';
 import { startSes } from './ses.ts';
 import { LOCAL_REGION, localStateMachineArn, startStepFunctions } from './stepfunctions.ts';
 
 export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The portal's URL on the local stage: email links point to it. */
+export const LOCAL_PORTAL_URL = 'http://localhost:5173';
+
+/**
+ * The browser origins of the local front end, by name and by address: what the local API and
+ * bucket accept by default. `*` is only ever an explicit choice (`CORS_ORIGINS=*`).
+ */
+export function localFrontEndOrigins(portalUrl = LOCAL_PORTAL_URL): string[] {
+  const { protocol, port } = new URL(portalUrl);
+  return ['localhost', '127.0.0.1'].map((host) => `${protocol}//${host}${port ? `:${port}` : ''}`);
+}
 
 export interface LocalCloudOptions {
   /** 0 picks free ports (tests). */
@@ -20,6 +32,7 @@ export interface LocalCloudOptions {
   persist: boolean;
   tableName?: string;
   bucketName?: string;
+  /** Browser origins allowed by the API and the bucket; the local front end's by default. */
   corsOrigins?: string[];
   retryIntervalMs?: number;
   /** Extra environment for the handlers (e.g. feature settings in tests). */
@@ -65,6 +78,7 @@ function loadHandler<T>(modulePath: string): Promise<T> {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const tableName = options.tableName ?? 'segur-mss';
   const bucketName = options.bucketName ?? 'segur-mss-documents';
+  const corsOrigins = options.corsOrigins ?? localFrontEndOrigins();
   const s3Directory = join(options.dataDirectory, 's3');
   mkdirSync(s3Directory, { recursive: true });
   const dynamoPath = options.persist ? join(options.dataDirectory, 'dynamodb') : undefined;
@@ -78,7 +92,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Wait for every emulator, so that a failed start stops those that did start.
     const emulators = await Promise.allSettled([
       startDynamo({ port: options.ports.dynamodb, ...(dynamoPath ? { path: dynamoPath } : {}) }),
-      startS3({ port: options.ports.s3, directory: s3Directory, bucketName }),
+      startS3({ port: options.ports.s3, directory: s3Directory, bucketName, corsOrigins }),
       startSes({ port: options.ports.ses }),
     ]);
     for (const emulator of emulators) if (emulator.status === 'fulfilled') stops.push(emulator.value.stop);
@@ -100,8 +114,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
@@ -112,7 +126,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       STAGE: 'local',
       SENDER_EMAIL: 'ne-pas-repondre@segur-mss.local',
       REPLY_TO_EMAIL: 'assistance@segur-mss.local',
-      PORTAL_URL: 'http://localhost:5173',
+      PORTAL_URL: LOCAL_PORTAL_URL,
       ...Object.fromEntries(
         workflows.map((w) => [stateMachineArnVariable(w.id), localStateMachineArn(w.id)]),
       ),
@@ -128,7 +142,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       routes: routeTable,
       loadHandler,
       authorizerModule,
-      corsOrigins: options.corsOrigins ?? ['*'],
+      corsOrigins,
       docsDirectory: join(REPOSITORY_ROOT, 'node_modules/swagger-ui-dist'),
     });
     stops.push(gateway.stop);

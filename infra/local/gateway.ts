@@ -9,7 +9,12 @@ import {
   CORS_EXPOSED_HEADERS,
   CORS_MAX_AGE_SECONDS,
 } from '../../shared/http/cors.ts';
-import { ProblemError } from '../../shared/http/problem.ts';
+import { badRequest, ProblemError } from '../../shared/http/problem.ts';
+import {
+  BASE_SECURITY_HEADERS,
+  DOCS_SECURITY_HEADERS,
+  JSON_SECURITY_HEADERS,
+} from '../../shared/http/security-headers.ts';
 import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
 import type { RouteDefinition } from '../../shared/routes/types.ts';
 import { authorizerOrigin, withOrigin } from '../../shared/storage/call-origin.ts';
@@ -122,8 +127,49 @@ const readBody = (req: IncomingMessage) =>
 
 function sendProblem(res: ServerResponse, error: ProblemError, headers: Record<string, string>) {
   res
-    .writeHead(error.status, { ...headers, 'content-type': 'application/problem+json' })
+    .writeHead(error.status, {
+      ...JSON_SECURITY_HEADERS,
+      ...headers,
+      ...error.headers,
+      'content-type': 'application/problem+json',
+    })
     .end(JSON.stringify(error.toBody()));
+}
+
+/**
+ * The decoded path segments, or a 400 problem when a percent-escape is malformed or decodes to
+ * ill-formed UTF-8 (`%`, `%E0%A4%A`, overlong `%C0%AE`): API Gateway answers those with a 400
+ * before any route, and so does this gateway (rather than crash the request).
+ */
+export function decodePath(path: string): string[] {
+  try {
+    return path.split('/').map(decodeURIComponent);
+  } catch {
+    throw badRequest('malformed_path', "L'adresse demandée contient un encodage (%) invalide.");
+  }
+}
+
+/**
+ * CORS as the deployed HTTP API answers it: an allowed origin is echoed (`*` only when `*` is
+ * configured explicitly), `null` and unlisted origins get no CORS header, and no credentials
+ * mode is ever offered (the API uses bearer tokens and headers, never cookies).
+ */
+export function corsHeadersFor(
+  allowedOrigins: readonly string[],
+  origin: string | undefined,
+): Record<string, string> {
+  if (!origin || origin === 'null') return {};
+  if (allowedOrigins.includes('*'))
+    return {
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': CORS_EXPOSED_HEADERS.join(', '),
+    };
+  if (!allowedOrigins.includes(origin)) return { vary: 'Origin' };
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': CORS_EXPOSED_HEADERS.join(', '),
+    vary: 'Origin',
+  };
 }
 
 /**
@@ -140,23 +186,22 @@ export async function startGateway(options: {
 }) {
   const compiled = options.routes.map(compileRoute);
 
-  function corsHeaders(origin: string | undefined): Record<string, string> {
-    if (!origin || !(options.corsOrigins.includes('*') || options.corsOrigins.includes(origin))) return {};
-    return {
-      'access-control-allow-origin': origin,
-      'access-control-allow-credentials': 'true',
-      'access-control-expose-headers': CORS_EXPOSED_HEADERS.join(', '),
-      vary: 'Origin',
-    };
-  }
+  if (options.corsOrigins.includes('null')) throw new Error('CORS: the origin "null" cannot be allowed.');
+  const corsHeaders = (origin: string | undefined) => corsHeadersFor(options.corsOrigins, origin);
 
   async function serveDocs(path: string, res: ServerResponse) {
     if (path === '/docs' || path === '/docs/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(DOCS_PAGE);
+      res
+        .writeHead(200, { ...DOCS_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' })
+        .end(DOCS_PAGE);
+      return;
+    }
+    if (path === '/docs/init.js') {
+      res.writeHead(200, { ...DOCS_SECURITY_HEADERS, 'content-type': 'text/javascript' }).end(DOCS_INIT);
       return;
     }
     const file = path.replace('/docs/', '');
-    if (!/^[\w.-]+$/.test(file)) return res.writeHead(404).end();
+    if (!/^[\w.-]+$/.test(file)) return res.writeHead(404, BASE_SECURITY_HEADERS).end();
     try {
       const content = await readFile(join(options.docsDirectory, file));
       const type = file.endsWith('.css')
@@ -164,9 +209,9 @@ export async function startGateway(options: {
         : file.endsWith('.js')
           ? 'text/javascript'
           : 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type }).end(content);
+      res.writeHead(200, { ...DOCS_SECURITY_HEADERS, 'content-type': type }).end(content);
     } catch {
-      res.writeHead(404).end();
+      res.writeHead(404, BASE_SECURITY_HEADERS).end();
     }
   }
 
@@ -177,6 +222,7 @@ export async function startGateway(options: {
     if (method === 'OPTIONS') {
       res
         .writeHead(204, {
+          ...BASE_SECURITY_HEADERS,
           ...cors,
           'access-control-allow-methods': CORS_ALLOWED_METHODS.join(', '),
           'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '),
@@ -186,6 +232,7 @@ export async function startGateway(options: {
       return;
     }
     if (method === 'GET' && path.startsWith('/docs')) return serveDocs(path, res);
+    decodePath(path);
 
     const candidates = compiled
       .map((entry) => ({ entry, match: entry.pattern.exec(path) }))
@@ -220,7 +267,7 @@ export async function startGateway(options: {
       );
       if (!decision.isAuthorized) {
         res
-          .writeHead(403, { ...cors, 'content-type': 'application/json' })
+          .writeHead(403, { ...JSON_SECURITY_HEADERS, ...cors, 'content-type': 'application/json' })
           .end(JSON.stringify({ message: 'Forbidden' }));
         return;
       }
@@ -255,7 +302,7 @@ export async function startGateway(options: {
         error instanceof ProblemError ? error : new ProblemError(502, 'bad_gateway', 'La fonction a échoué.');
       if (!(error instanceof ProblemError))
         console.error('[gateway] handler crashed:', (error as Error).stack);
-      if (!res.headersSent) sendProblem(res, problem, {});
+      if (!res.headersSent) sendProblem(res, problem, corsHeaders(req.headers.origin));
     });
   });
   server.keepAliveTimeout = 5000;
@@ -269,5 +316,8 @@ const DOCS_PAGE = `<!doctype html>
 <link rel="stylesheet" href="/docs/swagger-ui.css"></head>
 <body><div id="docs"></div>
 <script src="/docs/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#docs' });</script>
+<script src="/docs/init.js"></script>
 </body></html>`;
+
+/** A file rather than an inline script, so that the page's CSP allows scripts from 'self' only. */
+const DOCS_INIT = "window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#docs' });\n";

@@ -1,29 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import S3rver from 's3rver';
-import { reservePort } from './ports.ts';
+import { closeServer, listen } from './ports.ts';
+import { checkPostUpload, type PostUpload, s3ErrorXml } from './s3-post-policy.ts';
 
-/** Browser uploads (presigned POST) and downloads come from the front end's origin. */
-const CORS_CONFIGURATION = `<CORSConfiguration>
+/** s3rver's fixed credentials, which the local stage's SDK clients sign with. */
+export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+/** Far above any upload a policy of this project allows (4 MiB): a larger form is refused unread. */
+const MAX_FORM_BYTES = 16 * 1024 * 1024;
+
+/** Browser uploads (presigned POST) and downloads come from the front end's origins. */
+const corsConfiguration = (origins: readonly string[]) => `<CORSConfiguration>
   <CORSRule>
-    <AllowedOrigin>*</AllowedOrigin>
+    ${origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`).join('\n    ')}
     <AllowedMethod>GET</AllowedMethod>
     <AllowedMethod>POST</AllowedMethod>
     <AllowedMethod>HEAD</AllowedMethod>
     <AllowedHeader>*</AllowedHeader>
-    <MaxAgeSeconds>3000</MaxAgeSeconds>
+    <MaxAgeSeconds>600</MaxAgeSeconds>
   </CORSRule>
 </CORSConfiguration>`;
 
-/** s3rver (credentials S3RVER/S3RVER, path-style); it checks neither signatures nor POST policies. */
-export async function startS3(options: { port: number; directory: string; bucketName: string }) {
-  const port = await reservePort(options.port, 'S3', 'LOCAL_S3_PORT');
-  const server = new S3rver({
-    port,
+const readAll = (req: IncomingMessage, limit: number) =>
+  new Promise<Buffer | undefined>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+
+/** The form fields before the file, and the file's size, as S3 reads a POST upload. */
+async function readForm(bucket: string, body: Buffer, contentType: string): Promise<PostUpload> {
+  const form = await new Response(new Uint8Array(body), {
+    headers: { 'content-type': contentType },
+  }).formData();
+  const fields: [string, string][] = [];
+  for (const [name, value] of form) {
+    if (name === 'file')
+      return { bucket, fields, fileSize: typeof value === 'string' ? value.length : value.size };
+    if (typeof value === 'string') fields.push([name, value]);
+  }
+  return { bucket, fields, fileSize: undefined };
+}
+
+/**
+ * s3rver (path-style) behind a small front that checks browser uploads as S3 does (see
+ * s3-post-policy.ts) and passes every other request through unchanged.
+ */
+export async function startS3(options: {
+  port: number;
+  directory: string;
+  bucketName: string;
+  corsOrigins: readonly string[];
+}) {
+  const emulator = new S3rver({
+    port: 0,
     address: '127.0.0.1',
     directory: options.directory,
     silent: true,
     vhostBuckets: false,
-    configureBuckets: [{ name: options.bucketName, configs: [CORS_CONFIGURATION] }],
+    configureBuckets: [{ name: options.bucketName, configs: [corsConfiguration(options.corsOrigins)] }],
   });
-  await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+  const { port: emulatorPort } = (await emulator.run()) as { port: number };
+
+  const forward = (req: IncomingMessage, res: ServerResponse, body?: Buffer) => {
+    const upstream = request(
+      { host: '127.0.0.1', port: emulatorPort, method: req.method, path: req.url, headers: req.headers },
+      (reply) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.headersSent || res.writeHead(502).end());
+    if (body) upstream.end(body);
+    else req.pipe(upstream);
+  };
+
+  const refuse = (req: IncomingMessage, res: ServerResponse, reply: Parameters<typeof s3ErrorXml>[0]) => {
+    const origin = req.headers.origin;
+    const cors =
+      origin && options.corsOrigins.some((allowed) => allowed === '*' || allowed === origin)
+        ? { 'access-control-allow-origin': origin, vary: 'Origin' }
+        : {};
+    res
+      .writeHead(reply.status, { ...cors, 'content-type': 'application/xml' })
+      .end(s3ErrorXml(reply, randomUUID()));
+  };
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const contentType = req.headers['content-type'] ?? '';
+    const bucket = /^\/([^/]+)\/?$/.exec(path)?.[1];
+    if (req.method !== 'POST' || !bucket || !/^multipart\/form-data/i.test(contentType))
+      return forward(req, res);
+    (async () => {
+      const body = await readAll(req, MAX_FORM_BYTES);
+      if (!body)
+        return refuse(req, res, {
+          status: 400,
+          code: 'EntityTooLarge',
+          message: 'Your proposed upload exceeds the maximum allowed size',
+        });
+      const refusal = checkPostUpload(await readForm(bucket, body, contentType), LOCAL_S3_CREDENTIALS);
+      if (refusal) return refuse(req, res, refusal);
+      forward(req, res, body);
+    })().catch(() =>
+      refuse(req, res, {
+        status: 400,
+        code: 'MalformedPOSTRequest',
+        message: 'The body of your POST request is not well-formed multipart/form-data.',
+      }),
+    );
+  });
+  const port = await listen(server, options.port, 'S3', 'LOCAL_S3_PORT');
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await closeServer(server);
+      await emulator.close();
+    },
+  };
 }

@@ -24,7 +24,7 @@ try {
     },
     dataDirectory: process.env.LOCAL_DATA_DIR ?? join(REPOSITORY_ROOT, '.local'),
     persist: true,
-    corsOrigins: (process.env.CORS_ORIGINS ?? '*').split(','),
+    ...(process.env.CORS_ORIGINS ? { corsOrigins: process.env.CORS_ORIGINS.split(',') } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`

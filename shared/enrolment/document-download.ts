@@ -1,6 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
+import { attachmentDisposition } from '../http/content-disposition.ts';
 import type { StoredDocument } from './model.ts';
 
 /**
@@ -15,7 +16,7 @@ export async function presignDownload(document: StoredDocument): Promise<{ url: 
     new GetObjectCommand({
       Bucket: bucketName,
       Key: document.key,
-      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+      ResponseContentDisposition: attachmentDisposition(document.fileName),
       ResponseContentType: document.contentType,
     }),
     { expiresIn: DOWNLOAD_EXPIRY_SECONDS },

@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
+import { attachmentDisposition } from '../http/content-disposition.ts';
 import type { Dossier, DossierDocument } from './dossier.ts';
 import type { DocumentLinks } from './view.ts';
 
@@ -26,7 +27,7 @@ export async function downloadLink(document: DossierDocument, now = new Date()) 
     new GetObjectCommand({
       Bucket: bucketName,
       Key: document.key,
-      ResponseContentDisposition: `attachment; filename="${document.fileName}"`,
+      ResponseContentDisposition: attachmentDisposition(document.fileName),
       ResponseContentType: document.contentType,
     }),
     { expiresIn: DOWNLOAD_LINK_SECONDS },

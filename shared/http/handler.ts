@@ -8,8 +8,9 @@ import type * as z from 'zod/mini';
 import { logger } from '../logger.ts';
 import type { AuthContext, RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
 import { checkIdempotencyKey, runIdempotent } from './idempotency.ts';
-import { badRequest, forbidden, ProblemError, unauthorized } from './problem.ts';
-import { frenchErrorMap, toFieldErrors } from './validation.ts';
+import { badRequest, type FieldError, forbidden, ProblemError, unauthorized } from './problem.ts';
+import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from './security-headers.ts';
+import { frenchErrorMap, illFormedStrings, toFieldErrors } from './validation.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Partial<AuthContext> | undefined>;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -51,18 +52,23 @@ function readBody(event: HttpEvent, headers: Record<string, string | undefined>)
   }
 }
 
-function parsePart(schema: z.ZodMiniType | undefined, value: unknown, location: string): unknown {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value, { error: frenchErrorMap });
-  if (result.success) return result.data;
-  const errors = toFieldErrors(result.error.issues, location);
+function invalidInput(errors: FieldError[]): ProblemError {
   const first = errors[0]?.message ?? 'Données invalides.';
-  throw new ProblemError(
+  return new ProblemError(
     422,
     'validation_failed',
     errors.length === 1 ? first : `${first} (${errors.length} erreurs au total)`,
     { errors },
   );
+}
+
+function parsePart(schema: z.ZodMiniType | undefined, value: unknown, location: string): unknown {
+  if (!schema) return undefined;
+  const illFormed = illFormedStrings(value, location);
+  if (illFormed.length > 0) throw invalidInput(illFormed);
+  const result = schema.safeParse(value, { error: frenchErrorMap });
+  if (result.success) return result.data;
+  throw invalidInput(toFieldErrors(result.error.issues, location));
 }
 
 function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | undefined {
@@ -94,13 +100,18 @@ function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | unde
 function toResponse(result: RouteResult, requestId: string): HttpResponse {
   const body = result.body as Record<string, unknown> | undefined;
   const isProblem = result.status >= 400 && typeof body?.code === 'string' && typeof body.detail === 'string';
-  const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
+  const headers: Record<string, string> = {
+    ...BASE_SECURITY_HEADERS,
+    'x-request-id': requestId,
+    ...result.headers,
+  };
   if (result.body === undefined) return { statusCode: result.status, headers };
   // Binary bodies (generated PDFs): sent base64-encoded, their Content-Type set by the use case.
   if (result.body instanceof Uint8Array) {
     const body = Buffer.from(result.body).toString('base64');
     return { statusCode: result.status, headers, body, isBase64Encoded: true };
   }
+  Object.assign(headers, JSON_SECURITY_HEADERS);
   headers['content-type'] = isProblem ? 'application/problem+json' : 'application/json; charset=utf-8';
   return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
 }

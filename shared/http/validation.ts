@@ -63,3 +63,31 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], location: str
     return [{ path: base.join('.'), message: issue.message }];
   });
 }
+
+/**
+ * Every string of the input (object keys included) must be well-formed Unicode: a lone surrogate
+ * (`"\ud800"`, legal in JSON) cannot be encoded in UTF-8, so it would break whatever later encodes
+ * it (a header, a PDF, an email). Checked once here for every route, before its schema.
+ */
+export function illFormedStrings(value: unknown, location: string): FieldError[] {
+  const found: FieldError[] = [];
+  const walk = (node: unknown, path: string[]) => {
+    if (typeof node === 'string') {
+      if (!node.isWellFormed()) {
+        const field = path.length > 0 ? path.join('.') : 'corps de la requête';
+        found.push({
+          path: [location, ...path].join('.'),
+          message: `Le champ « ${field} » contient des caractères invalides (Unicode mal formé).`,
+        });
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        const name = key.toWellFormed();
+        if (name !== key) walk(key, [...path, name]);
+        else walk(child, [...path, key]);
+      }
+    }
+  };
+  walk(value, []);
+  return found;
+}

@@ -17,6 +17,7 @@ import {
   PDF,
   PNG,
   person,
+  postForm,
   postToStorage,
   requestUpload,
   solveCaptcha,
@@ -261,10 +262,17 @@ describe('justificatifs: presigned POST and server verification', () => {
     expect(response.body.fields['Content-Type']).toBe('application/pdf');
   });
 
-  it('a 5 MiB file, an executable renamed .pdf, and a PNG declared as PDF are refused on their field', async () => {
+  it('a 5 MiB file is refused by storage (as S3 does), an executable renamed .pdf and a PNG declared as PDF by the check', async () => {
     const draft = await createDraft(local.api);
+    const tooLarge = await requestUpload(local.api, draft, 'rib');
+    const refused = await postForm(
+      tooLarge.body,
+      Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]),
+      'application/pdf',
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('<Code>EntityTooLarge</Code>');
     const cases: [string, Buffer, string][] = [
-      ['rib', Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]), '4 Mo'],
       ['certificatReferencement', EXE, 'ne correspond pas'],
       ['contratOperateur', PNG, 'ne correspond pas'],
     ];
@@ -274,10 +282,10 @@ describe('justificatifs: presigned POST and server verification', () => {
     }
     const bank = await put(draft, 'bank', bankBody);
     expectProblem(bank, 422, 'documents.rib');
-    expect(bank.body.errors[0].message).toContain('4 Mo');
+    expect(bank.body.errors[0].message).toContain("n'a pas été reçu");
     const referencing = await put(draft, 'referencing', { number: 'zbuMSS0046' });
     const reasons = Object.fromEntries(referencing.body.errors.map((e: any) => [e.path, e.message]));
-    for (const [field, , reason] of cases.slice(1)) expect(reasons[`documents.${field}`]).toContain(reason);
+    for (const [field, , reason] of cases) expect(reasons[`documents.${field}`]).toContain(reason);
     const after = await local.api.get(`/v1/enrolments/${draft.id}`, draft.headers);
     expect(after.body.bank).toBeUndefined();
     expect(after.body.documents.rib.status).toBe('PENDING');
@@ -328,15 +336,17 @@ describe('justificatifs: presigned POST and server verification', () => {
     const otherUpload = await requestUpload(local.api, other, 'rib');
     expect(otherUpload.body.fields.key.startsWith(`enrolments/${other.id}/`)).toBe(true);
     expect(otherUpload.body.fields.key.startsWith(`enrolments/${mine.id}/`)).toBe(false);
-    // Forging the key (which S3 refuses by the policy; s3rver does not check it): the object is
-    // stored, but never attached — a draft only verifies the keys the server recorded for it.
+    // Forging the key: refused by storage, whose policy fixes the exact key (the local S3 checks
+    // it as S3 does); even stored, a draft only verifies the keys the server recorded for it.
     const forgedKey = `enrolments/${mine.id}/rib/forged.pdf`;
-    await postToStorage(
+    const forged = await postForm(
       { ...otherUpload.body, fields: { ...otherUpload.body.fields, key: forgedKey } },
       PDF,
       'application/pdf',
     );
-    expect(await objectExists(forgedKey)).toBe(true);
+    expect(forged.status).toBe(403);
+    expect(forged.body).toContain('Policy Condition failed: ["eq", "$key"');
+    expect(await objectExists(forgedKey)).toBe(false);
     const mineView = await put(mine, 'bank', bankBody);
     expect(mineView.body.documents.rib).toBeUndefined();
     expect(mineView.body.steps.bank.missing.map((m: any) => m.path)).toEqual(['documents.rib']);

@@ -120,6 +120,52 @@ describe('handler wrapper: bad input is a clear 4xx problem, never a 500', () =>
     expect(noBody.statusCode).toBe(422);
   });
 
+  it('ill-formed Unicode anywhere in the input (values, nested, keys, query) → 422 naming each field', async () => {
+    const loneSurrogate = (text: string) => text.replaceAll('#', '\\ud800');
+    const response = await call(writeRoute, succeed, {
+      url: '/v1/test/1',
+      body: loneSurrogate('{"siret":"1234567890123#","count":1}'),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.problem.code).toBe('validation_failed');
+    expect(response.problem.errors).toEqual([
+      {
+        path: 'body.siret',
+        message: 'Le champ « siret » contient des caractères invalides (Unicode mal formé).',
+      },
+    ]);
+    const nestedRoute = defineRoute({
+      ...writeRoute,
+      id: 'testNested',
+      request: { body: z.object({ list: z.array(z.object({ name: z.string() })) }) },
+    });
+    const nested = await httpHandler(nestedRoute, succeed)(
+      eventFor(nestedRoute, {
+        url: '/v1/test/1',
+        body: loneSurrogate('{"list":[{"name":"ok"},{"name":"a#b"}],"k#":"v"}'),
+        headers: { 'content-type': 'application/json' },
+      }) as never,
+      lambdaContext,
+    );
+    expect(JSON.parse(nested.body ?? '{}').errors.map((error: { path: string }) => error.path)).toEqual([
+      'body.list.1.name',
+      'body.k\ufffd',
+    ]);
+    const queryRoute = defineRoute({
+      ...writeRoute,
+      id: 'testQuery',
+      method: 'GET',
+      request: { query: z.object({ q: z.string() }) },
+    });
+    const illFormedQuery = await httpHandler(queryRoute, succeed)(
+      { ...eventFor(queryRoute, { url: '/v1/test/1' }), queryStringParameters: { q: 'x\udc00' } } as never,
+      lambdaContext,
+    );
+    expect(illFormedQuery.statusCode).toBe(422);
+    expect(JSON.parse(illFormedQuery.body ?? '{}').errors[0].path).toBe('query.q');
+  });
+
   it('invalid path parameter → 422 on path', async () => {
     const response = await call(writeRoute, succeed, {
       url: '/v1/test/abc',

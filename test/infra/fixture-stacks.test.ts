@@ -214,15 +214,19 @@ describe('HTTP API', () => {
     expect(authorizer?.Properties.IdentitySource ?? []).toEqual([]);
   });
 
-  it('throttles, logs access as JSON, and answers CORS for the configured origins', () => {
+  it('throttles, logs access as JSON, and answers CORS for the configured origins, without credentials', () => {
     prod.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId"') },
     });
     prod.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: origins, AllowCredentials: true }),
+      CorsConfiguration: Match.objectLike({ AllowOrigins: origins, AllowCredentials: false }),
     });
+    for (const api of Object.values(prod.api.findResources('AWS::ApiGatewayV2::Api')))
+      expect(api.Properties.CorsConfiguration.AllowOrigins).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(\*|null)$/)]),
+      );
   });
 });
 

@@ -44,18 +44,21 @@ export async function requestUpload(
 }
 
 /** Sends the file to the presigned POST as a browser form would: policy fields, then the file. */
-export async function postToStorage(
+export async function postForm(
   presigned: { url: string; fields: Record<string, string> },
   bytes: Buffer,
   contentType: string,
-): Promise<number> {
+): Promise<{ status: number; body: string }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(presigned.fields)) form.append(name, value);
   form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'upload');
   const response = await fetch(presigned.url, { method: 'POST', body: form });
-  await response.arrayBuffer();
-  return response.status;
+  return { status: response.status, body: await response.text() };
 }
+
+/** The status storage answers to a browser upload. */
+export const postToStorage = async (...args: Parameters<typeof postForm>): Promise<number> =>
+  (await postForm(...args)).status;
 
 export async function upload(
   api: ApiClient,
