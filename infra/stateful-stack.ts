@@ -9,7 +9,14 @@ import {
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
-import { PENDING_UPLOAD_EXPIRY_DAYS, PENDING_UPLOAD_TAG } from '../shared/storage/upload-lifecycle.ts';
+import {
+  CHECKED_DRAFT_EXPIRY_DAYS,
+  CHECKED_DRAFT_TAG,
+  CHECKED_PREFIX,
+  PENDING_UPLOAD_EXPIRY_DAYS,
+  PENDING_UPLOAD_TAG,
+  UPLOAD_PREFIX,
+} from '../shared/storage/upload-lifecycle.ts';
 import { type Deployment, resourceNames, stageSettings } from './config.ts';
 import { acknowledge } from './nag.ts';
 
@@ -96,9 +103,19 @@ export class StatefulStack extends Stack {
       ],
       lifecycleRules: [
         {
+          // Uploads never checked (a checked document is copied under CHECKED_PREFIX, which this
+          // rule does not reach, so a draft's checked files outlive it).
           id: 'expire-unattached-uploads',
+          prefix: UPLOAD_PREFIX,
           tagFilters: { [PENDING_UPLOAD_TAG.key]: PENDING_UPLOAD_TAG.value },
           expiration: Duration.days(PENDING_UPLOAD_EXPIRY_DAYS),
+        },
+        {
+          // Checked files of requests never submitted (the submission clears the tag).
+          id: 'expire-checked-files-of-abandoned-drafts',
+          prefix: CHECKED_PREFIX,
+          tagFilters: { [CHECKED_DRAFT_TAG.key]: CHECKED_DRAFT_TAG.value },
+          expiration: Duration.days(CHECKED_DRAFT_EXPIRY_DAYS),
         },
         {
           id: 'purge-old-versions',

@@ -1,5 +1,5 @@
 import { releaseActiveEnrolment } from '../../shared/enrolment/active-guard.ts';
-import { deleteObjects } from '../../shared/enrolment/documents.ts';
+import { deleteObjects, objectKeysOf } from '../../shared/enrolment/documents.ts';
 import { loadWithDraftToken } from '../../shared/enrolment/repository.ts';
 import { httpHandler, noContent } from '../../shared/http/handler.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
@@ -17,10 +17,7 @@ export const handler = httpHandler(deleteEnrolmentRoute, async ({ params, header
       "Cette demande d'enrôlement a déjà été déposée : elle ne peut pas être supprimée.",
     );
   }
-  const objectKeys = Object.values(enrolment.documents).flatMap((document) =>
-    document ? [document.key] : [],
-  );
-  await deleteObjects(objectKeys);
+  await deleteObjects(Object.values(enrolment.documents).flatMap(objectKeysOf));
   await deleteItem(keys.enrolment(enrolment.id));
   // A submission that failed after claiming its guard leaves it held by this draft: free it.
   await releaseActiveEnrolment(enrolment);

@@ -1,8 +1,8 @@
 import { presignDownload } from '../../shared/enrolment/document-download.ts';
-import { DOCUMENT_FIELDS } from '../../shared/enrolment/model.ts';
+import { DOCUMENT_FIELDS, isChecked } from '../../shared/enrolment/model.ts';
 import { loadWithDraftToken } from '../../shared/enrolment/repository.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { notFound } from '../../shared/http/problem.ts';
+import { conflict, notFound } from '../../shared/http/problem.ts';
 import { getEnrolmentDocumentRoute } from '../../shared/routes/enrolment-documents.ts';
 
 export const handler = httpHandler(getEnrolmentDocumentRoute, async ({ params, headers }) => {
@@ -12,6 +12,13 @@ export const handler = httpHandler(getEnrolmentDocumentRoute, async ({ params, h
     throw notFound(
       'document_not_found',
       `Aucun fichier « ${DOCUMENT_FIELDS[params.field]} » n'a été déposé.`,
+    );
+  }
+  // Only checked bytes are served: an upload not yet checked may still be replaced by its form.
+  if (!isChecked(document)) {
+    throw conflict(
+      'document_not_checked',
+      `Le fichier « ${DOCUMENT_FIELDS[params.field]} » n'a pas encore été vérifié : enregistrez son étape.`,
     );
   }
   return ok({ ...(await presignDownload(document)), fileName: document.fileName });

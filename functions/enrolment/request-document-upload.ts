@@ -1,4 +1,9 @@
-import { deleteObjects, presignUpload, UPLOAD_EXPIRY_SECONDS } from '../../shared/enrolment/documents.ts';
+import {
+  deleteObjects,
+  objectKeysOf,
+  presignUpload,
+  UPLOAD_EXPIRY_SECONDS,
+} from '../../shared/enrolment/documents.ts';
 import { fileNameMatchesType } from '../../shared/enrolment/file-rules.ts';
 import type { StoredDocument } from '../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/repository.ts';
@@ -9,7 +14,7 @@ import { requestDocumentUploadRoute } from '../../shared/routes/enrolment-docume
 /**
  * A presigned POST for one justificatif, under a key the server chooses in this draft's
  * prefix. The document is recorded as PENDING; it is verified when its step (or the request) is
- * saved. A replaced document's previous object is deleted once the new one is recorded.
+ * saved. A replaced document's objects (upload, checked copy) are deleted once the new one is recorded.
  */
 export const handler = httpHandler(requestDocumentUploadRoute, async ({ params, headers, body }) => {
   const enrolment = await loadEditable(params.id, headers);
@@ -32,7 +37,7 @@ export const handler = httpHandler(requestDocumentUploadRoute, async ({ params, 
   await saveEnrolment(
     touched({ ...enrolment, documents: { ...enrolment.documents, [body.field]: document } }, new Date()),
   );
-  if (previous) await deleteObjects([previous.key]);
+  await deleteObjects(objectKeysOf(previous));
   return created({
     field: body.field,
     url: upload.url,

@@ -1,4 +1,4 @@
-import { deleteObjects } from '../../shared/enrolment/documents.ts';
+import { deleteObjects, objectKeysOf } from '../../shared/enrolment/documents.ts';
 import type { DocumentField, Enrolment } from '../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/repository.ts';
 import { DOCUMENT_STEP } from '../../shared/enrolment/requirements.ts';
@@ -14,7 +14,7 @@ export const handler = httpHandler(resetStepRoute, async ({ params, headers }) =
   for (const field of Object.keys(documents) as DocumentField[]) {
     const document = documents[field];
     if (DOCUMENT_STEP[field] !== params.step || !document) continue;
-    removedKeys.push(document.key);
+    removedKeys.push(...objectKeysOf(document));
     delete documents[field];
   }
   const next: Enrolment = { ...enrolment, documents };

@@ -2,7 +2,11 @@ import { requireCaptcha } from '../../shared/captcha/index.ts';
 import { claimActiveEnrolment, releaseFormerPair } from '../../shared/enrolment/active-guard.ts';
 import { recordAudit } from '../../shared/enrolment/audit.ts';
 import { rejectDocuments } from '../../shared/enrolment/commands.ts';
-import { markDocumentsAttached, verifyPendingDocuments } from '../../shared/enrolment/documents.ts';
+import {
+  deleteCheckedUploads,
+  markDocumentsAttached,
+  verifyDocumentsForSubmission,
+} from '../../shared/enrolment/documents.ts';
 import type { Enrolment } from '../../shared/enrolment/model.ts';
 import { formatEnrolmentNumber } from '../../shared/enrolment/number.ts';
 import { loadWithDraftToken, saveEnrolment } from '../../shared/enrolment/repository.ts';
@@ -59,7 +63,8 @@ export const handler = httpHandler(submitEnrolmentRoute, async ({ params, header
     throw new ProblemError(409, 'enrolment_not_editable', "Cette demande d'enrôlement a déjà été instruite.");
   }
   await requireCaptcha(body.captcha);
-  const verified = await verifyPendingDocuments(enrolment, requiredDocuments(enrolment));
+  // Every attached file checked (new ones) or confirmed still there, before anything is written.
+  const verified = await verifyDocumentsForSubmission(enrolment, requiredDocuments(enrolment));
   if (verified.failures.length > 0) rejectDocuments(verified.failures);
   ensureComplete(verified.enrolment);
   const activePair = await claimActiveEnrolment(verified.enrolment);
@@ -77,6 +82,7 @@ export const handler = httpHandler(submitEnrolmentRoute, async ({ params, header
   delete submitted.expiresAt;
   const saved = await saveEnrolment(submitted);
   await releaseFormerPair(enrolment, activePair);
+  await deleteCheckedUploads(enrolment, saved);
   logger.info('Enrolment submitted', { enrolmentId: saved.id, number });
   await afterSubmission(saved);
   return ok(enrolmentView(saved));

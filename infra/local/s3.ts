@@ -49,7 +49,8 @@ async function readForm(bucket: string, body: Buffer, contentType: string): Prom
 
 /**
  * s3rver (path-style) behind a small front that checks browser uploads as S3 does (see
- * s3-post-policy.ts) and passes every other request through unchanged.
+ * s3-post-policy.ts) and applies the tags s3rver ignores (a POST's `tagging` field, a copy's
+ * tags), so lifecycle tags can be tested; every other request passes through unchanged.
  */
 export async function startS3(options: {
   port: number;
@@ -67,17 +68,53 @@ export async function startS3(options: {
   });
   const { port: emulatorPort } = (await emulator.run()) as { port: number };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, body?: Buffer) => {
+  const forward = (req: IncomingMessage, res: ServerResponse, body?: Buffer, after?: () => Promise<void>) => {
     const upstream = request(
       { host: '127.0.0.1', port: emulatorPort, method: req.method, path: req.url, headers: req.headers },
       (reply) => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(res);
+        const status = reply.statusCode ?? 502;
+        const succeeded = status < 300 && after ? after() : Promise.resolve();
+        succeeded.then(
+          () => {
+            res.writeHead(status, reply.headers);
+            reply.pipe(res);
+          },
+          () => res.writeHead(500).end(),
+        );
       },
     );
     upstream.on('error', () => res.headersSent || res.writeHead(502).end());
     if (body) upstream.end(body);
     else req.pipe(upstream);
+  };
+
+  /** Tags an object as S3 does for a POST's `tagging` field or a copy's tagging directive. */
+  const putTagging = (bucket: string, key: string, taggingXml: string) =>
+    new Promise<void>((resolve, reject) => {
+      const path = `/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}?tagging`;
+      request({ host: '127.0.0.1', port: emulatorPort, method: 'PUT', path }, (reply) => {
+        reply.resume();
+        (reply.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`tagging ${reply.statusCode}`));
+      })
+        .on('error', reject)
+        .end(taggingXml);
+    });
+
+  /** PUT with x-amz-copy-source: s3rver copies neither the tags nor `x-amz-tagging` (REPLACE). */
+  const copyTagging = (req: IncomingMessage, path: string) => async () => {
+    const [, bucket = '', ...key] = decodeURIComponent(path).split('/');
+    const replace = String(req.headers['x-amz-tagging-directive'] ?? 'COPY').toUpperCase() === 'REPLACE';
+    if (replace) {
+      const tags = [...new URLSearchParams(String(req.headers['x-amz-tagging'] ?? ''))]
+        .map(([name, value]) => `<Tag><Key>${name}</Key><Value>${value}</Value></Tag>`)
+        .join('');
+      return putTagging(bucket, key.join('/'), `<Tagging><TagSet>${tags}</TagSet></Tagging>`);
+    }
+    const source = decodeURIComponent(String(req.headers['x-amz-copy-source'])).replace(/^\//, '');
+    const sourceTags = await fetch(`http://127.0.0.1:${emulatorPort}/${source}?tagging`).then((r) =>
+      r.text(),
+    );
+    return putTagging(bucket, key.join('/'), sourceTags);
   };
 
   const refuse = (req: IncomingMessage, res: ServerResponse, reply: Parameters<typeof s3ErrorXml>[0]) => {
@@ -94,6 +131,8 @@ export async function startS3(options: {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const contentType = req.headers['content-type'] ?? '';
+    if (req.method === 'PUT' && req.headers['x-amz-copy-source'])
+      return forward(req, res, undefined, copyTagging(req, path));
     const bucket = /^\/([^/]+)\/?$/.exec(path)?.[1];
     if (req.method !== 'POST' || !bucket || !/^multipart\/form-data/i.test(contentType))
       return forward(req, res);
@@ -105,9 +144,13 @@ export async function startS3(options: {
           code: 'EntityTooLarge',
           message: 'Your proposed upload exceeds the maximum allowed size',
         });
-      const refusal = checkPostUpload(await readForm(bucket, body, contentType), LOCAL_S3_CREDENTIALS);
+      const upload = await readForm(bucket, body, contentType);
+      const refusal = checkPostUpload(upload, LOCAL_S3_CREDENTIALS);
       if (refusal) return refuse(req, res, refusal);
-      forward(req, res, body);
+      const fields = new Map(upload.fields.map(([name, value]) => [name.toLowerCase(), value]));
+      const tagging = fields.get('tagging');
+      const key = fields.get('key') ?? '';
+      forward(req, res, body, tagging ? () => putTagging(bucket, key, tagging) : undefined);
     })().catch(() =>
       refuse(req, res, {
         status: 400,

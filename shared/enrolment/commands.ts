@@ -1,5 +1,5 @@
 import { ProblemError } from '../http/problem.ts';
-import { verifyPendingDocuments } from './documents.ts';
+import { deleteCheckedUploads, verifyPendingDocuments } from './documents.ts';
 import type { DocumentField, Enrolment } from './model.ts';
 import { saveEnrolment, touched } from './repository.ts';
 import { DOCUMENT_STEP, documentPath, type StepName } from './requirements.ts';
@@ -20,5 +20,7 @@ export async function saveStep(enrolment: Enrolment, step: StepName, changes: Pa
   );
   const verified = await verifyPendingDocuments({ ...enrolment, ...changes }, fields);
   if (verified.failures.length > 0) rejectDocuments(verified.failures);
-  return saveEnrolment(touched(verified.enrolment, new Date()));
+  const saved = await saveEnrolment(touched(verified.enrolment, new Date()));
+  await deleteCheckedUploads(enrolment, saved);
+  return saved;
 }

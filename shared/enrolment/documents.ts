@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -7,8 +8,14 @@ import {
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { bucketName, s3Client } from '../aws/s3.ts';
-import { PENDING_UPLOAD_TAGGING } from '../storage/upload-lifecycle.ts';
 import {
+  CHECKED_DRAFT_TAGGING,
+  checkedKeyOf,
+  PENDING_UPLOAD_TAGGING,
+  UPLOAD_PREFIX,
+} from '../storage/upload-lifecycle.ts';
+import {
+  checkedFileMissingReason,
   type DocumentContentType,
   judgeUpload,
   MAX_DOCUMENT_BYTES,
@@ -16,12 +23,18 @@ import {
   storageExtension,
   type VerificationOutcome,
 } from './file-rules.ts';
-import type { DocumentField, Enrolment, StoredDocument } from './model.ts';
+import {
+  type CheckedDocument,
+  type DocumentField,
+  type Enrolment,
+  isChecked,
+  type StoredDocument,
+} from './model.ts';
 
 /** The justificatifs in S3: presigned POST uploads under the enrolment's prefix, then verification. */
 export const UPLOAD_EXPIRY_SECONDS = 300;
 
-export const enrolmentPrefix = (enrolmentId: string) => `enrolments/${enrolmentId}/`;
+export const enrolmentPrefix = (enrolmentId: string) => `${UPLOAD_PREFIX}${enrolmentId}/`;
 
 export async function presignUpload(
   enrolmentId: string,
@@ -45,15 +58,23 @@ export async function presignUpload(
 }
 
 /**
- * Clears the pending tag of every document of a submitted request, so that the bucket's
+ * Clears the checked tag of every checked document of a submitted request, so that the bucket's
  * lifecycle rule keeps them. Idempotent (a retried submission tags them again to the same).
  */
 export async function markDocumentsAttached(enrolment: Enrolment): Promise<void> {
   await Promise.all(
-    Object.values(enrolment.documents).map((document) =>
-      s3Client.send(
-        new PutObjectTaggingCommand({ Bucket: bucketName, Key: document.key, Tagging: { TagSet: [] } }),
-      ),
+    Object.values(enrolment.documents).flatMap((document) =>
+      document?.checkedKey
+        ? [
+            s3Client.send(
+              new PutObjectTaggingCommand({
+                Bucket: bucketName,
+                Key: document.checkedKey,
+                Tagging: { TagSet: [] },
+              }),
+            ),
+          ]
+        : [],
     ),
   );
 }
@@ -67,50 +88,114 @@ const isMissing = (error: unknown) => {
   );
 };
 
-/** HeadObject for the size, then the first bytes for the signature (never the whole file). */
-export async function verifyUpload(document: StoredDocument): Promise<VerificationOutcome> {
-  let size: number | undefined;
+/** The object's size, or undefined when it does not exist. */
+async function sizeOf(key: string): Promise<number | undefined> {
   try {
-    const head = await s3Client.send(new HeadObjectCommand({ Bucket: bucketName, Key: document.key }));
-    size = head.ContentLength;
+    return (await s3Client.send(new HeadObjectCommand({ Bucket: bucketName, Key: key }))).ContentLength;
   } catch (error) {
-    if (!isMissing(error)) throw error;
+    if (isMissing(error)) return undefined;
+    throw error;
   }
+}
+
+/** HeadObject for the size, then the first bytes for the signature (never the whole file). */
+async function inspect(document: StoredDocument, key: string): Promise<VerificationOutcome> {
+  const size = await sizeOf(key);
   let firstBytes: Uint8Array = new Uint8Array();
   if (size !== undefined && size > 0 && size <= MAX_DOCUMENT_BYTES) {
     const object = await s3Client.send(
-      new GetObjectCommand({
-        Bucket: bucketName,
-        Key: document.key,
-        Range: `bytes=0-${SIGNATURE_BYTES - 1}`,
-      }),
+      new GetObjectCommand({ Bucket: bucketName, Key: key, Range: `bytes=0-${SIGNATURE_BYTES - 1}` }),
     );
     firstBytes = (await object.Body?.transformToByteArray()) ?? firstBytes;
   }
   return judgeUpload(document.field, document.contentType, size, firstBytes);
 }
 
+/** CopyObject to the checked key, replacing the pending tag; false when the upload is absent. */
+async function copyOutOfReach(uploadKey: string, checkedKey: string): Promise<boolean> {
+  try {
+    await s3Client.send(
+      new CopyObjectCommand({
+        Bucket: bucketName,
+        CopySource: `${bucketName}/${encodeURI(uploadKey)}`,
+        Key: checkedKey,
+        TaggingDirective: 'REPLACE',
+        Tagging: CHECKED_DRAFT_TAGGING,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+
 /**
- * Verifies the still-unverified documents among `fields`; returns the enrolment with their
- * statuses updated (not saved) and the failures, each with the field it belongs to.
+ * Copies the upload out of its form's reach, THEN checks the copy: the bytes judged are the bytes
+ * kept, even if the still-valid form posts others meanwhile. A refused copy is deleted. The
+ * upload itself goes once the result is saved (`deleteCheckedUploads`): deleted before, a save
+ * refused for another reason would leave a document whose upload is gone and copy unrecorded.
  */
-export async function verifyPendingDocuments(enrolment: Enrolment, fields: readonly DocumentField[]) {
+async function checkUpload(document: StoredDocument): Promise<StoredDocument> {
+  const checkedKey = checkedKeyOf(document.key);
+  const copied = await copyOutOfReach(document.key, checkedKey);
+  const outcome = copied
+    ? await inspect(document, checkedKey)
+    : judgeUpload(document.field, document.contentType, undefined, new Uint8Array());
+  if (!outcome.ok) {
+    if (copied) await deleteObjects([checkedKey]);
+    return { ...document, status: 'REJECTED', rejectionReason: outcome.reason };
+  }
+  const checked: StoredDocument = { ...document, status: 'VERIFIED', size: outcome.size, checkedKey };
+  delete checked.rejectionReason;
+  return checked;
+}
+
+/** A checked document whose copy is gone (expired under a draft kept open too long) is refused. */
+async function confirmChecked(document: CheckedDocument): Promise<StoredDocument> {
+  if ((await sizeOf(document.checkedKey)) !== undefined) return document;
+  return { ...document, status: 'REJECTED', rejectionReason: checkedFileMissingReason(document.field) };
+}
+
+/**
+ * Checks the not yet checked documents among `fields` (and, with `confirm`, that the checked
+ * ones still exist); returns the enrolment with their statuses updated (not saved) and the
+ * failures, each with the field it belongs to.
+ */
+async function checkDocuments(enrolment: Enrolment, fields: readonly DocumentField[], confirm: boolean) {
   const documents = { ...enrolment.documents };
   const failures: { field: DocumentField; reason: string }[] = [];
   await Promise.all(
     fields.map(async (field) => {
       const document = documents[field];
-      if (!document || document.status === 'VERIFIED') return;
-      const outcome = await verifyUpload(document);
-      if (outcome.ok) documents[field] = { ...document, status: 'VERIFIED', size: outcome.size };
-      else {
-        failures.push({ field, reason: outcome.reason });
-        documents[field] = { ...document, status: 'REJECTED', rejectionReason: outcome.reason };
-      }
+      if (!document || (isChecked(document) && !confirm)) return;
+      const outcome = isChecked(document) ? await confirmChecked(document) : await checkUpload(document);
+      documents[field] = outcome;
+      if (outcome.status === 'REJECTED') failures.push({ field, reason: outcome.rejectionReason ?? '' });
     }),
   );
   return { enrolment: { ...enrolment, documents }, failures };
 }
+
+/** A step save: checks its new uploads. */
+export const verifyPendingDocuments = (enrolment: Enrolment, fields: readonly DocumentField[]) =>
+  checkDocuments(enrolment, fields, false);
+
+/** The submission: checks new uploads and confirms every checked file is still there. */
+export const verifyDocumentsForSubmission = (enrolment: Enrolment, fields: readonly DocumentField[]) =>
+  checkDocuments(enrolment, fields, true);
+
+/** Once `after` is saved: the uploads its newly checked documents were copied from. */
+export async function deleteCheckedUploads(before: Enrolment, after: Enrolment): Promise<void> {
+  const superseded = Object.values(after.documents).flatMap((document) =>
+    isChecked(document) && !isChecked(before.documents[document.field]) ? [document.key] : [],
+  );
+  await deleteObjects(superseded);
+}
+
+/** Every object a document may occupy: its upload and its checked copy. */
+export const objectKeysOf = (document: StoredDocument | undefined): string[] =>
+  document ? [document.key, ...(document.checkedKey ? [document.checkedKey] : [])] : [];
 
 export async function deleteObjects(objectKeys: string[]): Promise<void> {
   await Promise.all(

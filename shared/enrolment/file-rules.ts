@@ -52,3 +52,7 @@ export function judgeUpload(
     };
   return { ok: true, size };
 }
+
+/** A checked file no longer in storage (see CHECKED_DRAFT_EXPIRY_DAYS): the applicant uploads it again. */
+export const checkedFileMissingReason = (field: DocumentField): string =>
+  `Le fichier « ${DOCUMENT_FIELDS[field]} » n'est plus disponible : déposez-le à nouveau.`;

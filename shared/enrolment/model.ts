@@ -23,8 +23,10 @@ export type DocumentField = keyof typeof DOCUMENT_FIELDS;
 
 export interface StoredDocument {
   field: DocumentField;
-  /** S3 key, under the enrolment's prefix. */
+  /** S3 key of the upload (its presigned form's), under the enrolment's prefix. */
   key: string;
+  /** Where the checked bytes live (see upload-lifecycle.ts); set once VERIFIED. Only these are read. */
+  checkedKey?: string;
   fileName: string;
   contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
   size?: number;
@@ -32,6 +34,12 @@ export interface StoredDocument {
   rejectionReason?: string;
   uploadedAt?: string;
 }
+
+/** A document whose bytes passed the check: its checked copy is the only one ever read. */
+export type CheckedDocument = StoredDocument & { status: 'VERIFIED'; checkedKey: string };
+
+export const isChecked = (document: StoredDocument | undefined): document is CheckedDocument =>
+  document?.status === 'VERIFIED' && document.checkedKey !== undefined;
 
 export interface ReferencingStep {
   /** N° unique de référencement (ANS), e.g. zbuMSS0046. */

@@ -2,7 +2,7 @@ import { toEmailView } from '../email/email-types.ts';
 import { listEmailRecords } from '../email/records.ts';
 import { readAuditTrail } from '../enrolment/audit.ts';
 import { presignDownload } from '../enrolment/document-download.ts';
-import type { DocumentField, Enrolment } from '../enrolment/model.ts';
+import { type DocumentField, type Enrolment, isChecked } from '../enrolment/model.ts';
 import { getEnrolment } from '../enrolment/repository.ts';
 import { enrolmentView } from '../enrolment/view.ts';
 import { notFound } from '../http/problem.ts';
@@ -32,7 +32,7 @@ async function documentsWithLinks(enrolment: Enrolment, documents: Record<string
     withLinks[field] = {
       ...(view as object),
       ...(stored?.uploadedAt ? { uploadedAt: stored.uploadedAt } : {}),
-      ...(stored?.status === 'VERIFIED' ? { download: await presignDownload(stored) } : {}),
+      ...(isChecked(stored) ? { download: await presignDownload(stored) } : {}),
     };
   }
   return withLinks;

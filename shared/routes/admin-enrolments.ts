@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { emailRecordSchema } from '../email/record-model.ts';
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, INSTRUCTED_STATUSES } from '../enrolment/status.ts';
 import { workflowFailureSchema } from '../workflows/failure-model.ts';
+import { checkedDocumentsRead } from './enrolment-common.ts';
 import { enrolmentIdParams, enrolmentView } from './enrolment-schemas.ts';
 import { paginationQuery, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
@@ -100,7 +101,7 @@ export const getAdminEnrolmentRoute = defineRoute({
     200: { description: 'La demande et son dossier d’instruction', schema: enrolmentFile },
     ...problemResponses(401, 403, 404, 422),
   },
-  permissions: { table: 'read', bucket: { prefixes: ['enrolments/'], access: 'read' } },
+  permissions: { table: 'read', bucket: checkedDocumentsRead },
 });
 
 const workflowStart = z.object({ workflowId: z.string(), executionName: z.string(), started: z.boolean() });

@@ -1,3 +1,4 @@
+import { CHECKED_PREFIX, UPLOAD_PREFIX } from '../storage/upload-lifecycle.ts';
 import { DRAFT_TOKEN_HEADER } from './access.ts';
 import { enrolmentView } from './enrolment-schemas.ts';
 import { problemResponses } from './schemas.ts';
@@ -8,8 +9,13 @@ export const draftHeaders = {
   [DRAFT_TOKEN_HEADER]: { description: 'Jeton du brouillon, remis à sa création', required: true },
 };
 export const table = 'readwrite' as const;
-export const documentsBucket = { prefixes: ['enrolments/'], access: 'readwrite' as const };
-/** Step saves and the submission only read objects (HeadObject, first bytes) to verify them. */
-export const documentsBucketRead = { prefixes: ['enrolments/'], access: 'read' as const };
+const CHECKED_UPLOADS_PREFIX = `${CHECKED_PREFIX}${UPLOAD_PREFIX}`;
+/** Uploads and their checked copies (CopyObject to check, delete on replace or reset). */
+export const documentsBucket = {
+  prefixes: [UPLOAD_PREFIX, CHECKED_UPLOADS_PREFIX],
+  access: 'readwrite' as const,
+};
+/** Downloads read checked copies only: IAM itself keeps bytes a form could still replace out of reach. */
+export const checkedDocumentsRead = { prefixes: [CHECKED_UPLOADS_PREFIX], access: 'read' as const };
 export const enrolmentResponse = { description: "La demande d'enrôlement", schema: enrolmentView };
 export const draftProblems = problemResponses(400, 401, 403, 404, 409, 422);

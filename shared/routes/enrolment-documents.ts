@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import {
+  checkedDocumentsRead,
   documentsBucket,
-  documentsBucketRead,
   draftHeaders,
   draftProblems,
   table,
@@ -45,7 +45,7 @@ export const getEnrolmentDocumentRoute = defineRoute({
   path: '/v1/enrolments/{id}/documents/{field}',
   handler: 'functions/enrolment/get-enrolment-document.ts',
   access: 'draft',
-  summary: 'Télécharger un justificatif déposé (lien valable 1 minute)',
+  summary: 'Télécharger un justificatif vérifié (lien valable 1 minute)',
   tags,
   request: {
     params: z.strictObject({ id: enrolmentIdParams.shape.id, field: documentFieldSchema }),
@@ -58,7 +58,7 @@ export const getEnrolmentDocumentRoute = defineRoute({
     },
     ...draftProblems,
   },
-  permissions: { table: 'read', bucket: documentsBucketRead },
+  permissions: { table: 'read', bucket: checkedDocumentsRead },
 });
 
 export const getModelDocumentRoute = defineRoute({

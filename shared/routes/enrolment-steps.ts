@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { STEPS } from '../enrolment/requirements.ts';
 import {
   documentsBucket,
-  documentsBucketRead,
   draftHeaders,
   draftProblems,
   enrolmentResponse,
@@ -38,7 +37,7 @@ const stepRoute = <const Id extends string, const B extends z.ZodMiniType>(
     tags,
     request: { params: enrolmentIdParams, body, headers: draftHeaders },
     responses: { 200: enrolmentResponse, ...draftProblems },
-    permissions: { table, bucket: documentsBucketRead },
+    permissions: { table, bucket: documentsBucket },
   });
 
 export const saveReferencingStepRoute = stepRoute(

@@ -77,30 +77,33 @@ describe('submission: workflow, audit trail, indexes', () => {
     expect(deposited.map((item) => item.id)).toContain(draft.id);
   });
 
-  it('uploads stay tagged pending (expired by the bucket) until the submission attaches them', async () => {
-    const { GetObjectTaggingCommand, PutObjectTaggingCommand, S3Client } = await import('@aws-sdk/client-s3');
+  it('uploads are tagged pending by their form; the submission attaches checked copies, untagged', async () => {
+    const { GetObjectTaggingCommand, HeadObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
     const s3 = new S3Client({ forcePathStyle: true });
+    const Bucket = process.env.BUCKET_NAME;
     const tagsOf = async (key: string) =>
-      (await s3.send(new GetObjectTaggingCommand({ Bucket: process.env.BUCKET_NAME, Key: key }))).TagSet;
+      (await s3.send(new GetObjectTaggingCommand({ Bucket, Key: key }))).TagSet;
+    const exists = (key: string) =>
+      s3.send(new HeadObjectCommand({ Bucket, Key: key })).then(
+        () => true,
+        () => false,
+      );
     const draft = await createDraft(local.api);
     await completeDraft(local.api, draft, { siret: '47992882200069' });
     // Object keys are internal (never in API views): read them from the stored aggregate.
-    const { getItem } = await import('../../shared/storage/store.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
-    const stored = await getItem<{ documents: Record<string, { key: string }> }>(keys.enrolment(draft.id));
-    const documentKeys = Object.values(stored?.documents ?? {}).map((document) => document.key);
-    expect(documentKeys.length).toBeGreaterThan(0);
-    // S3 applies the POST's `tagging` field (its policy is checked in enrolment-rules); s3rver
-    // ignores it, so the test tags the objects as S3 would have.
-    for (const key of documentKeys) {
-      const TagSet = [{ Key: 'upload', Value: 'pending' }];
-      await s3.send(
-        new PutObjectTaggingCommand({ Bucket: process.env.BUCKET_NAME, Key: key, Tagging: { TagSet } }),
-      );
-      expect(await tagsOf(key)).toEqual(TagSet);
-    }
+    const { getEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const documents = async () => Object.values((await getEnrolment(draft.id))?.documents ?? {});
+    const uploads = await documents();
+    expect(uploads.length).toBeGreaterThan(0);
+    // The POST's `tagging` field, fixed by its policy, applied by S3 (and by the local S3's front).
+    for (const document of uploads)
+      expect(await tagsOf(document?.key as string)).toEqual([{ Key: 'upload', Value: 'pending' }]);
     expect((await submit(local.api, draft)).status).toBe(200);
-    for (const key of documentKeys) expect(await tagsOf(key)).toEqual([]);
+    for (const document of await documents()) {
+      expect(document?.checkedKey, document?.field).toBe(`checked/${document?.key}`);
+      expect(await tagsOf(document?.checkedKey as string)).toEqual([]);
+      expect(await exists(document?.key as string)).toBe(false);
+    }
   });
 
   it('after "à modifier", the same draft token edits and re-submits under the same number', async () => {

@@ -1,7 +1,14 @@
 import { assertions, type aws_lambda as lambda } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
-import { PENDING_UPLOAD_EXPIRY_DAYS, PENDING_UPLOAD_TAG } from '../../shared/storage/upload-lifecycle.ts';
+import {
+  CHECKED_DRAFT_EXPIRY_DAYS,
+  CHECKED_DRAFT_TAG,
+  CHECKED_PREFIX,
+  PENDING_UPLOAD_EXPIRY_DAYS,
+  PENDING_UPLOAD_TAG,
+  UPLOAD_PREFIX,
+} from '../../shared/storage/upload-lifecycle.ts';
 import { fixtureSystem } from './fixtures/system.ts';
 import { expectGrantsWithin, flat, resourcesFor, statementsOf } from './iam.ts';
 import { cloudFormationFindings, nagFindings } from './nag.ts';
@@ -112,14 +119,34 @@ describe('documents bucket', () => {
     ]);
   });
 
-  it('expires uploads still tagged pending (never attached to a submitted request)', () => {
+  it('expires uploads still tagged pending (never checked) under the upload prefix only', () => {
     expect(documents()?.Properties.LifecycleConfiguration.Rules).toContainEqual(
       expect.objectContaining({
         Status: 'Enabled',
+        Prefix: UPLOAD_PREFIX,
         TagFilters: [{ Key: PENDING_UPLOAD_TAG.key, Value: PENDING_UPLOAD_TAG.value }],
         ExpirationInDays: PENDING_UPLOAD_EXPIRY_DAYS,
       }),
     );
+  });
+
+  it('never expires a checked file by the pending rule; those of abandoned drafts go after 180 days', () => {
+    const rules: { Prefix?: string; TagFilters?: unknown[]; ExpirationInDays?: number }[] =
+      documents()?.Properties.LifecycleConfiguration.Rules;
+    const expiring = rules.filter((rule) => rule.ExpirationInDays !== undefined);
+    // Every expiring rule is scoped by prefix and tag: none reaches a submitted request's files.
+    for (const rule of expiring) {
+      expect(rule.Prefix).toBeDefined();
+      expect(rule.TagFilters).toHaveLength(1);
+    }
+    expect(expiring.filter((rule) => CHECKED_PREFIX.startsWith(rule.Prefix as string))).toEqual([
+      expect.objectContaining({
+        Prefix: CHECKED_PREFIX,
+        TagFilters: [{ Key: CHECKED_DRAFT_TAG.key, Value: CHECKED_DRAFT_TAG.value }],
+        ExpirationInDays: CHECKED_DRAFT_EXPIRY_DAYS,
+      }),
+    ]);
+    expect(CHECKED_DRAFT_EXPIRY_DAYS).toBeGreaterThan(PENDING_UPLOAD_EXPIRY_DAYS);
   });
 
   it('declares the SES sender identity', () => {

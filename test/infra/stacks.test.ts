@@ -4,7 +4,7 @@ import { aws_iam as iam, type aws_lambda as lambda } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE } from '../../infra/bundling.ts';
 import { reachableModules } from '../../infra/module-graph.ts';
-import { expectGrantsWithin, statementsOf } from './iam.ts';
+import { expectGrantsWithin, resourcesFor, statementsOf } from './iam.ts';
 import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
 import { realSystem, synthesize } from './synth.ts';
 
@@ -101,6 +101,15 @@ describe('stacks generated from the route table', () => {
       expectGrantsWithin(statementsOf(synth.api, synth.stateless, fn), route.permissions ?? {}, {
         bucket: bucketArn,
       });
+    }
+  });
+
+  it('lets the download routes (draft holder, instructor) read checked copies only, never an upload', () => {
+    for (const id of ['getEnrolmentDocument', 'getAdminEnrolment']) {
+      const fn = synth.stateless.routeFunctions.get(id) as lambda.Function;
+      const statements = statementsOf(synth.api, synth.stateless, fn);
+      expect(resourcesFor(statements, 's3:GetObject'), id).toEqual([`${bucketArn}/checked/enrolments/*`]);
+      expect(resourcesFor(statements, 's3:PutObject'), id).toEqual([]);
     }
   });
 

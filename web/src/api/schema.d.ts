@@ -246,7 +246,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Télécharger un justificatif déposé (lien valable 1 minute) */
+        /** Télécharger un justificatif vérifié (lien valable 1 minute) */
         get: operations["getEnrolmentDocument"];
         put?: never;
         post?: never;
