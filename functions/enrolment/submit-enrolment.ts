@@ -1,7 +1,7 @@
 import { requireCaptcha } from '../../shared/captcha/index.ts';
 import { claimActiveEnrolment, releaseFormerPair } from '../../shared/enrolment/active-guard.ts';
 import { recordAudit } from '../../shared/enrolment/audit.ts';
-import { rejectDocuments } from '../../shared/enrolment/commands.ts';
+import { ensureDocumentsUsable } from '../../shared/enrolment/commands.ts';
 import {
   deleteCheckedUploads,
   markDocumentsAttached,
@@ -65,7 +65,7 @@ export const handler = httpHandler(submitEnrolmentRoute, async ({ params, header
   await requireCaptcha(body.captcha);
   // Every attached file checked (new ones) or confirmed still there, before anything is written.
   const verified = await verifyDocumentsForSubmission(enrolment, requiredDocuments(enrolment));
-  if (verified.failures.length > 0) rejectDocuments(verified.failures);
+  ensureDocumentsUsable(verified);
   ensureComplete(verified.enrolment);
   const activePair = await claimActiveEnrolment(verified.enrolment);
   const number = enrolment.number ?? formatEnrolmentNumber(await nextNumber(keys.counter('ENR')));

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scanResultFunction } from '../../shared/malware-scan/definition.ts';
 import { authorizerModule, routeTable } from '../../shared/routes/index.ts';
 import { workflows, workflowTasks } from '../../shared/workflows/index.ts';
 import { stateMachineArnVariable } from '../../shared/workflows/types.ts';
@@ -92,7 +93,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Wait for every emulator, so that a failed start stops those that did start.
     const emulators = await Promise.allSettled([
       startDynamo({ port: options.ports.dynamodb, ...(dynamoPath ? { path: dynamoPath } : {}) }),
-      startS3({ port: options.ports.s3, directory: s3Directory, bucketName, corsOrigins }),
+      startS3({
+        port: options.ports.s3,
+        directory: s3Directory,
+        bucketName,
+        corsOrigins,
+        // What the EventBridge rule on GuardDuty's scan results invokes on AWS.
+        onScanResult: async (event) =>
+          (await loadHandler<(event: unknown) => Promise<void>>(scanResultFunction.handler))(event),
+      }),
       startSes({ port: options.ports.ses }),
     ]);
     for (const emulator of emulators) if (emulator.status === 'fulfilled') stops.push(emulator.value.stop);

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import S3rver from 's3rver';
+import { READ_GUARDED_PREFIXES } from '../../shared/malware-scan/definition.ts';
+import { CLEAN, SCAN_STATUS_TAG } from '../../shared/malware-scan/verdict.ts';
+import { startLocalScanner } from './malware-scan.ts';
 import { closeServer, listen } from './ports.ts';
-import { checkPostUpload, type PostUpload, s3ErrorXml } from './s3-post-policy.ts';
+import { checkPostUpload, type PostUpload, type S3ErrorReply, s3ErrorXml } from './s3-post-policy.ts';
 
 /** s3rver's fixed credentials, which the local stage's SDK clients sign with. */
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -20,6 +23,13 @@ const corsConfiguration = (origins: readonly string[]) => `<CORSConfiguration>
     <MaxAgeSeconds>600</MaxAgeSeconds>
   </CORSRule>
 </CORSConfiguration>`;
+
+/** Queries that address something else than the object's bytes (its tags, its multipart upload). */
+const OBJECT_SUBRESOURCES = ['tagging', 'acl', 'uploads', 'uploadId', 'partNumber'];
+
+/** `x-amz-copy-source` without its leading slash and version query, decoded: `bucket/key`. */
+const copySourceOf = (req: IncomingMessage) =>
+  decodeURIComponent(String(req.headers['x-amz-copy-source']).split('?')[0] ?? '').replace(/^\//, '');
 
 const readAll = (req: IncomingMessage, limit: number) =>
   new Promise<Buffer | undefined>((resolve, reject) => {
@@ -47,16 +57,34 @@ async function readForm(bucket: string, body: Buffer, contentType: string): Prom
   return { bucket, fields, fileSize: undefined };
 }
 
+const tagSetXml = (tags: [string, string][]) =>
+  `<Tagging><TagSet>${tags.map(([name, value]) => `<Tag><Key>${name}</Key><Value>${value}</Value></Tag>`).join('')}</TagSet></Tagging>`;
+const tagsOfXml = (xml: string): [string, string][] =>
+  [...xml.matchAll(/<Tag><Key>([^<]*)<\/Key><Value>([^<]*)<\/Value><\/Tag>/g)].map(
+    ([, name = '', value = '']) => [name, value],
+  );
+const objectPath = (bucket: string, key: string) =>
+  `/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+/** `/bucket/key…` → bucket and key (undefined for a bucket-level path). */
+function objectOf(path: string): { bucket: string; key: string } | undefined {
+  const [, bucket = '', ...key] = decodeURIComponent(path).split('/');
+  return key.length > 0 && key.join('/') ? { bucket, key: key.join('/') } : undefined;
+}
+
 /**
- * s3rver (path-style) behind a small front that checks browser uploads as S3 does (see
- * s3-post-policy.ts) and applies the tags s3rver ignores (a POST's `tagging` field, a copy's
- * tags), so lifecycle tags can be tested; every other request passes through unchanged.
+ * s3rver (path-style) behind a small front that does what s3rver does not and S3 does: it checks
+ * browser uploads (see s3-post-policy.ts), applies tags (a POST's `tagging` field, a copy's
+ * tags) and a copy's ETag precondition, and applies the documents bucket's rule on malware scans
+ * (shared/malware-scan/definition.ts: no read of a guarded object not tagged clean). New uploads
+ * are scanned by the local GuardDuty stand-in (malware-scan.ts), whose results go to `onScanResult`.
+ * Every other request passes through unchanged.
  */
 export async function startS3(options: {
   port: number;
   directory: string;
   bucketName: string;
   corsOrigins: readonly string[];
+  onScanResult: (event: unknown) => Promise<void>;
 }) {
   const emulator = new S3rver({
     port: 0,
@@ -88,10 +116,16 @@ export async function startS3(options: {
     else req.pipe(upstream);
   };
 
+  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+  const tagsOf = async (bucket: string, key: string) => {
+    const reply = await fetch(`${emulatorUrl}${objectPath(bucket, key)}?tagging`);
+    return reply.ok ? tagsOfXml(await reply.text()) : undefined;
+  };
+
   /** Tags an object as S3 does for a POST's `tagging` field or a copy's tagging directive. */
   const putTagging = (bucket: string, key: string, taggingXml: string) =>
     new Promise<void>((resolve, reject) => {
-      const path = `/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}?tagging`;
+      const path = `${objectPath(bucket, key)}?tagging`;
       request({ host: '127.0.0.1', port: emulatorPort, method: 'PUT', path }, (reply) => {
         reply.resume();
         (reply.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`tagging ${reply.statusCode}`));
@@ -101,20 +135,59 @@ export async function startS3(options: {
     });
 
   /** PUT with x-amz-copy-source: s3rver copies neither the tags nor `x-amz-tagging` (REPLACE). */
-  const copyTagging = (req: IncomingMessage, path: string) => async () => {
-    const [, bucket = '', ...key] = decodeURIComponent(path).split('/');
+  const copyTagging = (req: IncomingMessage, target: { bucket: string; key: string }) => async () => {
     const replace = String(req.headers['x-amz-tagging-directive'] ?? 'COPY').toUpperCase() === 'REPLACE';
     if (replace) {
-      const tags = [...new URLSearchParams(String(req.headers['x-amz-tagging'] ?? ''))]
-        .map(([name, value]) => `<Tag><Key>${name}</Key><Value>${value}</Value></Tag>`)
-        .join('');
-      return putTagging(bucket, key.join('/'), `<Tagging><TagSet>${tags}</TagSet></Tagging>`);
+      const tags = [...new URLSearchParams(String(req.headers['x-amz-tagging'] ?? ''))];
+      return putTagging(target.bucket, target.key, tagSetXml(tags));
     }
-    const source = decodeURIComponent(String(req.headers['x-amz-copy-source'])).replace(/^\//, '');
-    const sourceTags = await fetch(`http://127.0.0.1:${emulatorPort}/${source}?tagging`).then((r) =>
-      r.text(),
+    const source = objectOf(`/${copySourceOf(req)}`);
+    const sourceTags = source ? await tagsOf(source.bucket, source.key) : undefined;
+    return putTagging(target.bucket, target.key, tagSetXml(sourceTags ?? []));
+  };
+
+  const scanner = startLocalScanner(
+    {
+      read: async (bucket, key) => {
+        const reply = await fetch(`${emulatorUrl}${objectPath(bucket, key)}`);
+        if (!reply.ok) return undefined;
+        const eTag = (reply.headers.get('etag') ?? '').replace(/"/g, '');
+        return { bytes: Buffer.from(await reply.arrayBuffer()), eTag };
+      },
+      tags: async (bucket, key) => (await tagsOf(bucket, key)) ?? [],
+      putTags: (bucket, key, tags) => putTagging(bucket, key, tagSetXml(tags)),
+    },
+    options.onScanResult,
+  );
+
+  /**
+   * The bucket policy's rule: reading a guarded object (GET, HEAD, a copy's source) whose scan tag
+   * is not clean is denied; a missing object is left to s3rver's own 404.
+   */
+  const readDenial = async (object: { bucket: string; key: string }): Promise<S3ErrorReply | undefined> => {
+    if (!READ_GUARDED_PREFIXES.some((prefix) => object.key.startsWith(prefix))) return undefined;
+    const tags = await tagsOf(object.bucket, object.key);
+    if (!tags || tags.some(([name, value]) => name === SCAN_STATUS_TAG && value === CLEAN)) return undefined;
+    return { status: 403, code: 'AccessDenied', message: 'Access Denied' };
+  };
+
+  /** x-amz-copy-source-if-match: S3 copies only if the source's ETag still matches. */
+  const copyPreconditionFailure = async (req: IncomingMessage): Promise<S3ErrorReply | undefined> => {
+    const expected = req.headers['x-amz-copy-source-if-match'];
+    if (!expected) return undefined;
+    const reply = await fetch(
+      `${emulatorUrl}/${copySourceOf(req).split('/').map(encodeURIComponent).join('/')}`,
+      {
+        method: 'HEAD',
+      },
     );
-    return putTagging(bucket, key.join('/'), sourceTags);
+    if (!reply.ok || reply.headers.get('etag')?.replace(/"/g, '') === String(expected).replace(/"/g, ''))
+      return undefined;
+    return {
+      status: 412,
+      code: 'PreconditionFailed',
+      message: 'At least one of the pre-conditions you specified did not hold',
+    };
   };
 
   const refuse = (req: IncomingMessage, res: ServerResponse, reply: Parameters<typeof s3ErrorXml>[0]) => {
@@ -128,11 +201,36 @@ export async function startS3(options: {
       .end(s3ErrorXml(reply, randomUUID()));
   };
 
+  /** Copies, uploads by PUT, and reads, each with the rule S3 and the bucket policy apply. */
+  const handleObjectRequest = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    object: { bucket: string; key: string },
+  ) => {
+    if (req.method === 'PUT' && req.headers['x-amz-copy-source']) {
+      const source = objectOf(`/${copySourceOf(req)}`);
+      const refusal = (source && (await readDenial(source))) || (await copyPreconditionFailure(req));
+      if (refusal) return refuse(req, res, refusal);
+      return forward(req, res, undefined, copyTagging(req, object));
+    }
+    if (req.method === 'PUT')
+      return forward(req, res, undefined, () => scanner.objectCreated(object.bucket, object.key));
+    const refusal = await readDenial(object);
+    if (refusal && req.method === 'HEAD') return void res.writeHead(refusal.status).end();
+    if (refusal) return refuse(req, res, refusal);
+    forward(req, res);
+  };
+
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     const contentType = req.headers['content-type'] ?? '';
-    if (req.method === 'PUT' && req.headers['x-amz-copy-source'])
-      return forward(req, res, undefined, copyTagging(req, path));
+    const subresource = OBJECT_SUBRESOURCES.some((name) => url.searchParams.has(name));
+    const object = subresource ? undefined : objectOf(path);
+    if (object && ['GET', 'HEAD', 'PUT'].includes(req.method ?? ''))
+      return void handleObjectRequest(req, res, object).catch(
+        () => res.headersSent || res.writeHead(500).end(),
+      );
     const bucket = /^\/([^/]+)\/?$/.exec(path)?.[1];
     if (req.method !== 'POST' || !bucket || !/^multipart\/form-data/i.test(contentType))
       return forward(req, res);
@@ -150,7 +248,10 @@ export async function startS3(options: {
       const fields = new Map(upload.fields.map(([name, value]) => [name.toLowerCase(), value]));
       const tagging = fields.get('tagging');
       const key = fields.get('key') ?? '';
-      forward(req, res, body, tagging ? () => putTagging(bucket, key, tagging) : undefined);
+      forward(req, res, body, async () => {
+        if (tagging) await putTagging(bucket, key, tagging);
+        await scanner.objectCreated(bucket, key);
+      });
     })().catch(() =>
       refuse(req, res, {
         status: 400,
@@ -163,6 +264,7 @@ export async function startS3(options: {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: async () => {
+      scanner.stop();
       await closeServer(server);
       await emulator.close();
     },

@@ -4,10 +4,12 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectTaggingCommand,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { bucketName, s3Client } from '../aws/s3.ts';
+import { CLEAN, SCAN_STATUS_TAG, type ScanVerdict, scanRefusal } from '../malware-scan/verdict.ts';
 import {
   CHECKED_DRAFT_TAGGING,
   checkedKeyOf,
@@ -19,6 +21,7 @@ import {
   type DocumentContentType,
   judgeUpload,
   MAX_DOCUMENT_BYTES,
+  notReceivedReason,
   SIGNATURE_BYTES,
   storageExtension,
   type VerificationOutcome,
@@ -58,8 +61,8 @@ export async function presignUpload(
 }
 
 /**
- * Clears the checked tag of every checked document of a submitted request, so that the bucket's
- * lifecycle rule keeps them. Idempotent (a retried submission tags them again to the same).
+ * Clears the lifecycle tag of every checked document of a submitted request, so that the bucket's
+ * lifecycle rule keeps them (the clean verdict stays: without it the bucket refuses reads). Idempotent (a retried submission tags them again to the same).
  */
 export async function markDocumentsAttached(enrolment: Enrolment): Promise<void> {
   await Promise.all(
@@ -70,7 +73,7 @@ export async function markDocumentsAttached(enrolment: Enrolment): Promise<void>
               new PutObjectTaggingCommand({
                 Bucket: bucketName,
                 Key: document.checkedKey,
-                Tagging: { TagSet: [] },
+                Tagging: { TagSet: ATTACHED_COPY_TAGS },
               }),
             ),
           ]
@@ -79,13 +82,12 @@ export async function markDocumentsAttached(enrolment: Enrolment): Promise<void>
   );
 }
 
+const statusOf = (error: unknown) =>
+  (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+
 const isMissing = (error: unknown) => {
   const name = (error as Error)?.name;
-  return (
-    name === 'NotFound' ||
-    name === 'NoSuchKey' ||
-    (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404
-  );
+  return name === 'NotFound' || name === 'NoSuchKey' || statusOf(error) === 404;
 };
 
 /** The object's size, or undefined when it does not exist. */
@@ -111,40 +113,80 @@ async function inspect(document: StoredDocument, key: string): Promise<Verificat
   return judgeUpload(document.field, document.contentType, size, firstBytes);
 }
 
-/** CopyObject to the checked key, replacing the pending tag; false when the upload is absent. */
-async function copyOutOfReach(uploadKey: string, checkedKey: string): Promise<boolean> {
+/** Tags of a checked copy: its lifecycle tag, and the clean verdict of the bytes it was copied from. */
+const CHECKED_COPY_TAGGING = `${CHECKED_DRAFT_TAGGING}&${SCAN_STATUS_TAG}=${CLEAN}`;
+/** A submitted request's checked copy keeps only the verdict (the lifecycle rule no longer applies). */
+const ATTACHED_COPY_TAGS = [{ Key: SCAN_STATUS_TAG, Value: CLEAN }];
+
+/**
+ * CopyObject of exactly the scanned bytes (their version, and their ETag as a precondition) to
+ * the checked key, with the checked copy's tags: 'changed' when the form posted other bytes since
+ * the scan (their own scan is still to come), 'missing' when the upload is gone.
+ */
+async function copyOutOfReach(
+  uploadKey: string,
+  scan: ScanVerdict,
+  checkedKey: string,
+): Promise<'copied' | 'changed' | 'missing'> {
+  const version = scan.versionId ? `?versionId=${encodeURIComponent(scan.versionId)}` : '';
   try {
     await s3Client.send(
       new CopyObjectCommand({
         Bucket: bucketName,
-        CopySource: `${bucketName}/${encodeURI(uploadKey)}`,
+        CopySource: `${bucketName}/${encodeURI(uploadKey)}${version}`,
+        CopySourceIfMatch: `"${scan.eTag}"`,
         Key: checkedKey,
         TaggingDirective: 'REPLACE',
-        Tagging: CHECKED_DRAFT_TAGGING,
+        Tagging: CHECKED_COPY_TAGGING,
       }),
     );
-    return true;
+    return 'copied';
   } catch (error) {
-    if (isMissing(error)) return false;
+    if (statusOf(error) === 412) return 'changed';
+    if (isMissing(error)) return 'missing';
     throw error;
   }
 }
 
+/** Whether the upload exists, without reading it: the bucket refuses reads of unscanned objects. */
+async function uploadExists(key: string): Promise<boolean> {
+  const listed = await s3Client.send(
+    new ListObjectsV2Command({ Bucket: bucketName, Prefix: key, MaxKeys: 1 }),
+  );
+  return listed.Contents?.[0]?.Key === key;
+}
+
+const rejected = (document: StoredDocument, reason: string): StoredDocument => ({
+  ...document,
+  status: 'REJECTED',
+  rejectionReason: reason,
+});
+const notReceived = (document: StoredDocument) => rejected(document, notReceivedReason(document.field));
+
+/** The check's answer for an upload whose malware scan has not ended yet. */
+export const SCANNING = 'SCANNING';
+
 /**
- * Copies the upload out of its form's reach, THEN checks the copy: the bytes judged are the bytes
- * kept, even if the still-valid form posts others meanwhile. A refused copy is deleted. The
- * upload itself goes once the result is saved (`deleteCheckedUploads`): deleted before, a save
- * refused for another reason would leave a document whose upload is gone and copy unrecorded.
+ * A document is usable only once its scan is clean: an upload still being scanned answers
+ * SCANNING, a refused verdict rejects it. A clean one is copied out of its form's reach (the
+ * scanned bytes exactly), THEN its copy is checked: the bytes judged are the bytes kept. A
+ * refused copy is deleted. The upload itself goes once the result is saved
+ * (`deleteCheckedUploads`): deleted before, a save refused for another reason would leave a
+ * document whose upload is gone and copy unrecorded.
  */
-async function checkUpload(document: StoredDocument): Promise<StoredDocument> {
+async function checkUpload(document: StoredDocument): Promise<StoredDocument | typeof SCANNING> {
+  const { scan } = document;
+  if (!scan) return (await uploadExists(document.key)) ? SCANNING : notReceived(document);
+  const refusal = scanRefusal(document.field, scan.result);
+  if (refusal) return rejected(document, refusal);
   const checkedKey = checkedKeyOf(document.key);
-  const copied = await copyOutOfReach(document.key, checkedKey);
-  const outcome = copied
-    ? await inspect(document, checkedKey)
-    : judgeUpload(document.field, document.contentType, undefined, new Uint8Array());
+  const copy = await copyOutOfReach(document.key, scan, checkedKey);
+  if (copy === 'changed') return SCANNING;
+  if (copy === 'missing') return notReceived(document);
+  const outcome = await inspect(document, checkedKey);
   if (!outcome.ok) {
-    if (copied) await deleteObjects([checkedKey]);
-    return { ...document, status: 'REJECTED', rejectionReason: outcome.reason };
+    await deleteObjects([checkedKey]);
+    return rejected(document, outcome.reason);
   }
   const checked: StoredDocument = { ...document, status: 'VERIFIED', size: outcome.size, checkedKey };
   delete checked.rejectionReason;
@@ -154,27 +196,29 @@ async function checkUpload(document: StoredDocument): Promise<StoredDocument> {
 /** A checked document whose copy is gone (expired under a draft kept open too long) is refused. */
 async function confirmChecked(document: CheckedDocument): Promise<StoredDocument> {
   if ((await sizeOf(document.checkedKey)) !== undefined) return document;
-  return { ...document, status: 'REJECTED', rejectionReason: checkedFileMissingReason(document.field) };
+  return rejected(document, checkedFileMissingReason(document.field));
 }
 
 /**
  * Checks the not yet checked documents among `fields` (and, with `confirm`, that the checked
- * ones still exist); returns the enrolment with their statuses updated (not saved) and the
- * failures, each with the field it belongs to.
+ * ones still exist); returns the enrolment with their statuses updated (not saved), the
+ * failures, each with the field it belongs to, and the fields whose scan is still running.
  */
 async function checkDocuments(enrolment: Enrolment, fields: readonly DocumentField[], confirm: boolean) {
   const documents = { ...enrolment.documents };
   const failures: { field: DocumentField; reason: string }[] = [];
+  const scanning: DocumentField[] = [];
   await Promise.all(
     fields.map(async (field) => {
       const document = documents[field];
       if (!document || (isChecked(document) && !confirm)) return;
       const outcome = isChecked(document) ? await confirmChecked(document) : await checkUpload(document);
+      if (outcome === SCANNING) return void scanning.push(field);
       documents[field] = outcome;
       if (outcome.status === 'REJECTED') failures.push({ field, reason: outcome.rejectionReason ?? '' });
     }),
   );
-  return { enrolment: { ...enrolment, documents }, failures };
+  return { enrolment: { ...enrolment, documents }, failures, scanning };
 }
 
 /** A step save: checks its new uploads. */

@@ -33,6 +33,9 @@ export const hasSignature = (contentType: DocumentContentType, firstBytes: Uint8
 
 export type VerificationOutcome = { ok: true; size: number } | { ok: false; reason: string };
 
+export const notReceivedReason = (field: DocumentField): string =>
+  `Le fichier « ${DOCUMENT_FIELDS[field]} » n'a pas été reçu : déposez-le à nouveau.`;
+
 /** The verdict on an uploaded object, from its size (undefined: absent) and first bytes. */
 export function judgeUpload(
   field: DocumentField,
@@ -41,8 +44,7 @@ export function judgeUpload(
   firstBytes: Uint8Array,
 ): VerificationOutcome {
   const label = DOCUMENT_FIELDS[field];
-  if (size === undefined || size === 0)
-    return { ok: false, reason: `Le fichier « ${label} » n'a pas été reçu : déposez-le à nouveau.` };
+  if (size === undefined || size === 0) return { ok: false, reason: notReceivedReason(field) };
   if (size > MAX_DOCUMENT_BYTES)
     return { ok: false, reason: `Le fichier « ${label} » dépasse la taille maximum de 4 Mo.` };
   if (!hasSignature(contentType, firstBytes))

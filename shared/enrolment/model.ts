@@ -1,3 +1,4 @@
+import type { ScanVerdict } from '../malware-scan/verdict.ts';
 import type { EnrolmentStatus } from './status.ts';
 import type { VatRegime } from './vat.ts';
 
@@ -33,6 +34,8 @@ export interface StoredDocument {
   status: 'PENDING' | 'VERIFIED' | 'REJECTED';
   rejectionReason?: string;
   uploadedAt?: string;
+  /** The malware scan's verdict on the upload, recorded when GuardDuty reports it. */
+  scan?: ScanVerdict;
 }
 
 /** A document whose bytes passed the check: its checked copy is the only one ever read. */

@@ -7,6 +7,7 @@ import {
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { describe, expect, it } from 'vitest';
 import type { Enrolment, StoredDocument } from '../../shared/enrolment/model.ts';
+import { CLEAN, SCAN_STATUS_TAG } from '../../shared/malware-scan/verdict.ts';
 import { CHECKED_DRAFT_TAG, PENDING_UPLOAD_TAG } from '../../shared/storage/upload-lifecycle.ts';
 import {
   BUYER_SIRET,
@@ -33,6 +34,9 @@ const local = useLocalCloud();
 
 /** The header of an ELF executable: what an attacker posts through a still-valid form. */
 const ELF = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+/** The local GuardDuty stand-in tags every upload it found clean; checked copies carry it over. */
+const CLEAN_TAG = { Key: SCAN_STATUS_TAG, Value: CLEAN };
 
 const s3 = () => new S3Client({ forcePathStyle: true });
 const bucket = () => process.env.BUCKET_NAME as string;
@@ -75,6 +79,7 @@ describe('a checked document stays the checked bytes', () => {
     expect(rib.checkedKey).toBe(`checked/${rib.key}`);
     expect(await tagsOf(rib.checkedKey as string)).toEqual([
       { Key: CHECKED_DRAFT_TAG.key, Value: CHECKED_DRAFT_TAG.value },
+      CLEAN_TAG,
     ]);
     expect(await exists(rib.key)).toBe(false);
 
@@ -89,9 +94,9 @@ describe('a checked document stays the checked bytes', () => {
     const file = await local.api.get(`/v1/admin/enrolments/${draft.id}`, (await instructor(local)).headers);
     expect(file.status).toBe(200);
     expect((await download(file.body.documents.rib.download.url)).bytes).toEqual(PDF);
-    // Attached: the checked copies lose their draft tag (the bucket keeps them).
+    // Attached: the checked copies lose their draft tag (the bucket keeps them), not their verdict.
     for (const document of Object.values((await stored(draft)).documents))
-      expect(await tagsOf(document?.checkedKey as string), document?.field).toEqual([]);
+      expect(await tagsOf(document?.checkedKey as string), document?.field).toEqual([CLEAN_TAG]);
   });
 
   it('an upload not yet checked is never served, and a refused one leaves no checked copy', async () => {
@@ -104,7 +109,10 @@ describe('a checked document stays the checked bytes', () => {
     const rib = await storedDocument(draft, 'rib');
     expect(rib.checkedKey).toBeUndefined();
     expect(await exists(`checked/${rib.key}`)).toBe(false);
-    expect(await tagsOf(rib.key)).toEqual([{ Key: PENDING_UPLOAD_TAG.key, Value: PENDING_UPLOAD_TAG.value }]);
+    expect(await tagsOf(rib.key)).toEqual([
+      { Key: PENDING_UPLOAD_TAG.key, Value: PENDING_UPLOAD_TAG.value },
+      CLEAN_TAG,
+    ]);
   });
 
   it('a save refused for another field keeps every upload, so the next save can check it', async () => {
@@ -210,6 +218,7 @@ describe('the local S3 enforces presigned POST policies as S3 does', () => {
     expect((await postForm(presigned, PDF, 'application/pdf')).status).toBe(204);
     expect(await tagsOf(presigned.fields.key as string)).toEqual([
       { Key: PENDING_UPLOAD_TAG.key, Value: PENDING_UPLOAD_TAG.value },
+      CLEAN_TAG,
     ]);
   });
 

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { localStateMachineArn } from '../../infra/local/stepfunctions.ts';
+import { CLEAN, SCAN_STATUS_TAG } from '../../shared/malware-scan/verdict.ts';
 import { indexKeys } from '../../shared/storage/keys.ts';
 import {
   applicantBody,
@@ -97,11 +98,14 @@ describe('submission: workflow, audit trail, indexes', () => {
     expect(uploads.length).toBeGreaterThan(0);
     // The POST's `tagging` field, fixed by its policy, applied by S3 (and by the local S3's front).
     for (const document of uploads)
-      expect(await tagsOf(document?.key as string)).toEqual([{ Key: 'upload', Value: 'pending' }]);
+      expect(await tagsOf(document?.key as string)).toEqual([
+        { Key: 'upload', Value: 'pending' },
+        { Key: SCAN_STATUS_TAG, Value: CLEAN },
+      ]);
     expect((await submit(local.api, draft)).status).toBe(200);
     for (const document of await documents()) {
       expect(document?.checkedKey, document?.field).toBe(`checked/${document?.key}`);
-      expect(await tagsOf(document?.checkedKey as string)).toEqual([]);
+      expect(await tagsOf(document?.checkedKey as string)).toEqual([{ Key: SCAN_STATUS_TAG, Value: CLEAN }]);
       expect(await exists(document?.key as string)).toBe(false);
     }
   });
