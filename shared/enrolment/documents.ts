@@ -121,7 +121,8 @@ const ATTACHED_COPY_TAGS = [{ Key: SCAN_STATUS_TAG, Value: CLEAN }];
 /**
  * CopyObject of exactly the scanned bytes (their version, and their ETag as a precondition) to
  * the checked key, with the checked copy's tags: 'changed' when the form posted other bytes since
- * the scan (their own scan is still to come), 'missing' when the upload is gone.
+ * the scan (their own scan is still to come; on an unversioned bucket, the local one), 'missing'
+ * when the upload is gone.
  */
 async function copyOutOfReach(
   uploadKey: string,
@@ -142,7 +143,8 @@ async function copyOutOfReach(
     );
     return 'copied';
   } catch (error) {
-    if (statusOf(error) === 412) return 'changed';
+    // 412: other bytes at the key; 403: the bucket refuses to read them, not (yet) found clean.
+    if (statusOf(error) === 412 || statusOf(error) === 403) return 'changed';
     if (isMissing(error)) return 'missing';
     throw error;
   }
