@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../infra/bundling.ts';
 import { UNMATCHED_ROUTE_HANDLER } from '../infra/stateless-stack.ts';
+import { scanResultFunction } from '../shared/malware-scan/definition.ts';
 import { authorizerModule, routeTable } from '../shared/routes/index.ts';
 import { workflowTasks } from '../shared/workflows/index.ts';
 
-/** Every Lambda the stack deploys: one per route, per workflow task, the authorizer and `$default`. */
+/** Every Lambda the stack deploys: one per route, per workflow task, the authorizer, `$default` and the scan result handler. */
 export function deployedFunctions() {
   return [
     ...routeTable.map((route) => ({ id: route.id, handler: route.handler })),
@@ -14,5 +15,6 @@ export function deployedFunctions() {
       ? [{ id: 'authorizer', handler: authorizerModule }]
       : []),
     { id: 'routeNotFound', handler: UNMATCHED_ROUTE_HANDLER },
+    { id: 'recordMalwareScan', handler: scanResultFunction.handler },
   ];
 }

@@ -18,6 +18,7 @@ import {
   UPLOAD_PREFIX,
 } from '../shared/storage/upload-lifecycle.ts';
 import { type Deployment, resourceNames, stageSettings } from './config.ts';
+import { protectDocumentsBucket } from './malware-protection.ts';
 import { acknowledge } from './nag.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -28,7 +29,8 @@ const stringKey = (name: string) => ({ name, type: dynamodb.AttributeType.STRING
 
 /**
  * What holds data and outlives deployments: the single table, the documents bucket (justificatifs
- * and generated PDFs) with its access-log bucket, and the SES sender identity. In prod every
+ * and generated PDFs) with its access-log bucket and its malware protection plan, and the SES
+ * sender identity. In prod every
  * resource is retained when the stack is deleted and the table is deletion-protected.
  */
 export class StatefulStack extends Stack {
@@ -126,6 +128,8 @@ export class StatefulStack extends Stack {
       ],
       removalPolicy,
     });
+
+    protectDocumentsBucket(this, this.documentsBucket);
 
     this.senderIdentity = new ses.EmailIdentity(this, 'SenderIdentity', {
       identity: ses.Identity.email(deployment.senderEmail),

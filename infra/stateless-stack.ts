@@ -10,10 +10,12 @@ import {
   type StackProps,
   aws_stepfunctions as sfn,
   aws_sns as sns,
+  type aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
+import { scanResultFunction } from '../shared/malware-scan/definition.ts';
 import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
@@ -24,6 +26,7 @@ import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
 import { type Deployment, resourceNames, stageSettings } from './config.ts';
 import { createHttpApi } from './http-api.ts';
 import { retentionDays } from './log-retention.ts';
+import { routeScanResults, scanResultDeadLetters } from './malware-protection.ts';
 import { acknowledge, acknowledgeWildcardsAtSynth } from './nag.ts';
 import { type GrantableResources, grantsFor } from './permissions.ts';
 import { referencedTaskIds } from './workflow-tasks.ts';
@@ -62,6 +65,8 @@ interface FunctionSpec {
   timeoutSeconds: number;
   description: string;
   environment?: Record<string, string>;
+  /** Invoked asynchronously (EventBridge): failed invocations go to this queue. */
+  deadLetterQueue?: sqs.IQueue;
 }
 
 /**
@@ -74,6 +79,7 @@ export class StatelessStack extends Stack {
   readonly routeFunctions = new Map<string, lambda.Function>();
   readonly taskFunctions = new Map<string, lambda.Function>();
   readonly stateMachines = new Map<string, sfn.StateMachine>();
+  readonly scanResultFunction: lambda.Function;
   private readonly deployment: Deployment;
   private readonly names: ReturnType<typeof resourceNames>;
   private readonly resources: GrantableResources;
@@ -93,6 +99,7 @@ export class StatelessStack extends Stack {
       ...system.workflowTasks.map((task) => task.handler),
       ...(needsAuthorizer ? [system.authorizer.handler] : []),
       UNMATCHED_ROUTE_HANDLER,
+      scanResultFunction.handler,
     ]);
 
     for (const task of system.workflowTasks)
@@ -115,6 +122,27 @@ export class StatelessStack extends Stack {
     for (const route of system.routes) this.addRoute(route, authorizer);
     this.addUnmatchedRoute(system.routes);
     this.createApiAlarms();
+    this.scanResultFunction = this.handleScanResults();
+  }
+
+  /** GuardDuty's scan results of the documents bucket, recorded on their documents. */
+  private handleScanResults(): lambda.Function {
+    const deadLetters = scanResultDeadLetters(this);
+    const fn = this.createFunction({
+      ...scanResultFunction,
+      memoryMb: 256,
+      timeoutSeconds: 30,
+      description: 'Records GuardDuty malware scan results on the enrolment documents',
+      deadLetterQueue: deadLetters,
+    });
+    routeScanResults(this, {
+      bucketName: this.names.documentsBucket,
+      fn,
+      deadLetters,
+      alarmTopic: this.alarmTopic,
+      stage: this.deployment.stage,
+    });
+    return fn;
   }
 
   /** ARNs from physical names: a task may start a workflow whose state machine is created after it. */
@@ -202,16 +230,24 @@ export class StatelessStack extends Stack {
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       tracing: lambda.Tracing.ACTIVE,
       environment: this.environmentFor(spec.handler, spec.permissions, spec.environment),
+      ...(spec.deadLetterQueue ? { deadLetterQueue: spec.deadLetterQueue } : {}),
     });
     acknowledgeWildcardsAtSynth(role, spec.id, grants.wildcards);
-    // Invoked synchronously only (API Gateway, the authorizer, Step Functions Task states): a
-    // failure is returned to the caller, which answers problem+json or retries and catches.
-    for (const rule of ['Serverless-LambdaDLQ', 'Serverless-LambdaAsyncFailureDestination'])
+    if (spec.deadLetterQueue)
       acknowledge(
         fn,
-        rule,
-        `${spec.id} is only invoked synchronously; its caller sees and handles every failure.`,
+        'Serverless-LambdaAsyncFailureDestination',
+        `${spec.id} keeps its failed asynchronous invocations in its dead-letter queue (alarmed).`,
       );
+    // Invoked synchronously only (API Gateway, the authorizer, Step Functions Task states): a
+    // failure is returned to the caller, which answers problem+json or retries and catches.
+    else
+      for (const rule of ['Serverless-LambdaDLQ', 'Serverless-LambdaAsyncFailureDestination'])
+        acknowledge(
+          fn,
+          rule,
+          `${spec.id} is only invoked synchronously; its caller sees and handles every failure.`,
+        );
     alarmOn(this, `${spec.id}ErrorsAlarm`, this.alarmTopic, {
       description: `${spec.description}: the function failed (unhandled error or timeout).`,
       metric: fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
