@@ -131,7 +131,7 @@ export class StatelessStack extends Stack {
     const fn = this.createFunction({
       ...scanResultFunction,
       memoryMb: 256,
-      timeoutSeconds: 30,
+      timeoutSeconds: 20,
       description: 'Records GuardDuty malware scan results on the enrolment documents',
       deadLetterQueue: deadLetters,
     });
