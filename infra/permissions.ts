@@ -29,8 +29,9 @@ export const TABLE_ACTIONS = {
 } as const;
 
 /**
- * Object actions per access level. Writers also tag objects: presigned POST uploads carry the
- * pending-upload tag (see shared/storage/upload-lifecycle.ts) and attaching a document removes it.
+ * Object actions per access level. Writers also tag objects (see shared/storage/upload-lifecycle.ts):
+ * presigned POST uploads carry the pending tag, checked copies (CopyObject: GetObject on the source,
+ * PutObject + PutObjectTagging on the copy) the checked tag, which attaching a document removes.
  */
 export const BUCKET_ACTIONS = {
   read: ['s3:GetObject'],

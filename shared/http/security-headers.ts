@@ -21,14 +21,3 @@ export const JSON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
 };
-
-/**
- * The Swagger UI page (local gateway only): its own scripts and styles, inline styles (set by the
- * UI), `data:` images of its stylesheet, and fetches to this origin (the document, "Try it out").
- */
-export const DOCS_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  ...BASE_SECURITY_HEADERS,
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-    "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-};

@@ -105,6 +105,7 @@ describe('security headers on every response', () => {
     expect(headers.get('x-content-type-options'), what).toBe('nosniff');
     expect(headers.get('referrer-policy'), what).toBe('no-referrer');
     expect(headers.get('x-frame-options'), what).toBe('DENY');
+    expect(headers.get('strict-transport-security'), what).toBe('max-age=31536000; includeSubDomains');
   };
   const expectJsonHeaders = (headers: Headers, what: string) => {
     expectApiHeaders(headers, what);
