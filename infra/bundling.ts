@@ -63,6 +63,8 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
     sourcemap: 'external',
     sourcesContent: false,
     legalComments: 'none',
+    // French text as UTF-8 (2 bytes per accent) rather than ASCII escapes (6 bytes): smaller bundles.
+    charset: 'utf8',
     metafile: true,
     alias: { [OPENAPI_DOCUMENT_MODULE]: openApiDocumentModule() },
     logLevel: 'warning',

@@ -117,18 +117,35 @@ export async function startS3(options: {
   };
 
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-  const tagsOf = async (bucket: string, key: string) => {
-    const reply = await fetch(`${emulatorUrl}${objectPath(bucket, key)}?tagging`);
-    return reply.ok ? tagsOfXml(await reply.text()) : undefined;
+  /**
+   * Tags by object, as last read or written: every change to an object passes through this front
+   * (which forgets the object's entry first), and the read rule would otherwise double every read.
+   */
+  const tagCache = new Map<string, Promise<[string, string][] | undefined>>();
+  const forget = (bucket: string, key: string) => tagCache.delete(`${bucket}/${key}`);
+  const tagsOf = (bucket: string, key: string) => {
+    const id = `${bucket}/${key}`;
+    let tags = tagCache.get(id);
+    if (!tags) {
+      tags = fetch(`${emulatorUrl}${objectPath(bucket, key)}?tagging`).then(async (reply) =>
+        reply.ok ? tagsOfXml(await reply.text()) : undefined,
+      );
+      tagCache.set(id, tags);
+      tags.catch(() => tagCache.delete(id));
+    }
+    return tags;
   };
 
   /** Tags an object as S3 does for a POST's `tagging` field or a copy's tagging directive. */
   const putTagging = (bucket: string, key: string, taggingXml: string) =>
     new Promise<void>((resolve, reject) => {
+      forget(bucket, key);
       const path = `${objectPath(bucket, key)}?tagging`;
       request({ host: '127.0.0.1', port: emulatorPort, method: 'PUT', path }, (reply) => {
         reply.resume();
-        (reply.statusCode ?? 500) < 300 ? resolve() : reject(new Error(`tagging ${reply.statusCode}`));
+        if ((reply.statusCode ?? 500) >= 300) return reject(new Error(`tagging ${reply.statusCode}`));
+        tagCache.set(`${bucket}/${key}`, Promise.resolve(tagsOfXml(taggingXml)));
+        resolve();
       })
         .on('error', reject)
         .end(taggingXml);
@@ -227,6 +244,13 @@ export async function startS3(options: {
     const contentType = req.headers['content-type'] ?? '';
     const subresource = OBJECT_SUBRESOURCES.some((name) => url.searchParams.has(name));
     const object = subresource ? undefined : objectOf(path);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      // A change makes cached tags stale: its object's, or all of them for a bucket-level one
+      // (DeleteObjects); a form upload forgets its own key below.
+      const target = objectOf(path);
+      if (target) forget(target.bucket, target.key);
+      else if (url.search !== '') tagCache.clear();
+    }
     if (object && ['GET', 'HEAD', 'PUT'].includes(req.method ?? ''))
       return void handleObjectRequest(req, res, object).catch(
         () => res.headersSent || res.writeHead(500).end(),
@@ -248,6 +272,7 @@ export async function startS3(options: {
       const fields = new Map(upload.fields.map(([name, value]) => [name.toLowerCase(), value]));
       const tagging = fields.get('tagging');
       const key = fields.get('key') ?? '';
+      forget(bucket, key);
       forward(req, res, body, async () => {
         if (tagging) await putTagging(bucket, key, tagging);
         await scanner.objectCreated(bucket, key);

@@ -5,31 +5,26 @@ import type { DocumentField, Enrolment } from './model.ts';
 import { saveEnrolment, touched } from './repository.ts';
 import { DOCUMENT_STEP, documentPath, type StepName } from './requirements.ts';
 
-/** Fails with one 422 naming every rejected document's field (nothing is written). */
-function rejectDocuments(failures: { field: DocumentField; reason: string }[]): never {
-  const errors = failures.map((failure) => ({ path: documentPath(failure.field), message: failure.reason }));
-  throw new ProblemError(422, 'document_rejected', errors[0]?.message ?? 'Justificatif refusé.', { errors });
-}
-
 /**
- * Fails with one 409 naming every document whose malware scan has not ended (nothing is
- * written): the same request succeeds once the verdicts are in, usually seconds later.
+ * Fails when a document is not usable (nothing is written): one 422 naming every refused
+ * document (definitive), else one 409 naming every document whose malware scan has not ended
+ * (the same request succeeds once the verdicts are in, usually seconds later).
  */
-function awaitScans(fields: DocumentField[]): never {
-  const errors = fields.map((field) => ({ path: documentPath(field), message: scanPendingMessage(field) }));
-  throw new ProblemError(409, 'document_scan_pending', errors[0]?.message ?? '', {
-    errors,
-    headers: { 'Retry-After': String(SCAN_RETRY_AFTER_SECONDS) },
-  });
-}
-
-/** A refused document first (definitive), then one still being scanned (retry). */
 export function ensureDocumentsUsable(verified: {
   failures: { field: DocumentField; reason: string }[];
   scanning: DocumentField[];
 }): void {
-  if (verified.failures.length > 0) rejectDocuments(verified.failures);
-  if (verified.scanning.length > 0) awaitScans(verified.scanning);
+  const refused = verified.failures.length > 0;
+  const errors = refused
+    ? verified.failures.map(({ field, reason }) => ({ path: documentPath(field), message: reason }))
+    : verified.scanning.map((field) => ({ path: documentPath(field), message: scanPendingMessage(field) }));
+  const [first] = errors;
+  if (!first) return;
+  if (refused) throw new ProblemError(422, 'document_rejected', first.message, { errors });
+  throw new ProblemError(409, 'document_scan_pending', first.message, {
+    errors,
+    headers: { 'Retry-After': SCAN_RETRY_AFTER_SECONDS },
+  });
 }
 
 /**

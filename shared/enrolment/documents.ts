@@ -4,12 +4,11 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  ListObjectsV2Command,
   PutObjectTaggingCommand,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { bucketName, s3Client } from '../aws/s3.ts';
-import { CLEAN, SCAN_STATUS_TAG, type ScanVerdict, scanRefusal } from '../malware-scan/verdict.ts';
+import { CLEAN, SCAN_STATUS_TAG } from '../malware-scan/verdict.ts';
 import {
   CHECKED_DRAFT_TAGGING,
   checkedKeyOf,
@@ -85,16 +84,19 @@ export async function markDocumentsAttached(enrolment: Enrolment): Promise<void>
 const statusOf = (error: unknown) =>
   (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
 
-const isMissing = (error: unknown) => {
-  const name = (error as Error)?.name;
-  return name === 'NotFound' || name === 'NoSuchKey' || statusOf(error) === 404;
-};
+/** NotFound (HeadObject) and NoSuchKey (GetObject, a copy's source) are both 404s. */
+const isMissing = (error: unknown) => statusOf(error) === 404;
 
-/** The object's size, or undefined when it does not exist. */
-async function sizeOf(key: string): Promise<number | undefined> {
+/**
+ * The object's size, undefined when it does not exist, or null when the bucket refuses to read it
+ * (HeadObject needs read access, which the bucket refuses for an object not scanned clean: an
+ * upload still unscanned; ListBucket is granted, so absent is 404, not 403).
+ */
+async function sizeOf(key: string): Promise<number | null | undefined> {
   try {
     return (await s3Client.send(new HeadObjectCommand({ Bucket: bucketName, Key: key }))).ContentLength;
   } catch (error) {
+    if (statusOf(error) === 403) return null;
     if (isMissing(error)) return undefined;
     throw error;
   }
@@ -102,7 +104,8 @@ async function sizeOf(key: string): Promise<number | undefined> {
 
 /** HeadObject for the size, then the first bytes for the signature (never the whole file). */
 async function inspect(document: StoredDocument, key: string): Promise<VerificationOutcome> {
-  const size = await sizeOf(key);
+  // A checked copy is always tagged clean (null cannot happen: read as absent).
+  const size = (await sizeOf(key)) ?? undefined;
   let firstBytes: Uint8Array = new Uint8Array();
   if (size !== undefined && size > 0 && size <= MAX_DOCUMENT_BYTES) {
     const object = await s3Client.send(
@@ -119,23 +122,22 @@ const CHECKED_COPY_TAGGING = `${CHECKED_DRAFT_TAGGING}&${SCAN_STATUS_TAG}=${CLEA
 const ATTACHED_COPY_TAGS = [{ Key: SCAN_STATUS_TAG, Value: CLEAN }];
 
 /**
- * CopyObject of exactly the scanned bytes (their version, and their ETag as a precondition) to
- * the checked key, with the checked copy's tags: 'changed' when the form posted other bytes since
- * the scan (their own scan is still to come; on an unversioned bucket, the local one), 'missing'
- * when the upload is gone.
+ * CopyObject of exactly the scanned bytes (CopySourceIfMatch on their ETag: on a versioned bucket
+ * too, the current version must be them) to the checked key, with the checked copy's tags:
+ * 'changed' when the form posted other bytes since the scan (their own scan is still to come),
+ * 'missing' when the upload is gone.
  */
 async function copyOutOfReach(
   uploadKey: string,
-  scan: ScanVerdict,
+  eTag: string,
   checkedKey: string,
 ): Promise<'copied' | 'changed' | 'missing'> {
-  const version = scan.versionId ? `?versionId=${encodeURIComponent(scan.versionId)}` : '';
   try {
     await s3Client.send(
       new CopyObjectCommand({
         Bucket: bucketName,
-        CopySource: `${bucketName}/${encodeURI(uploadKey)}${version}`,
-        CopySourceIfMatch: `"${scan.eTag}"`,
+        CopySource: `${bucketName}/${encodeURI(uploadKey)}`,
+        CopySourceIfMatch: `"${eTag}"`,
         Key: checkedKey,
         TaggingDirective: 'REPLACE',
         Tagging: CHECKED_COPY_TAGGING,
@@ -144,18 +146,10 @@ async function copyOutOfReach(
     return 'copied';
   } catch (error) {
     // 412: other bytes at the key; 403: the bucket refuses to read them, not (yet) found clean.
-    if (statusOf(error) === 412 || statusOf(error) === 403) return 'changed';
+    if ([403, 412].includes(statusOf(error) ?? 0)) return 'changed';
     if (isMissing(error)) return 'missing';
     throw error;
   }
-}
-
-/** Whether the upload exists, without reading it: the bucket refuses reads of unscanned objects. */
-async function uploadExists(key: string): Promise<boolean> {
-  const listed = await s3Client.send(
-    new ListObjectsV2Command({ Bucket: bucketName, Prefix: key, MaxKeys: 1 }),
-  );
-  return listed.Contents?.[0]?.Key === key;
 }
 
 const rejected = (document: StoredDocument, reason: string): StoredDocument => ({
@@ -170,7 +164,7 @@ export const SCANNING = 'SCANNING';
 
 /**
  * A document is usable only once its scan is clean: an upload still being scanned answers
- * SCANNING, a refused verdict rejects it. A clean one is copied out of its form's reach (the
+ * SCANNING, a refused verdict rejects it (with the reason recorded with the verdict). A clean one is copied out of its form's reach (the
  * scanned bytes exactly), THEN its copy is checked: the bytes judged are the bytes kept. A
  * refused copy is deleted. The upload itself goes once the result is saved
  * (`deleteCheckedUploads`): deleted before, a save refused for another reason would leave a
@@ -178,13 +172,12 @@ export const SCANNING = 'SCANNING';
  */
 async function checkUpload(document: StoredDocument): Promise<StoredDocument | typeof SCANNING> {
   const { scan } = document;
-  if (!scan) return (await uploadExists(document.key)) ? SCANNING : notReceived(document);
-  const refusal = scanRefusal(document.field, scan.result);
-  if (refusal) return rejected(document, refusal);
+  if (!scan) return (await sizeOf(document.key)) === undefined ? notReceived(document) : SCANNING;
+  // Refused by its scan: the recording function already set why (see scanRefusal).
+  if (scan.result !== CLEAN) return { ...document, status: 'REJECTED' };
   const checkedKey = checkedKeyOf(document.key);
-  const copy = await copyOutOfReach(document.key, scan, checkedKey);
-  if (copy === 'changed') return SCANNING;
-  if (copy === 'missing') return notReceived(document);
+  const copy = await copyOutOfReach(document.key, scan.eTag, checkedKey);
+  if (copy !== 'copied') return copy === 'changed' ? SCANNING : notReceived(document);
   const outcome = await inspect(document, checkedKey);
   if (!outcome.ok) {
     await deleteObjects([checkedKey]);
