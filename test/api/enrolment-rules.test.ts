@@ -217,7 +217,7 @@ describe('step 2 — demandeur', () => {
 });
 
 describe('step 3 — coordonnées bancaires', () => {
-  it('invalid IBAN, invalid BIC, BIC of another country; unknown bank needs a domiciliation', async () => {
+  it('invalid IBAN, invalid BIC, BIC of another country; the domiciliation is required and kept as typed', async () => {
     const draft = await createDraft(local.api);
     expectProblem(
       await put(draft, 'bank', { ...bankBody, iban: 'FR7630004000031234567890144' }),
@@ -226,15 +226,47 @@ describe('step 3 — coordonnées bancaires', () => {
     );
     expectProblem(await put(draft, 'bank', { ...bankBody, bic: 'BNP1' }), 422, 'body.bic');
     expectProblem(await put(draft, 'bank', { ...bankBody, bic: 'DEUTDEFFXXX' }), 422, 'body.bic');
-    const unknownBank = { ...bankBody, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' };
-    expectProblem(await put(draft, 'bank', unknownBank), 422, 'body.domiciliation');
-    const typed = await put(draft, 'bank', { ...unknownBank, domiciliation: 'CREDIT AGRICOLE SA' });
-    expect(typed.body.bank.domiciliation).toBe('CREDIT AGRICOLE SA');
-    const edited = await put(draft, 'bank', { ...bankBody, domiciliation: 'BNP PARIBAS AGENCE LILLE' });
+    const { domiciliation: _omitted, ...withoutDomiciliation } = bankBody;
+    const missing = await put(draft, 'bank', withoutDomiciliation);
+    expectProblem(missing, 422, 'body.domiciliation');
+    expect(missing.body.errors[0].message).toBe('Le champ « Domiciliation » est obligatoire.');
+    const edited = await put(draft, 'bank', { ...bankBody, domiciliation: ' BNP PARIBAS AGENCE LILLE ' });
     expect(edited.body.bank).toMatchObject({
       iban: 'FR7630004000031234567890143',
       domiciliation: 'BNP PARIBAS AGENCE LILLE',
     });
+  });
+
+  it('the form fills the domiciliation from the IBAN as soon as it is typed (GET /v1/banks/{bank})', async () => {
+    const iban = 'FR7630006000011234567890189';
+    const known = await local.api.get(`/v1/banks/${iban.slice(0, 9)}`);
+    expect(known.status).toBe(200);
+    expect(known.body).toEqual({ bankCode: '30006', domiciliation: 'CREDIT AGRICOLE SA' });
+    expect(known.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect((await local.api.get('/v1/banks/30004')).body).toEqual({
+      bankCode: '30004',
+      domiciliation: 'BNP PARIBAS',
+    });
+    // The applicant saves what the form filled in.
+    const draft = await createDraft(local.api);
+    const saved = await put(draft, 'bank', {
+      ...bankBody,
+      iban,
+      bic: 'AGRIFRPP',
+      domiciliation: known.body.domiciliation,
+    });
+    expect(saved.body.bank.domiciliation).toBe('CREDIT AGRICOLE SA');
+    // Unknown or foreign bank: the applicant types it.
+    for (const bank of ['FR7699999', 'DE8937040']) {
+      const unknown = await local.api.get(`/v1/banks/${bank}`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({
+        code: 'bank_unknown',
+        detail: 'Banque inconnue : saisissez la domiciliation indiquée sur votre RIB.',
+      });
+    }
+    // The whole IBAN never travels in a URL (access logs).
+    expectProblem(await local.api.get(`/v1/banks/${iban}`), 422, 'path.bank');
   });
 });
 
