@@ -610,3 +610,18 @@ describe('logs', () => {
     expect(logs).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
   });
 });
+
+describe('identifiers of homonyms', () => {
+  it('a second operator whose contact has the same name gets the next free suffix', async () => {
+    const homonym = await fixtures.storeEnrolment({
+      siret: '35600000000010',
+      status: 'VALIDEE',
+      number: 'ENR0031M0',
+      contact: { nom: 'Martin', prenom: 'Camille', email: keep('camille.martin@operateur-c.fr') },
+    });
+    expect(await provisioning.provisionOperatorAccount(homonym)).toMatchObject({
+      identifier: 'camille.martin2',
+      created: true,
+    });
+  });
+});
