@@ -315,6 +315,20 @@ describe('justificatifs: presigned POST and server verification', () => {
     expect(after.body.documents.rib.status).toBe('PENDING');
   });
 
+  it('an empty file is refused on its field with a message saying it is empty', async () => {
+    const draft = await createDraft(local.api);
+    const presigned = await requestUpload(local.api, draft, 'rib');
+    expect(await postToStorage(presigned.body, Buffer.alloc(0), 'application/pdf')).toBeLessThan(300);
+    const bank = await put(draft, 'bank', bankBody);
+    expectProblem(bank, 422, 'documents.rib');
+    expect(bank.body.errors).toEqual([
+      {
+        path: 'documents.rib',
+        message: 'Le fichier « RIB » est vide (0 octet) : déposez le document complet.',
+      },
+    ]);
+  });
+
   it('a file name that does not match the declared type, and unknown types, are refused', async () => {
     const draft = await createDraft(local.api);
     expectProblem(

@@ -200,7 +200,14 @@ describe('step 2 answers', () => {
 describe('justificatif files', () => {
   const pdf = new Uint8Array(Buffer.from('%PDF-1.7'));
   it('judges absence, size, and signature', () => {
-    expect(judgeUpload('rib', 'application/pdf', undefined, new Uint8Array())).toMatchObject({ ok: false });
+    expect(judgeUpload('rib', 'application/pdf', undefined, new Uint8Array())).toEqual({
+      ok: false,
+      reason: "Le fichier « RIB » n'a pas été reçu : déposez-le à nouveau.",
+    });
+    expect(judgeUpload('rib', 'application/pdf', 0, new Uint8Array())).toEqual({
+      ok: false,
+      reason: 'Le fichier « RIB » est vide (0 octet) : déposez le document complet.',
+    });
     expect(judgeUpload('rib', 'application/pdf', MAX_DOCUMENT_BYTES + 1, pdf)).toMatchObject({
       ok: false,
       reason: expect.stringContaining('4 Mo'),
