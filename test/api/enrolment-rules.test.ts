@@ -200,17 +200,22 @@ describe('step 2 — demandeur', () => {
 
   it('the two model documents download as PDFs', async () => {
     const { extractText, getDocumentProxy } = await import('unpdf');
-    for (const [model, title] of [
-      ['mandat', 'Mandat du représentant légal'],
-      ['contrat-prestation', 'Contrat de prestation'],
+    for (const [model, title, fileName] of [
+      ['mandat', 'Modèle — Mandat du représentant légal', 'modele-mandat-representant-legal.pdf'],
+      [
+        'contrat-prestation',
+        'Modèle — Contrat de prestation du tiers déclarant',
+        'modele-contrat-de-prestation.pdf',
+      ],
     ]) {
       const response = await fetch(`${local.cloud.urls.api}/v1/model-documents/${model}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.pdf"/);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`);
       const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
       const { text } = await extractText(pdf, { mergePages: true });
       expect(text).toContain(title);
+      expect((await pdf.getMetadata()).info).toMatchObject({ Title: title });
     }
     expectProblem(await local.api.get('/v1/model-documents/autre'), 422, 'path.model');
   });
