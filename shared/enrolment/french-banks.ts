@@ -13,11 +13,11 @@ export const frenchBankName = (bankCode: string): string | undefined =>
 
 /**
  * The bank code of a lookup key: a code établissement (5 digits) or the first nine characters of
- * a French IBAN (country, check digits, code établissement), spaces ignored. Never the whole IBAN:
+ * a French IBAN (country, check digits, code établissement), in either case. Never the whole IBAN:
  * the key travels in the URL, which access logs keep. Undefined when the key is neither.
  */
 export function bankCodeOf(key: string): string | undefined {
-  const compact = key.replace(/\s+/g, '').toUpperCase();
+  const compact = key.toUpperCase();
   if (/^\d{5}$/.test(compact)) return compact;
   const match = /^([A-Z]{2})\d{2}(\d{5})$/.exec(compact);
   return match && isFrenchIbanCountry(match[1] as string) ? match[2] : undefined;

@@ -36,7 +36,7 @@ describe('French bank codes → domiciliation', () => {
   it('a lookup key is a code établissement or the first nine characters of a French IBAN', () => {
     expect(bankCodeOf('30006')).toBe('30006');
     expect(bankCodeOf('FR7630006')).toBe('30006');
-    expect(bankCodeOf('fr76 3000 6')).toBe('30006');
+    expect(bankCodeOf('fr7630006')).toBe('30006');
     expect(bankCodeOf('MC5811222')).toBe('11222');
     expect(bankCodeOf('GP1120041')).toBe('20041');
     expect(bankCodeOf('DE8937040')).toBeUndefined();
