@@ -5,7 +5,7 @@
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 
-export const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 export const SIZE = { title: 15, heading: 11, text: 9.5 };
 const LINE = 1.4;
 /** Where values start, and the right edge of amounts (wide enough for « 250 000 000,00 € »). */
@@ -13,9 +13,9 @@ const VALUE_COLUMN = { x: PAGE.margin + 240, amountRight: PAGE.margin + 240 + 11
 export const BLUE = rgb(0, 0, 0.57);
 export const GREY = rgb(0.35, 0.35, 0.35);
 
-export type Style = { bold?: boolean; size?: number; x?: number; width?: number; color?: typeof BLUE };
+type Style = { bold?: boolean; size?: number; x?: number; width?: number; color?: typeof BLUE };
 
-export class PdfWriter {
+class PdfWriter {
   private readonly document: PDFDocument;
   private readonly fonts: { regular: PDFFont; bold: PDFFont };
   private readonly characterSets = new Map<PDFFont, Set<number>>();
@@ -28,7 +28,7 @@ export class PdfWriter {
     this.y = PAGE.height - PAGE.margin;
   }
 
-  /** What the font cannot encode (outside WinAnsi) becomes "?" rather than failing the decision. */
+  /** What the font cannot encode (outside WinAnsi) becomes "?" rather than failing the document. */
   private safe(text: string, font: PDFFont): string {
     let supported = this.characterSets.get(font);
     if (!supported) {
