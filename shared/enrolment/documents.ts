@@ -79,39 +79,39 @@ export async function markDocumentsAttached(enrolment: Enrolment): Promise<void>
   );
 }
 
-const statusOf = (error: unknown) =>
-  (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-
 const isMissing = (error: unknown) => {
   const name = (error as Error)?.name;
-  return name === 'NotFound' || name === 'NoSuchKey' || statusOf(error) === 404;
+  return (
+    name === 'NotFound' ||
+    name === 'NoSuchKey' ||
+    (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404
+  );
 };
 
-async function exists(key: string): Promise<boolean> {
+/** The object's size, or undefined when it does not exist. */
+async function sizeOf(key: string): Promise<number | undefined> {
   try {
-    await s3Client.send(new HeadObjectCommand({ Bucket: bucketName, Key: key }));
-    return true;
+    return (await s3Client.send(new HeadObjectCommand({ Bucket: bucketName, Key: key }))).ContentLength;
   } catch (error) {
-    if (isMissing(error)) return false;
+    if (isMissing(error)) return undefined;
     throw error;
   }
 }
 
-/** One ranged GET: the first bytes for the signature, the size from Content-Range (`bytes 0-7/size`). */
+/**
+ * HeadObject for the size, then the first bytes for the signature (never the whole file). Not one
+ * ranged GET: no range of an empty object can be served (S3 answers 416, s3rver never answers).
+ */
 async function inspect(document: StoredDocument, key: string): Promise<VerificationOutcome> {
-  const judge = (size: number | undefined, firstBytes: Uint8Array = new Uint8Array()) =>
-    judgeUpload(document.field, document.contentType, size, firstBytes);
-  try {
+  const size = await sizeOf(key);
+  let firstBytes: Uint8Array = new Uint8Array();
+  if (size !== undefined && size > 0 && size <= MAX_DOCUMENT_BYTES) {
     const object = await s3Client.send(
       new GetObjectCommand({ Bucket: bucketName, Key: key, Range: `bytes=0-${SIGNATURE_BYTES - 1}` }),
     );
-    const size = Number(object.ContentRange?.split('/')[1] ?? object.ContentLength);
-    return judge(size, await object.Body?.transformToByteArray());
-  } catch (error) {
-    // No range of an empty object can be satisfied (416): nothing was received.
-    if (statusOf(error) === 416) return judge(0);
-    throw error;
+    firstBytes = (await object.Body?.transformToByteArray()) ?? firstBytes;
   }
+  return judgeUpload(document.field, document.contentType, size, firstBytes);
 }
 
 /** CopyObject to the checked key, replacing the pending tag; false when the upload is absent. */
@@ -156,7 +156,7 @@ async function checkUpload(document: StoredDocument): Promise<StoredDocument> {
 
 /** A checked document whose copy is gone (expired under a draft kept open too long) is refused. */
 async function confirmChecked(document: CheckedDocument): Promise<StoredDocument> {
-  if (await exists(document.checkedKey)) return document;
+  if ((await sizeOf(document.checkedKey)) !== undefined) return document;
   return { ...document, status: 'REJECTED', rejectionReason: checkedFileMissingReason(document.field) };
 }
 

@@ -1,4 +1,4 @@
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/storage/keys.ts';
@@ -328,10 +328,16 @@ describe('justificatifs: presigned POST and server verification', () => {
     expect(after.body.documents.rib.status).toBe('PENDING');
   });
 
-  it('an empty file is refused on its field with a message saying it is empty', async () => {
+  it('an empty file is refused by storage (as S3 does), and an empty object on its field as empty', async () => {
     const draft = await createDraft(local.api);
     const presigned = await requestUpload(local.api, draft, 'rib');
-    expect(await postToStorage(presigned.body, Buffer.alloc(0), 'application/pdf')).toBeLessThan(300);
+    const refused = await postForm(presigned.body, Buffer.alloc(0), 'application/pdf');
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('<Code>EntityTooSmall</Code>');
+    // An empty object at the upload key all the same (no form can write one): the check names it.
+    await s3().send(
+      new PutObjectCommand({ Bucket: process.env.BUCKET_NAME, Key: presigned.body.fields.key, Body: '' }),
+    );
     const bank = await put(draft, 'bank', bankBody);
     expectProblem(bank, 422, 'documents.rib');
     expect(bank.body.errors).toEqual([
