@@ -102,7 +102,10 @@ async function sizeOf(key: string): Promise<number | null | undefined> {
   }
 }
 
-/** HeadObject for the size, then the first bytes for the signature (never the whole file). */
+/**
+ * HeadObject for the size, then the first bytes for the signature (never the whole file). Not one
+ * ranged GET: no range of an empty object can be served (S3 answers 416, s3rver never answers).
+ */
 async function inspect(document: StoredDocument, key: string): Promise<VerificationOutcome> {
   // A checked copy is always tagged clean (null cannot happen: read as absent).
   const size = (await sizeOf(key)) ?? undefined;

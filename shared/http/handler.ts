@@ -100,8 +100,10 @@ function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | unde
 function toResponse(result: RouteResult, requestId: string): HttpResponse {
   const body = result.body as Record<string, unknown> | undefined;
   const isProblem = result.status >= 400 && typeof body?.code === 'string' && typeof body.detail === 'string';
+  const isJson = result.body !== undefined && !(result.body instanceof Uint8Array);
+  // After the security headers: a use case may relax Cache-Control for public data (bank names).
   const headers: Record<string, string> = {
-    ...BASE_SECURITY_HEADERS,
+    ...(isJson ? JSON_SECURITY_HEADERS : BASE_SECURITY_HEADERS),
     'x-request-id': requestId,
     ...result.headers,
   };
@@ -111,7 +113,6 @@ function toResponse(result: RouteResult, requestId: string): HttpResponse {
     const body = Buffer.from(result.body).toString('base64');
     return { statusCode: result.status, headers, body, isBase64Encoded: true };
   }
-  Object.assign(headers, JSON_SECURITY_HEADERS);
   headers['content-type'] = isProblem ? 'application/problem+json' : 'application/json; charset=utf-8';
   return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
 }

@@ -85,7 +85,7 @@ describe("the advance request (demande d'avance)", () => {
     const download = await fetch(pdf.download.url);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toBe(
-      `attachment; filename="decision_attribution_${number}.pdf"`,
+      `attachment; filename=decision_attribution_${number}.pdf`,
     );
     const bytes = new Uint8Array(await download.arrayBuffer());
     expect(bytes.length).toBe(pdf.size);

@@ -1,5 +1,6 @@
 import { assertions, type aws_lambda as lambda } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readDeployment } from '../../infra/config.ts';
 import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
 import {
   CHECKED_DRAFT_EXPIRY_DAYS,
@@ -239,6 +240,23 @@ describe('HTTP API', () => {
       AuthorizerResultTtlInSeconds: 0,
     });
     expect(authorizer?.Properties.IdentitySource ?? []).toEqual([]);
+  });
+
+  it('refuses "*", "null" or a URL with a path as a front-end origin (CORS lists origins)', () => {
+    const base = {
+      stage: 'dev',
+      senderEmail: 'a@b.fr',
+      replyToEmail: 'a@b.fr',
+      portalUrl: 'https://p.fr',
+      captchaSecretName: 's',
+    };
+    for (const frontEndOrigins of ['*', 'null', 'https://portail.example.fr/app', 'https://ok.fr,*'])
+      expect(() => readDeployment((key) => ({ ...base, frontEndOrigins })[key]), frontEndOrigins).toThrow(
+        /frontEndOrigins/,
+      );
+    expect(
+      readDeployment((key) => ({ ...base, frontEndOrigins: origins.join(',') })[key]).frontEndOrigins,
+    ).toEqual(origins);
   });
 
   it('throttles, logs access as JSON, and answers CORS for the configured origins, without credentials', () => {
