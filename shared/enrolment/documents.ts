@@ -163,7 +163,7 @@ const rejected = (document: StoredDocument, reason: string): StoredDocument => (
 const notReceived = (document: StoredDocument) => rejected(document, notReceivedReason(document.field));
 
 /** The check's answer for an upload whose malware scan has not ended yet. */
-export const SCANNING = 'SCANNING';
+const SCANNING = 'SCANNING';
 
 /**
  * A document is usable only once its scan is clean: an upload still being scanned answers
