@@ -1,14 +1,14 @@
 import { checkBankDetails, domiciliationOf } from '../../shared/enrolment/bank.ts';
 import { saveStep } from '../../shared/enrolment/commands.ts';
+import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import { loadEditable } from '../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
+import { ok } from '../../shared/http/handler.ts';
 import { invalidData, invalidField } from '../../shared/http/problem.ts';
 import { saveBankStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
 /** Domiciliation: as typed when given, else the bank's name from its code when known. */
-export const handler = httpHandler(saveBankStepRoute, async ({ params, headers, body }) => {
-  const enrolment = await loadEditable(params.id, headers);
+export const handler = draftHandler(saveBankStepRoute, loadEditable, async ({ body }, enrolment) => {
   const checked = checkBankDetails(body.iban, body.bic);
   if (!checked.ok) {
     const errors = checked.errors.map((error) => ({ path: `body.${error.field}`, message: error.message }));

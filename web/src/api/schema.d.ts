@@ -898,10 +898,7 @@ export interface operations {
     createEnrolment: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Rejoue la même réponse pour une requête répétée (8 à 128 caractères). */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
