@@ -3251,6 +3251,10 @@ export interface operations {
                 "application/json": {
                     identifier: string;
                     password: string;
+                    captcha?: {
+                        id: string;
+                        answer: string;
+                    };
                 };
             };
         };
