@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startDirectoryServer } from '../support/directory-server.ts';
 import { createDraft, solveCaptcha } from '../support/enrolment.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
@@ -12,17 +11,7 @@ import { useLocalCloud } from '../support/harness.ts';
  */
 const DIRECTORY_DELAY_MS = 1500;
 const FUNCTION_TIMEOUT_SECONDS = 0.5;
-const directory = createServer((_req, res) => {
-  setTimeout(() => {
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(readFileSync('test/fixtures/recherche-entreprises/47992882200069.json'));
-  }, DIRECTORY_DELAY_MS);
-});
-await new Promise<void>((resolve) => directory.listen(0, '127.0.0.1', resolve));
-const address = directory.address();
-const directoryUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-afterAll(() => new Promise<void>((resolve) => directory.close(() => resolve())));
+const directoryUrl = await startDirectoryServer({ delayMs: () => DIRECTORY_DELAY_MS });
 
 const local = useLocalCloud({
   environment: { COMPANY_DIRECTORY: 'api', COMPANY_DIRECTORY_URL: directoryUrl },
