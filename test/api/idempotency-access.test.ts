@@ -3,7 +3,7 @@ import { DynamoDBClient, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-
 import { describe, expect, it } from 'vitest';
 import { hashDraftToken, newDraftToken } from '../../shared/enrolment/draft-token.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { BNP_BIC, BNP_IBAN, createDraft, type Draft } from '../support/enrolment.ts';
+import { bankBody, createDraft, type Draft } from '../support/enrolment.ts';
 import type { ApiResponse } from '../support/harness.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
@@ -14,7 +14,6 @@ import { useLocalCloud } from '../support/harness.ts';
  */
 const local = useLocalCloud();
 
-const bankBody = { iban: BNP_IBAN, bic: BNP_BIC, titulaire: 'Association Services Médiation' };
 const withKey = (headers: Record<string, string>, key: string) => ({ ...headers, 'idempotency-key': key });
 
 /** What the holder's retry, another draft's token and no token get for the same key and body. */
