@@ -170,9 +170,12 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
         } as RouteInput<R>;
         const granted = (grant ? await grant(input) : undefined) as G;
         const idempotencyKey = headers['idempotency-key'];
-        const scope = idempotencyScope(route, auth, headers);
+        const scope =
+          idempotencyKey !== undefined && honoursIdempotencyKey(route)
+            ? idempotencyScope(route, auth, headers)
+            : undefined;
         let result: RouteResult;
-        if (idempotencyKey !== undefined && scope && honoursIdempotencyKey(route)) {
+        if (idempotencyKey !== undefined && scope) {
           const outcome = await runIdempotent(
             {
               scope,
