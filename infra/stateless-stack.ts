@@ -24,6 +24,7 @@ import { adapterEnvironment } from './adapters.ts';
 import { ALARM_PERIOD, alarmOn } from './alarms.ts';
 import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
 import { type Deployment, resourceNames, stageSettings } from './config.ts';
+import { FUNCTION_DEFAULTS, routeTimeoutSeconds } from './function-settings.ts';
 import { createHttpApi } from './http-api.ts';
 import { retentionDays } from './log-retention.ts';
 import { routeScanResults, scanResultDeadLetters } from './malware-protection.ts';
@@ -49,12 +50,6 @@ const PROTECTED_ACCESS = new Set(['operator', 'instructor', 'account']);
 export const UNMATCHED_ROUTE_HANDLER = 'functions/system/route-not-found.ts';
 /** Lambda caps a function's whole environment at 4 KiB; the path list must leave room. */
 const MAX_ROUTE_PATHS_CHARS = 2500;
-/** API Gateway stops waiting for an integration after 30 s. */
-const MAX_ROUTE_TIMEOUT_SECONDS = 29;
-const DEFAULTS = {
-  route: { memoryMb: 512, timeoutSeconds: 10 },
-  task: { memoryMb: 512, timeoutSeconds: 30 },
-};
 
 interface FunctionSpec {
   /** Construct id and the name used in reasons and alarms. */
@@ -109,8 +104,8 @@ export class StatelessStack extends Stack {
           id: `Task${pascal(task.id)}`,
           handler: task.handler,
           permissions: task.permissions,
-          memoryMb: task.memoryMb ?? DEFAULTS.task.memoryMb,
-          timeoutSeconds: task.timeoutSeconds ?? DEFAULTS.task.timeoutSeconds,
+          memoryMb: task.memoryMb ?? FUNCTION_DEFAULTS.task.memoryMb,
+          timeoutSeconds: task.timeoutSeconds ?? FUNCTION_DEFAULTS.task.timeoutSeconds,
           description: `Workflow task ${task.id}`,
         }),
       );
@@ -302,7 +297,7 @@ export class StatelessStack extends Stack {
       id: 'Authorizer',
       handler: definition.handler,
       permissions: definition.permissions,
-      memoryMb: DEFAULTS.route.memoryMb,
+      memoryMb: FUNCTION_DEFAULTS.route.memoryMb,
       timeoutSeconds: 5,
       description: 'Lambda authorizer of the operator, instructor and account routes',
     });
@@ -322,11 +317,8 @@ export class StatelessStack extends Stack {
       id: pascal(route.id),
       handler: route.handler,
       permissions: route.permissions ?? {},
-      memoryMb: route.memoryMb ?? DEFAULTS.route.memoryMb,
-      timeoutSeconds: Math.min(
-        route.timeoutSeconds ?? DEFAULTS.route.timeoutSeconds,
-        MAX_ROUTE_TIMEOUT_SECONDS,
-      ),
+      memoryMb: route.memoryMb ?? FUNCTION_DEFAULTS.route.memoryMb,
+      timeoutSeconds: routeTimeoutSeconds(route),
       description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
     });
     this.routeFunctions.set(route.id, fn);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DRAFT_TOKEN_HEADER } from './routes/access.ts';
+import { DRAFT_TOKEN_HEADER, honoursIdempotencyKey } from './routes/access.ts';
 import type { RouteDefinition } from './routes/types.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -39,7 +39,6 @@ function operation(route: RouteDefinition) {
     description: header.description,
     schema: { type: 'string' },
   }));
-  const writes = route.method !== 'GET' && route.idempotency !== false;
   return {
     operationId: route.id,
     summary: route.summary,
@@ -50,7 +49,7 @@ function operation(route: RouteDefinition) {
       ...parameters(route.request?.params, 'path'),
       ...parameters(route.request?.query, 'query'),
       ...headerParameters,
-      ...(writes
+      ...(honoursIdempotencyKey(route)
         ? [
             {
               name: 'Idempotency-Key',

@@ -1,7 +1,9 @@
-import { login } from '../../shared/accounts/login.ts';
+import { login } from '../../shared/accounts/session-login.ts';
 import { created, httpHandler } from '../../shared/http/handler.ts';
 import { loginRoute } from '../../shared/routes/accounts.ts';
 
 export const handler = httpHandler(loginRoute, async ({ body, sourceIp }) =>
-  created(await login(body.identifier, body.password, sourceIp), { 'cache-control': 'no-store' }),
+  created(await login(body.identifier, body.password, sourceIp, body.captcha), {
+    'cache-control': 'no-store',
+  }),
 );

@@ -1,15 +1,15 @@
 import { releaseActiveEnrolment } from '../../shared/enrolment/active-guard.ts';
 import { deleteObjects, objectKeysOf } from '../../shared/enrolment/documents.ts';
+import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import { loadWithDraftToken } from '../../shared/enrolment/repository.ts';
-import { httpHandler, noContent } from '../../shared/http/handler.ts';
+import { noContent } from '../../shared/http/handler.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
 import { deleteEnrolmentRoute } from '../../shared/routes/enrolment.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { deleteItem } from '../../shared/storage/store.ts';
 
 /** "Quitter sans enregistrer": only a never-submitted draft can go, with its uploaded files. */
-export const handler = httpHandler(deleteEnrolmentRoute, async ({ params, headers }) => {
-  const enrolment = await loadWithDraftToken(params.id, headers);
+export const handler = draftHandler(deleteEnrolmentRoute, loadWithDraftToken, async (_input, enrolment) => {
   if (enrolment.status !== 'BROUILLON') {
     throw new ProblemError(
       409,

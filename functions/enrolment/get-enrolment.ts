@@ -1,8 +1,9 @@
+import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import { loadWithDraftToken } from '../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
+import { ok } from '../../shared/http/handler.ts';
 import { getEnrolmentRoute } from '../../shared/routes/enrolment.ts';
 
-export const handler = httpHandler(getEnrolmentRoute, async ({ params, headers }) =>
-  ok(enrolmentView(await loadWithDraftToken(params.id, headers))),
+export const handler = draftHandler(getEnrolmentRoute, loadWithDraftToken, async (_input, enrolment) =>
+  ok(enrolmentView(enrolment)),
 );

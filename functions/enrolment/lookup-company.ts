@@ -1,8 +1,9 @@
 import { requireCaptcha } from '../../shared/captcha/index.ts';
 import { findCompanyOrFail } from '../../shared/companies/index.ts';
+import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/repository.ts';
 import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from '../../shared/enrolment/siret.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
+import { ok } from '../../shared/http/handler.ts';
 import { invalidField } from '../../shared/http/problem.ts';
 import { lookupCompanyRoute } from '../../shared/routes/enrolment.ts';
 
@@ -11,8 +12,7 @@ import { lookupCompanyRoute } from '../../shared/routes/enrolment.ts';
  * is kept on the draft, so the applicant step is saved against what the directory said (a
  * changed dénomination then requires a Kbis).
  */
-export const handler = httpHandler(lookupCompanyRoute, async ({ params, headers, body }) => {
-  const enrolment = await loadEditable(params.id, headers);
+export const handler = draftHandler(lookupCompanyRoute, loadEditable, async ({ body }, enrolment) => {
   const siret = normaliseSiret(body.siret);
   if (!isValidSiret(siret)) throw invalidField('body.siret', SIRET_CHECKSUM_MESSAGE);
   await requireCaptcha(body.captcha);

@@ -4,10 +4,11 @@ import {
   presignUpload,
   UPLOAD_EXPIRY_SECONDS,
 } from '../../shared/enrolment/documents.ts';
+import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import { fileNameMatchesType } from '../../shared/enrolment/file-rules.ts';
 import type { StoredDocument } from '../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/repository.ts';
-import { created, httpHandler } from '../../shared/http/handler.ts';
+import { created } from '../../shared/http/handler.ts';
 import { invalidField } from '../../shared/http/problem.ts';
 import { requestDocumentUploadRoute } from '../../shared/routes/enrolment-documents.ts';
 
@@ -16,8 +17,7 @@ import { requestDocumentUploadRoute } from '../../shared/routes/enrolment-docume
  * prefix. The document is recorded as PENDING; it is verified when its step (or the request) is
  * saved. A replaced document's objects (upload, checked copy) are deleted once the new one is recorded.
  */
-export const handler = httpHandler(requestDocumentUploadRoute, async ({ params, headers, body }) => {
-  const enrolment = await loadEditable(params.id, headers);
+export const handler = draftHandler(requestDocumentUploadRoute, loadEditable, async ({ body }, enrolment) => {
   if (!fileNameMatchesType(body.fileName, body.contentType)) {
     throw invalidField(
       'body.fileName',

@@ -1,14 +1,14 @@
 import { deleteObjects, objectKeysOf } from '../../shared/enrolment/documents.ts';
+import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import type { DocumentField, Enrolment } from '../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/repository.ts';
 import { DOCUMENT_STEP } from '../../shared/enrolment/requirements.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
+import { ok } from '../../shared/http/handler.ts';
 import { resetStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
 /** "Réinitialiser": the step's answers and justificatifs go; the files are deleted once the write is done. */
-export const handler = httpHandler(resetStepRoute, async ({ params, headers }) => {
-  const enrolment = await loadEditable(params.id, headers);
+export const handler = draftHandler(resetStepRoute, loadEditable, async ({ params }, enrolment) => {
   const documents = { ...enrolment.documents };
   const removedKeys: string[] = [];
   for (const field of Object.keys(documents) as DocumentField[]) {

@@ -1,8 +1,9 @@
 import { checkBankDetails } from '../../shared/enrolment/bank.ts';
 import { saveStep } from '../../shared/enrolment/commands.ts';
+import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import { loadEditable } from '../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
+import { ok } from '../../shared/http/handler.ts';
 import { invalidData } from '../../shared/http/problem.ts';
 import { saveBankStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
@@ -10,8 +11,7 @@ import { saveBankStepRoute } from '../../shared/routes/enrolment-steps.ts';
  * Domiciliation: required, as the guide's form marks it; the form fills it from GET
  * /v1/banks/{bank} as soon as the IBAN is typed and the applicant types it for an unknown bank.
  */
-export const handler = httpHandler(saveBankStepRoute, async ({ params, headers, body }) => {
-  const enrolment = await loadEditable(params.id, headers);
+export const handler = draftHandler(saveBankStepRoute, loadEditable, async ({ body }, enrolment) => {
   const checked = checkBankDetails(body.iban, body.bic);
   if (!checked.ok) {
     const errors = checked.errors.map((error) => ({ path: `body.${error.field}`, message: error.message }));

@@ -7,13 +7,14 @@ import {
   markDocumentsAttached,
   verifyDocumentsForSubmission,
 } from '../../shared/enrolment/documents.ts';
+import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import type { Enrolment } from '../../shared/enrolment/model.ts';
 import { formatEnrolmentNumber } from '../../shared/enrolment/number.ts';
 import { loadWithDraftToken, saveEnrolment } from '../../shared/enrolment/repository.ts';
 import { requiredDocuments, stepStatuses } from '../../shared/enrolment/requirements.ts';
 import { isEditable } from '../../shared/enrolment/status.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
+import { ok } from '../../shared/http/handler.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
 import { logger } from '../../shared/logger.ts';
 import { submitEnrolmentRoute } from '../../shared/routes/enrolment.ts';
@@ -52,8 +53,7 @@ function ensureComplete(enrolment: Enrolment): void {
   }
 }
 
-export const handler = httpHandler(submitEnrolmentRoute, async ({ params, headers, body }) => {
-  const enrolment = await loadWithDraftToken(params.id, headers);
+export const handler = draftHandler(submitEnrolmentRoute, loadWithDraftToken, async ({ body }, enrolment) => {
   if (enrolment.status === 'DEPOSEE') {
     // "Terminer" clicked twice, or a retry after a lost answer: same request, same number.
     await afterSubmission(enrolment);

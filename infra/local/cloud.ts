@@ -38,6 +38,14 @@ export interface LocalCloudOptions {
   retryIntervalMs?: number;
   /** Extra environment for the handlers (e.g. feature settings in tests). */
   environment?: Record<string, string>;
+  /** Function timeouts in seconds by route id, instead of the route table's (tests of a timeout). */
+  functionTimeouts?: Record<string, number>;
+  /**
+   * Multiplies the route table's timeouts, which the gateway enforces as Lambda does (1 by
+   * default). Tests raise it: one process runs every concurrent invocation of a burst, on cores
+   * shared by the whole suite, where Lambda gives each invocation its own environment.
+   */
+  timeoutFactor?: number;
 }
 
 export interface LocalCloud {
@@ -153,6 +161,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       authorizerModule,
       corsOrigins,
       docsDirectory: join(REPOSITORY_ROOT, 'node_modules/swagger-ui-dist'),
+      ...(options.functionTimeouts ? { functionTimeouts: options.functionTimeouts } : {}),
+      ...(options.timeoutFactor ? { timeoutFactor: options.timeoutFactor } : {}),
     });
     stops.push(gateway.stop);
 

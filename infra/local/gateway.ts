@@ -14,6 +14,8 @@ import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from '../../shared/http/
 import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
 import type { RouteDefinition } from '../../shared/routes/types.ts';
 import { authorizerOrigin, withOrigin } from '../../shared/storage/call-origin.ts';
+import { routeTimeoutSeconds } from '../function-settings.ts';
+import { FunctionTimedOut, invokeWithTimeout } from './invocation.ts';
 import { closeServer, listen } from './ports.ts';
 
 /**
@@ -181,7 +183,7 @@ export function corsHeadersFor(
 
 /**
  * The local API gateway: routes from the route table, HTTP API v2 events, the Lambda authorizer
- * on protected routes (same code as on AWS), CORS, and the API docs page.
+ * on protected routes (same code as on AWS), each function's timeout, CORS, and the API docs page.
  */
 export async function startGateway(options: {
   port: number;
@@ -190,6 +192,10 @@ export async function startGateway(options: {
   authorizerModule: string;
   corsOrigins: string[];
   docsDirectory: string;
+  /** Seconds, by route id, instead of the route's own timeout (tests reaching a timeout quickly). */
+  functionTimeouts?: Record<string, number>;
+  /** Multiplies the route table's timeouts (not `functionTimeouts`); 1 by default. */
+  timeoutFactor?: number;
 }) {
   const compiled = options.routes.map(compileRoute);
 
@@ -283,14 +289,30 @@ export async function startGateway(options: {
         authorizer: { lambda: decision.context ?? {} },
       } as typeof event.requestContext;
     }
-    const handler = await options.loadHandler(found.entry.route.handler);
-    const result = await withOrigin(found.entry.route.id, () =>
-      handler(event, {
-        awsRequestId: event.requestContext.requestId,
-        functionName: found.entry.route.id,
-        getRemainingTimeInMillis: () => (found.entry.route.timeoutSeconds ?? 10) * 1000,
-      }),
-    );
+    const { route } = found.entry;
+    const handler = await options.loadHandler(route.handler);
+    const timeoutSeconds =
+      options.functionTimeouts?.[route.id] ?? routeTimeoutSeconds(route) * (options.timeoutFactor ?? 1);
+    let result: APIGatewayProxyStructuredResultV2;
+    try {
+      result = await invokeWithTimeout(timeoutSeconds, (remainingMs) =>
+        withOrigin(route.id, () =>
+          handler(event, {
+            awsRequestId: event.requestContext.requestId,
+            functionName: route.id,
+            getRemainingTimeInMillis: remainingMs,
+          }),
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof FunctionTimedOut)) throw error;
+      // What API Gateway answers when the function fails (a timeout included).
+      console.error(`[gateway] ${route.id} timed out after ${timeoutSeconds} s`);
+      res
+        .writeHead(500, { ...cors, 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'Internal Server Error' }));
+      return;
+    }
     const headers: Record<string, string | string[]> = { ...cors };
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
     if (result.cookies) headers['set-cookie'] = result.cookies;

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ProblemError, tooManyRequests } from '../http/problem.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys, type PrimaryKey } from '../storage/keys.ts';
-import { getItem, getItems, isConditionFailure, putItem } from '../storage/store.ts';
+import { getItem, isConditionFailure, putItem } from '../storage/store.ts';
 import {
-  blockAfter,
   DEFAULT_LOCKOUT_POLICY,
   gateAttempt,
   type LockoutPolicy,
@@ -15,17 +14,15 @@ import {
   retentionSeconds,
 } from './lockout.ts';
 import { type Credentials, normaliseIdentifier } from './model.ts';
-import { countInWindow, currentWindow, limitFromEnv, subjectOf } from './rate-limit.ts';
+import { countInWindow, type currentWindow, subjectOf } from './rate-limit.ts';
 import { credentialsFromItem, credentialsKey, updateCredentials } from './repository.ts';
-import { decoyHash, hashSecret, needsRehash, verifySecret } from './secret-hash.ts';
-import { type IssuedSession, LOGIN_HISTORY_SECONDS, openSession } from './sessions.ts';
+import { decoyHash, verifySecret } from './secret-hash.ts';
+import { LOGIN_HISTORY_SECONDS } from './sessions.ts';
 
-/** Per source address: 50 failed logins per 5 minutes (LOGIN_SOURCE_LIMIT overrides). */
-const SOURCE_LIMIT = limitFromEnv(
-  'login-source',
-  { limit: 50, windowSeconds: 300 },
-  process.env.LOGIN_SOURCE_LIMIT,
-);
+/**
+ * The password check with its brute-force protection, shared by the login (session-login.ts) and
+ * the confirmation of the current password (credentials.ts).
+ */
 
 /** LOCKOUT_POLICY (JSON, partial) overrides the documented defaults, e.g. shorter delays in tests. */
 export function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy {
@@ -72,7 +69,7 @@ function refusedAttempt(reason: 'delayed' | 'locked', retryAfterSeconds: number)
  * (hashed identifier, with a TTL), so unknown identifiers are counted and answered alike. (An
  * identifier with credentials is counted on its credentials item: verifyPassword.)
  */
-const unknownIdentifierKey = (identifier: string): PrimaryKey =>
+export const unknownIdentifierKey = (identifier: string): PrimaryKey =>
   keys.loginAttempts(subjectOf(normaliseIdentifier(identifier)));
 
 /** A failed login of an existing account, kept 6 months (successes are their session item). */
@@ -89,116 +86,8 @@ async function recordFailedLogin(accountId: string, sourceIp: string) {
   });
 }
 
-/** Attempts at a count that other attempts keep changing before giving up (a 429, retry soon). */
-const MAX_COUNT_ROUNDS = 5;
-
-const STATE_NAMES = {
-  '#failures': 'failures',
-  '#lastFailureAt': 'lastFailureAt',
-  '#blockedUntil': 'blockedUntil',
-  '#locked': 'locked',
-  '#type': 'type',
-};
-
-/**
- * Counts an attempt on an unknown identifier atomically, before the (decoy) hash check, so that
- * concurrent guesses are all counted; refuses it while the identifier is delayed or locked.
- * Returns the number of consecutive failures this attempt makes.
- */
-async function admitUnknownAttempt(key: PrimaryKey, now: number, policy: LockoutPolicy): Promise<number> {
-  const expiresAt = Math.ceil(now + policy.forgetAfterSeconds);
-  const update = async (expression: string, condition: string, values: Record<string, unknown>) => {
-    const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key,
-        UpdateExpression: `${expression}, #type = :type, expiresAt = :expiresAt`,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: STATE_NAMES,
-        ExpressionAttributeValues: { ...values, ':type': 'LoginAttempts', ':expiresAt': expiresAt },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return Number(Attributes?.failures);
-  };
-  for (let round = 0; round < MAX_COUNT_ROUNDS; round += 1) {
-    try {
-      // Only a live, unblocked count grows; anything else is decided below.
-      return await update(
-        'ADD #failures :one SET #lastFailureAt = :now, #blockedUntil = if_not_exists(#blockedUntil, :zero), #locked = if_not_exists(#locked, :false)',
-        'attribute_not_exists(PK) OR (#blockedUntil <= :now AND #locked = :false AND #lastFailureAt > :staleBefore AND expiresAt > :now)',
-        {
-          ':one': 1,
-          ':zero': 0,
-          ':now': now,
-          ':false': false,
-          ':staleBefore': now - policy.forgetAfterSeconds,
-        },
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
-    const stored = await getItem<Record<string, unknown>>(key);
-    const state = stored ? lockoutStateOf(stored) : undefined;
-    const gate = gateAttempt(state, now);
-    if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
-    // A stale count (old failures, or a lock served): start over, unless another attempt
-    // changed it since it was read (then count again).
-    try {
-      return await update(
-        'SET #failures = :one, #lastFailureAt = :now, #blockedUntil = :zero, #locked = :false',
-        state
-          ? '#failures = :seen AND #lastFailureAt = :seenAt'
-          : 'attribute_not_exists(PK) OR expiresAt <= :now',
-        {
-          ':one': 1,
-          ':zero': 0,
-          ':now': now,
-          ':false': false,
-          ...(state ? { ':seen': state.failures, ':seenAt': state.lastFailureAt } : {}),
-        },
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
-  }
-  throw refusedAttempt('delayed', 1);
-}
-
-/** After a failure of an unknown identifier: the delay or lock that the count calls for. */
-async function blockUnknownAfterFailure(
-  key: PrimaryKey,
-  failures: number,
-  now: number,
-  policy: LockoutPolicy,
-) {
-  const state = blockAfter(failures, now, policy);
-  await documentClient
-    .send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key,
-        UpdateExpression: 'SET #blockedUntil = :until, #locked = :locked, expiresAt = :expiresAt',
-        // A later attempt was counted meanwhile: its own outcome decides (a lock is never undone).
-        ConditionExpression: '#failures = :failures',
-        ExpressionAttributeNames: {
-          '#failures': 'failures',
-          '#blockedUntil': 'blockedUntil',
-          '#locked': 'locked',
-        },
-        ExpressionAttributeValues: {
-          ':failures': failures,
-          ':until': state.blockedUntil,
-          ':locked': state.locked,
-          ':expiresAt': Math.ceil(now + retentionSeconds(state, now, policy)),
-        },
-      }),
-    )
-    .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
-  return state;
-}
+/** Rounds of re-reading an identifier that other attempts keep recording outcomes on, before a 409. */
+const MAX_OUTCOME_ROUNDS = 10;
 
 export const loginConflict = () =>
   new ProblemError(
@@ -209,8 +98,8 @@ export const loginConflict = () =>
   );
 
 /** The lockout state stored on a credentials (or LOGIN_ATTEMPTS) item, if any failure is recorded. */
-function lockoutStateOf(item: Record<string, unknown>): LoginAttemptState | undefined {
-  if (item.failures === undefined) return undefined;
+function lockoutStateOf(item: Record<string, unknown> | undefined): LoginAttemptState | undefined {
+  if (item?.failures === undefined) return undefined;
   return {
     failures: Number(item.failures),
     lastFailureAt: Number(item.lastFailureAt ?? 0),
@@ -219,21 +108,28 @@ function lockoutStateOf(item: Record<string, unknown>): LoginAttemptState | unde
   };
 }
 
-/** What one attempt reads first: the identifier's Credentials item and, for a login, the source's failures. */
-interface AttemptRead {
-  item?: Record<string, unknown>;
+/** Fractional seconds: a 1 s delay must not vanish by rounding to the same second. */
+const nowSeconds = () => Date.now() / 1000;
+
+/** A delayed or locked identifier's attempt is refused, neither checked nor counted. */
+function refuseIfBlocked(item: Record<string, unknown> | undefined, now = nowSeconds()): void {
+  const gate = gateAttempt(lockoutStateOf(item), now);
+  if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
+}
+
+/**
+ * What a password check reads first: the identifier's Credentials item if an account has it, else
+ * its LOGIN_ATTEMPTS item, and for a login the source's failures (session-login.ts reads the three
+ * in one BatchGetItem).
+ */
+export interface AttemptRead {
+  credentials?: Record<string, unknown>;
+  attempts?: Record<string, unknown>;
   source?: { failures: number; window: ReturnType<typeof currentWindow> };
 }
 
-/** One BatchGetItem (consistent reads) of the Credentials item and the source's failure window. */
-async function readAttempt(identifier: string, sourceIp: string): Promise<AttemptRead> {
-  const window = currentWindow(SOURCE_LIMIT, sourceIp);
-  const [item, counter] = await getItems<Record<string, unknown>>([credentialsKey(identifier), window.key]);
-  return { ...(item ? { item } : {}), source: { failures: Number(counter?.count ?? 0), window } };
-}
-
 /** A password that matched, with what a success must be conditional on. */
-interface VerifiedPassword {
+export interface VerifiedPassword {
   credentials: Credentials;
   verifiedHash: string;
   /** The `loginSeq` read: the outcome is recorded only if no other attempt recorded one since. */
@@ -241,88 +137,137 @@ interface VerifiedPassword {
 }
 
 /**
- * Checks a password for `identifier`. An identifier with Credentials: the delay or lock read on
- * the item refuses the attempt before the hash check; a failure is recorded by one write
- * conditional on the `loginSeq` read, so concurrent guesses get at most one answer per
- * recorded outcome (the others a 409 that says nothing of the password). An unknown
- * identifier: counted atomically on its own item, checked against a decoy hash (same answers,
- * same time). With the source's failures in `read` (a login: readAttempt), a failure is added
- * to them and the limit refuses the attempt (429). Throws 401 / 409 / 423 / 429 problems. The success is
+ * Stores a failure on the item holding the identifier's lockout state, conditional on the
+ * `loginSeq` read (`undefined`: no item was read); false if another attempt recorded first.
+ */
+async function writeFailure(
+  identifier: string,
+  known: boolean,
+  state: LoginAttemptState,
+  seen: number | undefined,
+  now: number,
+): Promise<boolean> {
+  const lockout = {
+    failures: state.failures,
+    lastFailureAt: state.lastFailureAt,
+    blockedUntil: state.blockedUntil,
+    locked: state.locked,
+  };
+  if (known) {
+    const update = { set: lockout, bumpLoginSeq: true, expect: { loginSeq: seen ?? 0 } };
+    return (await updateCredentials(identifier, update)) !== undefined;
+  }
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...unknownIdentifierKey(identifier),
+          type: 'LoginAttempts',
+          ...lockout,
+          loginSeq: (seen ?? 0) + 1,
+          expiresAt: Math.ceil(now + retentionSeconds(state, now, POLICY)),
+        },
+        ...(seen === undefined
+          ? {
+              ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+              ExpressionAttributeValues: { ':now': Math.floor(now) },
+            }
+          : {
+              ConditionExpression: 'loginSeq = :seen OR (attribute_not_exists(loginSeq) AND :seen = :zero)',
+              ExpressionAttributeValues: { ':seen': seen, ':zero': 0 },
+            }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Records a failed check. If another attempt on the identifier recorded its outcome first, reads
+ * again and decides on what it left: refused if that made the identifier delayed or locked (the
+ * guess is not answered), else counted on top of it. So each 401 answers one recorded failure and
+ * a burst cannot slip past a delay or the lock, and known and unknown identifiers, taking the same
+ * steps on their own items, get the same answers under concurrency too.
+ */
+async function recordFailedCheck(
+  identifier: string,
+  known: boolean,
+  item: Record<string, unknown> | undefined,
+): Promise<LoginAttemptState> {
+  let current = item;
+  for (let round = 0; round < MAX_OUTCOME_ROUNDS; round += 1) {
+    const now = nowSeconds();
+    if (round > 0) refuseIfBlocked(current, now);
+    const state = recordFailure(lockoutStateOf(current), now, POLICY);
+    const seen = current ? Number(current.loginSeq ?? 0) : undefined;
+    if (await writeFailure(identifier, known, state, seen, now)) return state;
+    current = await getItem(known ? credentialsKey(identifier) : unknownIdentifierKey(identifier));
+  }
+  throw loginConflict();
+}
+
+/**
+ * Checks a password for `identifier`. A delayed or locked identifier (state read on its
+ * Credentials item, or on its LOGIN_ATTEMPTS item when no account has it) is refused before the
+ * slow hash check; an unknown identifier is checked against a decoy hash (same time). A failure
+ * is recorded (recordFailedCheck), added to the source's failures when `read.source` is given,
+ * and kept in the account's journal. Throws 401 / 409 / 423 / 429 problems. The success is
  * recorded by the caller (recordSuccess).
  */
-async function verifyPassword(
+export async function verifyPassword(
   identifier: string,
   password: string,
   sourceIp: string,
   read: AttemptRead,
 ): Promise<VerifiedPassword> {
-  const policy = POLICY;
-  // Fractional seconds: a 1 s delay must not vanish by rounding to the same second.
-  const now = Date.now() / 1000;
-  if (read.source && read.source.failures >= SOURCE_LIMIT.limit)
-    throw tooManyRequests(
-      'Trop de tentatives de connexion depuis votre adresse : réessayez dans quelques minutes.',
-      Math.max(read.source.window.windowEnd - Math.floor(now), 1),
-    );
-  const countSourceFailure = async () => {
-    if (read.source) await countInWindow(read.source.window);
-  };
-  if (!read.item) {
-    // No account has this identifier: counted before the (decoy) check, on its own item.
-    const key = unknownIdentifierKey(identifier);
-    const failures = await admitUnknownAttempt(key, now, policy);
-    await verifySecret(password, decoyHash());
-    const state = await blockUnknownAfterFailure(key, failures, now, policy);
-    await countSourceFailure();
-    logger.info('Login failed', { failures, locked: state.locked });
-    throw invalidCredentials(Math.ceil(state.blockedUntil - now));
-  }
-  const credentials = credentialsFromItem(read.item);
-  const lockout = lockoutStateOf(read.item);
-  const gate = gateAttempt(lockout, now);
-  if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
-  const usable = credentials.status === 'ACTIVE' && credentials.passwordHash !== undefined;
-  const valid = await verifySecret(password, usable ? (credentials.passwordHash as string) : decoyHash());
-  if (!valid || !usable) {
-    const state = recordFailure(lockout, now, policy);
-    const recorded = await updateCredentials(identifier, {
-      set: {
-        failures: state.failures,
-        lastFailureAt: state.lastFailureAt,
-        blockedUntil: state.blockedUntil,
-        locked: state.locked,
-      },
-      bumpLoginSeq: true,
-      expect: { loginSeq: credentials.loginSeq },
-    });
-    // Another attempt recorded its outcome first: this one is not answered (nor counted).
-    if (!recorded) throw loginConflict();
-    await countSourceFailure();
-    await recordFailedLogin(credentials.accountId, sourceIp);
-    logger.info('Login failed', { failures: state.failures, locked: state.locked });
-    throw invalidCredentials(Math.ceil(state.blockedUntil - now));
-  }
-  return { credentials, verifiedHash: credentials.passwordHash as string, seen: credentials.loginSeq };
+  const item = read.credentials ?? read.attempts;
+  refuseIfBlocked(item);
+  const credentials = read.credentials ? credentialsFromItem(read.credentials) : undefined;
+  const hash = credentials?.status === 'ACTIVE' ? credentials.passwordHash : undefined;
+  const valid = await verifySecret(password, hash ?? decoyHash());
+  if (valid && hash && credentials) return { credentials, verifiedHash: hash, seen: credentials.loginSeq };
+  const state = await recordFailedCheck(identifier, credentials !== undefined, item);
+  await Promise.all([
+    read.source && countInWindow(read.source.window),
+    credentials && recordFailedLogin(credentials.accountId, sourceIp),
+  ]);
+  logger.info('Login failed', { failures: state.failures, locked: state.locked });
+  throw invalidCredentials(Math.ceil(state.blockedUntil - state.lastFailureAt));
 }
 
 /**
  * Records a successful check: clears the lockout state and sets `extra` (the login's
  * `lastLoginAt`, a rehashed password), in one UpdateItem conditional on the `loginSeq` read,
- * the account still active and the verified hash unchanged. Otherwise (a concurrent attempt,
- * password change or deactivation) a 409 login_conflict. Returns the Credentials as stored.
+ * the account still active and the verified hash unchanged. If another attempt recorded first,
+ * reads again: refused if the identifier is delayed or locked by now, recorded otherwise; a
+ * changed password or a deactivated account is a 409 login_conflict. Returns the Credentials as
+ * stored.
  */
-async function recordSuccess(
+export async function recordSuccess(
   verified: VerifiedPassword,
   extra: { lastLoginAt?: string; passwordHash?: string } = {},
 ): Promise<Credentials> {
-  const saved = await updateCredentials(verified.credentials.identifier, {
-    set: extra,
-    clearLockout: true,
-    bumpLoginSeq: true,
-    expect: { loginSeq: verified.seen, passwordHash: verified.verifiedHash, active: true },
-  });
-  if (!saved) throw loginConflict();
-  return saved;
+  const { identifier } = verified.credentials;
+  let seen = verified.seen;
+  for (let round = 0; round < MAX_OUTCOME_ROUNDS; round += 1) {
+    const saved = await updateCredentials(identifier, {
+      set: extra,
+      clearLockout: true,
+      bumpLoginSeq: true,
+      expect: { loginSeq: seen, passwordHash: verified.verifiedHash, active: true },
+    });
+    if (saved) return saved;
+    const item = await getItem<Record<string, unknown>>(credentialsKey(identifier));
+    const current = item && credentialsFromItem(item);
+    if (current?.status !== 'ACTIVE' || current.passwordHash !== verified.verifiedHash) break;
+    refuseIfBlocked(item);
+    seen = current.loginSeq;
+  }
+  throw loginConflict();
 }
 
 /**
@@ -336,40 +281,7 @@ export async function checkPassword(
   sourceIp: string,
 ): Promise<Credentials> {
   const item = await getItem<Record<string, unknown>>(credentialsKey(identifier));
-  return recordSuccess(await verifyPassword(identifier, password, sourceIp, item ? { item } : {}));
-}
-
-/** POST /v1/sessions: identifier + password → a new session token. */
-export async function login(
-  identifier: string,
-  password: string,
-  sourceIp: string,
-): Promise<IssuedSession & { role: Credentials['role'] }> {
-  const verified = await verifyPassword(
-    identifier,
-    password,
-    sourceIp,
-    await readAttempt(identifier, sourceIp),
+  return recordSuccess(
+    await verifyPassword(identifier, password, sourceIp, item ? { credentials: item } : {}),
   );
-  const { credentials } = verified;
-  if (
-    credentials.passwordIsTemporary &&
-    credentials.temporaryPasswordExpiresAt !== undefined &&
-    credentials.temporaryPasswordExpiresAt <= new Date().toISOString()
-  ) {
-    await recordSuccess(verified);
-    throw new ProblemError(
-      401,
-      'temporary_password_expired',
-      'Votre mot de passe provisoire a expiré. Utilisez « J’ai oublié mon mot de passe » pour en recevoir un nouveau.',
-    );
-  }
-  // One write: records the outcome, clears the lockout state, the login date, upgrades the hash.
-  const saved = await recordSuccess(verified, {
-    lastLoginAt: new Date().toISOString(),
-    ...(needsRehash(verified.verifiedHash) ? { passwordHash: await hashSecret(password) } : {}),
-  });
-  logger.info('Login succeeded', { accountId: saved.accountId });
-  // The session item is also the journal record of this login (source address, 6 months).
-  return { ...(await openSession(saved, { sourceIp, origin: 'login' })), role: saved.role };
 }

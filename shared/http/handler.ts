@@ -6,8 +6,9 @@ import type {
 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { logger } from '../logger.ts';
+import { honoursIdempotencyKey } from '../routes/access.ts';
 import type { AuthContext, RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
-import { checkIdempotencyKey, runIdempotent } from './idempotency.ts';
+import { checkIdempotencyKey, idempotencyScope, runIdempotent } from './idempotency.ts';
 import { badRequest, type FieldError, forbidden, ProblemError, unauthorized } from './problem.ts';
 import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from './security-headers.ts';
 import { frenchErrorMap, illFormedStrings, toFieldErrors } from './validation.ts';
@@ -18,7 +19,6 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2;
 /** Bodies carry form data only (files go straight to S3), so anything larger is a client error. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const validateResponses = process.env.VALIDATE_RESPONSES === 'true';
 
 function lowerCaseHeaders(headers: Record<string, string | undefined> | undefined) {
@@ -149,62 +149,75 @@ function checkResponse(route: RouteDefinition, result: RouteResult): void {
 /**
  * The one wrapper every HTTP Lambda goes through: request id and structured logging, JSON
  * parsing, zod validation of path/query/body, access checks, Idempotency-Key for writes, and
- * errors mapped to problem+json. `run` receives typed, validated input.
+ * errors mapped to problem+json. `run` receives typed, validated input and what `grant` returned:
+ * the access check a route needs beyond the session (a draft route's token, see draftHandler),
+ * made before anything else, a replay included.
  */
-export function httpHandler<R extends RouteDefinition>(
+export function httpHandler<R extends RouteDefinition, G = undefined>(
   route: R,
-  run: (input: RouteInput<R>) => Promise<RouteResult>,
+  run: (input: RouteInput<R>, granted: G) => Promise<RouteResult>,
+  grant?: (input: RouteInput<R>) => Promise<G>,
 ) {
-  return middy<HttpEvent, HttpResponse, Error, Context>().handler(async (event) => {
-    const requestId = event.requestContext?.requestId ?? 'local';
-    const started = performance.now();
-    logger.appendKeys({ requestId, route: route.id });
-    let response: HttpResponse;
-    try {
-      const headers = lowerCaseHeaders(event.headers);
-      const auth = authorize(route, event);
-      const rawBody = readBody(event, headers);
-      const input = {
-        params: parsePart(route.request?.params, event.pathParameters ?? {}, 'path'),
-        query: parsePart(route.request?.query, event.queryStringParameters ?? {}, 'query'),
-        body: parsePart(route.request?.body, rawBody ?? (route.request?.body ? {} : undefined), 'body'),
-        headers,
-        auth,
-        requestId,
-        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
-      } as RouteInput<R>;
-      const idempotencyKey = headers['idempotency-key'];
-      const useKey =
-        idempotencyKey !== undefined && WRITE_METHODS.has(route.method) && route.idempotency !== false;
-      let result: RouteResult;
-      if (useKey) {
-        const scope = `${route.id}#${auth?.accountId ?? JSON.stringify(event.pathParameters ?? {})}`;
-        const outcome = await runIdempotent(
-          scope,
-          checkIdempotencyKey(idempotencyKey),
-          event.body ?? '',
-          () => run(input),
-        );
-        result = {
-          ...outcome,
-          headers: { ...outcome.headers, ...(outcome.replayed ? { 'idempotency-replayed': 'true' } : {}) },
-        };
-      } else {
-        result = await run(input);
+  if (route.access === 'draft' && !grant) throw new Error(`Draft route ${route.id} needs its access check`);
+  // No early timeout: a request that outlives its function is stopped by Lambda, which resets the
+  // environment, so nothing of it resumes later (its idempotency record waits for takeover).
+  return middy<HttpEvent, HttpResponse, Error, Context>({ timeoutEarlyInMillis: 0 }).handler(
+    async (event, context) => {
+      const requestId = event.requestContext?.requestId ?? 'local';
+      const started = performance.now();
+      logger.appendKeys({ requestId, route: route.id });
+      let response: HttpResponse;
+      try {
+        const headers = lowerCaseHeaders(event.headers);
+        const auth = authorize(route, event);
+        const rawBody = readBody(event, headers);
+        const input = {
+          params: parsePart(route.request?.params, event.pathParameters ?? {}, 'path'),
+          query: parsePart(route.request?.query, event.queryStringParameters ?? {}, 'query'),
+          body: parsePart(route.request?.body, rawBody ?? (route.request?.body ? {} : undefined), 'body'),
+          headers,
+          auth,
+          requestId,
+          sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        } as RouteInput<R>;
+        const granted = (grant ? await grant(input) : undefined) as G;
+        const idempotencyKey = headers['idempotency-key'];
+        const scope =
+          idempotencyKey !== undefined && honoursIdempotencyKey(route)
+            ? idempotencyScope(route, auth, headers)
+            : undefined;
+        let result: RouteResult;
+        if (idempotencyKey !== undefined && scope) {
+          const outcome = await runIdempotent(
+            {
+              scope,
+              key: checkIdempotencyKey(idempotencyKey),
+              request: `${route.method} ${event.rawPath}\n${event.body ?? ''}`,
+              remainingMs: context.getRemainingTimeInMillis(),
+            },
+            () => run(input, granted),
+          );
+          result = {
+            ...outcome,
+            headers: { ...outcome.headers, ...(outcome.replayed ? { 'idempotency-replayed': 'true' } : {}) },
+          };
+        } else {
+          result = await run(input, granted);
+        }
+        if (validateResponses) checkResponse(route, result);
+        response = toResponse(result, requestId);
+      } catch (error) {
+        response = problemResponse(error, requestId);
       }
-      if (validateResponses) checkResponse(route, result);
-      response = toResponse(result, requestId);
-    } catch (error) {
-      response = problemResponse(error, requestId);
-    }
-    logger.info('Request handled', {
-      method: route.method,
-      status: response.statusCode,
-      durationMs: Math.round(performance.now() - started),
-    });
-    logger.removeKeys(['requestId', 'route']);
-    return response;
-  });
+      logger.info('Request handled', {
+        method: route.method,
+        status: response.statusCode,
+        durationMs: Math.round(performance.now() - started),
+      });
+      logger.removeKeys(['requestId', 'route']);
+      return response;
+    },
+  );
 }
 
 /** Shorthands for use cases' results. */

@@ -1,19 +1,29 @@
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { RouteResult } from '../routes/types.ts';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DRAFT_TOKEN_HEADER } from '../routes/access.ts';
+import type { AuthContext, RouteDefinition, RouteResult } from '../routes/types.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
-import { deleteItem, getItem, isConditionFailure, putNew } from '../storage/store.ts';
-import { badRequest, conflict, ProblemError } from './problem.ts';
+import { deleteItem, getItem, isConditionFailure } from '../storage/store.ts';
+import { badRequest, ProblemError } from './problem.ts';
 
 /** How long a stored outcome answers retries of the same key. */
 const RETENTION_SECONDS = 24 * 60 * 60;
+/**
+ * An IN_PROGRESS record is taken over this long after its function's deadline: Lambda has
+ * stopped that invocation by then (timeout, out of memory), so its key must not stay blocked.
+ */
+const TAKEOVER_MARGIN_MS = 2000;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 interface IdempotencyRecord {
   status: 'IN_PROGRESS' | 'COMPLETED';
   fingerprint: string;
   response?: RouteResult;
+  /** Epoch milliseconds after which a retry may take an IN_PROGRESS record over. */
+  inProgressUntil?: number;
 }
 
 export function checkIdempotencyKey(value: string): string {
@@ -28,38 +38,62 @@ export function checkIdempotencyKey(value: string): string {
 }
 
 /**
+ * Whose records a request may replay: the credential access was granted on (the session's account,
+ * the draft token's hash), never the key alone, so another caller's key replays nothing. Anonymous
+ * requests have none, hence no replay (see README: a created draft's token is handed out once).
+ */
+export function idempotencyScope(
+  route: RouteDefinition,
+  auth: AuthContext | undefined,
+  headers: Record<string, string | undefined>,
+): string | undefined {
+  const draftToken = headers[DRAFT_TOKEN_HEADER.toLowerCase()];
+  const credential =
+    route.access === 'draft'
+      ? draftToken && `draft:${sha256(draftToken)}`
+      : route.access !== 'public' && auth && `account:${auth.accountId}`;
+  return credential ? `${route.id}#${credential}` : undefined;
+}
+
+/**
  * Runs a write at most once per (scope, key): a retry with the same key and the same request
- * gets the stored response; the same key with another request is refused; a concurrent
- * duplicate gets 409. Failures (5xx) release the key so the client can retry.
+ * (method, path, body) gets the stored response; the same key with another request is refused; a
+ * concurrent duplicate gets 409 until the first one ends or its function's deadline has passed
+ * (then the retry takes it over). Failures (5xx) release the key so the client can retry.
  */
 export async function runIdempotent(
-  scope: string,
-  idempotencyKey: string,
-  request: string,
+  options: { scope: string; key: string; request: string; remainingMs: number },
   run: () => Promise<RouteResult>,
 ): Promise<RouteResult & { replayed: boolean }> {
-  const key = keys.idempotency(scope, idempotencyKey);
-  const fingerprint = createHash('sha256').update(request).digest('base64url');
-  const expiresAt = Math.floor(Date.now() / 1000) + RETENTION_SECONDS;
+  const key = keys.idempotency(options.scope, options.key);
+  const fingerprint = sha256(options.request);
+  const now = Date.now();
   try {
-    await putNew({ ...key, type: 'Idempotency', status: 'IN_PROGRESS', fingerprint, expiresAt }, () =>
-      conflict('idempotency_in_progress', 'Une requête identique est déjà en cours de traitement.'),
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...key,
+          type: 'Idempotency',
+          status: 'IN_PROGRESS',
+          fingerprint,
+          expiresAt: Math.floor(now / 1000) + RETENTION_SECONDS,
+          inProgressUntil: now + options.remainingMs + TAKEOVER_MARGIN_MS,
+        },
+        ConditionExpression:
+          'attribute_not_exists(PK) OR expiresAt <= :nowSeconds OR (#status = :inProgress AND inProgressUntil < :now AND fingerprint = :fingerprint)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':nowSeconds': Math.floor(now / 1000),
+          ':now': now,
+          ':inProgress': 'IN_PROGRESS',
+          ':fingerprint': fingerprint,
+        },
+      }),
     );
   } catch (error) {
-    const existing = await getItem<IdempotencyRecord>(key);
-    if (!existing) throw error;
-    if (existing.fingerprint !== fingerprint) {
-      throw new ProblemError(
-        422,
-        'idempotency_key_reused',
-        "Cette clé d'idempotence a déjà servi pour une autre requête.",
-        {
-          errors: [{ path: 'headers.idempotency-key', message: 'Clé déjà utilisée pour une autre requête.' }],
-        },
-      );
-    }
-    if (existing.status === 'COMPLETED' && existing.response) return { ...existing.response, replayed: true };
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    return { ...(await storedOutcome(key, fingerprint, now)), replayed: true };
   }
 
   let response: RouteResult;
@@ -77,13 +111,41 @@ export async function runIdempotent(
   return { ...response, replayed: false };
 }
 
+/** The stored response of a completed request; otherwise the problem that says why there is none. */
+async function storedOutcome(
+  key: { PK: string; SK: string },
+  fingerprint: string,
+  now: number,
+): Promise<RouteResult> {
+  const existing = await getItem<IdempotencyRecord>(key);
+  if (existing && existing.fingerprint !== fingerprint) {
+    throw new ProblemError(
+      422,
+      'idempotency_key_reused',
+      "Cette clé d'idempotence a déjà servi pour une autre requête.",
+      { errors: [{ path: 'headers.idempotency-key', message: 'Clé déjà utilisée pour une autre requête.' }] },
+    );
+  }
+  if (existing?.status === 'COMPLETED' && existing.response) return existing.response;
+  const retryAfterSeconds = Math.max(Math.ceil(((existing?.inProgressUntil ?? now) - now) / 1000), 1);
+  throw new ProblemError(
+    409,
+    'idempotency_in_progress',
+    'Une requête identique est déjà en cours de traitement.',
+    {
+      extensions: { retryAfterSeconds },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    },
+  );
+}
+
 async function complete(key: { PK: string; SK: string }, response: RouteResult): Promise<void> {
   try {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
         Key: key,
-        UpdateExpression: 'SET #status = :completed, #response = :response',
+        UpdateExpression: 'SET #status = :completed, #response = :response REMOVE inProgressUntil',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
         ExpressionAttributeValues: { ':completed': 'COMPLETED', ':response': response },

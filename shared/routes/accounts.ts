@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { HASHING_MEMORY_MB, passwordField, required, TAGS, tableReadWrite } from './accounts-common.ts';
-import { problemResponses } from './schemas.ts';
+import { captchaAnswer, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 /**
@@ -30,6 +30,8 @@ export const loginRoute = defineRoute({
     body: z.strictObject({
       identifier: required('Votre identifiant', 100),
       password: passwordField('Votre mot de passe'),
+      /** Required once the caller's address is over its failure limit (429 captcha_required). */
+      captcha: z.optional(captchaAnswer),
     }),
   },
   responses: {

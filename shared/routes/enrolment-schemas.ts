@@ -3,6 +3,7 @@ import { DOCUMENT_FIELDS, type DocumentField } from '../enrolment/model.ts';
 import { SIRET_FORMAT_MESSAGE } from '../enrolment/siret.ts';
 import { ENROLMENT_STATUSES } from '../enrolment/status.ts';
 import { VAT_REGIME_CODES } from '../enrolment/vat.ts';
+import { captchaAnswer } from './schemas.ts';
 
 /** Request and response schemas of the enrolment routes, French messages with the guide's labels. */
 export const text = (label: string, max = 100) =>
@@ -22,13 +23,6 @@ export const optionalText = (label: string, max = 100) =>
 
 export const enrolmentIdParams = z.strictObject({
   id: z.string().check(z.regex(/^[0-9a-f-]{36}$/, { error: "L'identifiant de la demande est invalide." })),
-});
-
-export const captchaAnswer = z.strictObject({
-  id: z.string({ error: 'Le champ « Captcha » est obligatoire.' }).check(z.minLength(1), z.maxLength(100)),
-  answer: z
-    .string({ error: 'Le champ « Captcha » est obligatoire.' })
-    .check(z.minLength(1, { error: 'Le champ « Captcha » est obligatoire.' }), z.maxLength(20)),
 });
 
 export const referencingNumber = z

@@ -8,14 +8,13 @@ import {
   tags,
 } from './enrolment-common.ts';
 import {
-  captchaAnswer,
   createdDraftView,
   enrolmentIdParams,
   referencingNumber,
   siret,
   submitInput,
 } from './enrolment-schemas.ts';
-import { problemResponses } from './schemas.ts';
+import { captchaAnswer, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 /** The public enrolment request (guide section 1): captcha, lookups, draft, submission (steps: enrolment-steps.ts). */

@@ -34,3 +34,11 @@ export const paginationQuery = {
   ),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 };
+
+/** The answer to a captcha (POST /v1/captchas): its id and the code the person read. */
+export const captchaAnswer = z.strictObject({
+  id: z.string({ error: 'Le champ « Captcha » est obligatoire.' }).check(z.minLength(1), z.maxLength(100)),
+  answer: z
+    .string({ error: 'Le champ « Captcha » est obligatoire.' })
+    .check(z.minLength(1, { error: 'Le champ « Captcha » est obligatoire.' }), z.maxLength(20)),
+});

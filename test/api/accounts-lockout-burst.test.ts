@@ -66,6 +66,24 @@ describe('concurrent attempts on an existing account', () => {
       expect(response.body.code).toBe('login_conflict');
   });
 
+  it('answers four wrong passwords sent at once on a known identifier exactly as on an unknown one', async () => {
+    const burst = (identifier: string) =>
+      Array.from({ length: 4 }, (_, i) => login(identifier, `Essai-Simultane-${i}!`));
+    const responses = await Promise.all([...burst(operator.identifier), ...burst('personne.inexistante')]);
+    const answers = (part: typeof responses) =>
+      part
+        .map((r) => JSON.stringify([r.status, r.body.code, r.body.detail, r.headers.get('retry-after')]))
+        .sort();
+    const [known, unknown] = [answers(responses.slice(0, 4)), answers(responses.slice(4))];
+    expect(known).toEqual(
+      Array(4).fill(
+        JSON.stringify([401, 'invalid_credentials', 'Identifiant ou mot de passe incorrect.', null]),
+      ),
+    );
+    expect(unknown).toEqual(known);
+    expect(await rawCredentials(operator.identifier)).toMatchObject({ failures: 4 });
+  });
+
   it('answers only counted guesses in bursts of 12 parallel wrong guesses, and bursts still end in the lock', async () => {
     let locked = false;
     for (let burstNumber = 0; burstNumber < 12 && !locked; burstNumber += 1) {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startDirectoryServer } from '../support/directory-server.ts';
 import { createDraft, lookupCompany } from '../support/enrolment.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
@@ -9,18 +8,7 @@ import { useLocalCloud } from '../support/harness.ts';
  * d'entreprises adapter, here pointed at a local server replaying recorded-shape responses.
  */
 let down = false;
-const directory = createServer((req, res) => {
-  const q = new URL(req.url ?? '/', 'http://localhost').searchParams.get('q') ?? '';
-  if (down) return res.writeHead(503).end();
-  const name = q === '47992882200069' ? q : 'empty';
-  res
-    .writeHead(200, { 'content-type': 'application/json' })
-    .end(readFileSync(`test/fixtures/recherche-entreprises/${name}.json`));
-});
-await new Promise<void>((resolve) => directory.listen(0, '127.0.0.1', resolve));
-const address = directory.address();
-const directoryUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-afterAll(() => new Promise<void>((resolve) => directory.close(() => resolve())));
+const directoryUrl = await startDirectoryServer({ fault: () => (down ? 503 : undefined) });
 
 const local = useLocalCloud({
   environment: { COMPANY_DIRECTORY: 'api', COMPANY_DIRECTORY_URL: directoryUrl },

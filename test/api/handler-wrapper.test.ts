@@ -29,6 +29,13 @@ const writeRoute = defineRoute({
 });
 
 const operatorRoute = defineRoute({ ...writeRoute, id: 'testOperator', access: 'operator', request: {} });
+/** Idempotency-Key is honoured for a caller with a credential (here a session's account). */
+const accountRoute = defineRoute({ ...writeRoute, id: 'testAccount', access: 'account' });
+const session = (accountId: string) => ({
+  accountId,
+  role: 'operator' as const,
+  passwordChangeRequired: false,
+});
 
 // The wrapper reads the table name at import: load it once the local cloud is up.
 let httpHandler: typeof HttpHandler;
@@ -42,11 +49,12 @@ const json = (body: unknown) => ({
 });
 
 async function call(
-  route: typeof writeRoute | typeof operatorRoute,
+  route: typeof writeRoute | typeof operatorRoute | typeof accountRoute,
   run: Parameters<typeof HttpHandler>[1],
   request: Parameters<typeof eventFor>[1],
+  context: unknown = lambdaContext,
 ) {
-  const response = await httpHandler(route, run)(eventFor(route, request) as never, lambdaContext);
+  const response = await httpHandler(route, run)(eventFor(route, request) as never, context as never);
   return { ...response, problem: response.body ? JSON.parse(response.body) : undefined };
 }
 
@@ -63,6 +71,7 @@ describe('handler wrapper: bad input is a clear 4xx problem, never a 500', () =>
     expect(response.headers?.['x-request-id']).toBeTruthy();
     expect(run).toHaveBeenCalledWith(
       expect.objectContaining({ params: { itemId: '12' }, body: { siret: '12345678901234' } }),
+      undefined, // nothing granted beyond the session on a route without its own access check
     );
   });
 
@@ -262,6 +271,7 @@ describe('handler wrapper: access', () => {
     expect(response.statusCode).toBe(201);
     expect(run).toHaveBeenCalledWith(
       expect.objectContaining({ auth: { accountId: 'a1', role: 'operator', passwordChangeRequired: false } }),
+      undefined,
     );
   });
 });
@@ -274,9 +284,10 @@ describe('handler wrapper: Idempotency-Key', () => {
       url: '/v1/test/7',
       body: '{"siret":"12345678901234"}',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0001-abcdef' },
+      auth: session('a1'),
     };
-    const first = await call(writeRoute, run, request);
-    const second = await call(writeRoute, run, request);
+    const first = await call(accountRoute, run, request);
+    const second = await call(accountRoute, run, request);
     expect(first.problem).toEqual({ call: 1 });
     expect(second.problem).toEqual({ call: 1 });
     expect(second.headers?.['idempotency-replayed']).toBe('true');
@@ -285,11 +296,17 @@ describe('handler wrapper: Idempotency-Key', () => {
 
   it('refuses the same key with another request', async () => {
     const headers = { 'content-type': 'application/json', 'idempotency-key': 'key-0002-abcdef' };
-    await call(writeRoute, succeed, { url: '/v1/test/8', body: '{"siret":"12345678901234"}', headers });
-    const response = await call(writeRoute, succeed, {
+    await call(accountRoute, succeed, {
+      url: '/v1/test/8',
+      body: '{"siret":"12345678901234"}',
+      headers,
+      auth: session('a1'),
+    });
+    const response = await call(accountRoute, succeed, {
       url: '/v1/test/8',
       body: '{"siret":"99999999999999"}',
       headers,
+      auth: session('a1'),
     });
     expect(response.statusCode).toBe(422);
     expect(response.problem.code).toBe('idempotency_key_reused');
@@ -297,24 +314,98 @@ describe('handler wrapper: Idempotency-Key', () => {
 
   it('replays business problems too, but releases the key after a server error', async () => {
     const headers = { 'content-type': 'application/json', 'idempotency-key': 'key-0003-abcdef' };
-    const request = { url: '/v1/test/9', body: '{"siret":"12345678901234"}', headers };
+    const request = { url: '/v1/test/9', body: '{"siret":"12345678901234"}', headers, auth: session('a1') };
     const failing = await call(
-      writeRoute,
+      accountRoute,
       async () => {
         throw new Error('boom');
       },
       request,
     );
     expect(failing.statusCode).toBe(500);
-    const retried = await call(writeRoute, succeed, request);
+    const retried = await call(accountRoute, succeed, request);
     expect(retried.statusCode).toBe(201);
   });
 
+  it('scopes the record to the caller: another account with the same key and request is not replayed', async () => {
+    let calls = 0;
+    const run = async () => ({ status: 201, body: { call: ++calls } });
+    const request = (accountId: string) => ({
+      url: '/v1/test/10',
+      body: '{"siret":"12345678901234"}',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0004-abcdef' },
+      auth: session(accountId),
+    });
+    await call(accountRoute, run, request('a1'));
+    const other = await call(accountRoute, run, request('a2'));
+    expect(other.problem).toEqual({ call: 2 });
+    expect(other.headers?.['idempotency-replayed']).toBeUndefined();
+  });
+
+  it('the same key on another path is another request (422), not a replay', async () => {
+    const headers = { 'content-type': 'application/json', 'idempotency-key': 'key-0005-abcdef' };
+    const body = '{"siret":"12345678901234"}';
+    await call(accountRoute, succeed, { url: '/v1/test/11', body, headers, auth: session('a1') });
+    const response = await call(accountRoute, succeed, {
+      url: '/v1/test/12',
+      body,
+      headers,
+      auth: session('a1'),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.problem.code).toBe('idempotency_key_reused');
+  });
+
+  it('ignores the key on a public route: an anonymous caller has no credential to scope it to', async () => {
+    let calls = 0;
+    const run = async () => ({ status: 201, body: { call: ++calls } });
+    const request = {
+      url: '/v1/test/13',
+      body: '{"siret":"12345678901234"}',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0006-abcdef' },
+    };
+    await call(writeRoute, run, request);
+    const second = await call(writeRoute, run, request);
+    expect(second.problem).toEqual({ call: 2 });
+    expect(second.headers?.['idempotency-replayed']).toBeUndefined();
+  });
+
+  it('a record left IN_PROGRESS by a stopped invocation is taken over once its deadline has passed', async () => {
+    const request = {
+      url: '/v1/test/14',
+      body: '{"siret":"12345678901234"}',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0007-abcdef' },
+      auth: session('a1'),
+    };
+    // An invocation that never ends (as if Lambda had stopped it), its deadline already reached.
+    void call(accountRoute, () => new Promise(() => undefined), request, {
+      awsRequestId: 'stopped',
+      functionName: 'test',
+      getRemainingTimeInMillis: () => 0,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const during = await call(accountRoute, succeed, request);
+    expect(during.statusCode).toBe(409);
+    expect(during.problem.code).toBe('idempotency_in_progress');
+    expect(Number(during.headers?.['Retry-After'])).toBeGreaterThanOrEqual(1);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const after = await call(accountRoute, succeed, request);
+    expect(after.statusCode).toBe(201);
+    expect(after.problem).toEqual({ call: 1 });
+  });
+
+  it('a draft route cannot be wrapped without its access check', () => {
+    expect(() => httpHandler({ ...writeRoute, id: 'testDraft', access: 'draft' }, succeed)).toThrow(
+      /access check/,
+    );
+  });
+
   it('refuses a malformed key', async () => {
-    const response = await call(writeRoute, succeed, {
+    const response = await call(accountRoute, succeed, {
       url: '/v1/test/1',
       body: '{"siret":"12345678901234"}',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'short' },
+      auth: session('a1'),
     });
     expect(response.statusCode).toBe(400);
     expect(response.problem.code).toBe('invalid_idempotency_key');

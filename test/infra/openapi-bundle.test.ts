@@ -29,7 +29,9 @@ describe('the getOpenApi Lambda bundle', () => {
     expect(contributing.filter((path) => /zod\/.*json-schema|zod\/v4\/classic/.test(path))).toEqual([]);
     expect(contributing).not.toContain('shared/openapi.ts');
     expect(contributing).not.toContain('shared/routes/index.ts');
+    // Its own route group, and the wrapper's access rules (draft token header, Idempotency-Key).
     expect(contributing.filter((path) => path.startsWith('shared/routes/'))).toEqual([
+      'shared/routes/access.ts',
       'shared/routes/types.ts',
       'shared/routes/system.ts',
     ]);

@@ -79,7 +79,9 @@ export interface SentEmail {
  * folder, for the current test file; stops it after the file. Returns a live handle whose
  * fields are set once `beforeAll` has run.
  */
-export function useLocalCloud(options: { environment?: Record<string, string> } = {}): TestCloud {
+export function useLocalCloud(
+  options: { environment?: Record<string, string>; functionTimeouts?: Record<string, number> } = {},
+): TestCloud {
   const handle = {} as TestCloud;
   let dataDirectory = '';
   beforeAll(async () => {
@@ -90,6 +92,9 @@ export function useLocalCloud(options: { environment?: Record<string, string> } 
       persist: false,
       retryIntervalMs: 10,
       ...(options.environment ? { environment: options.environment } : {}),
+      ...(options.functionTimeouts ? { functionTimeouts: options.functionTimeouts } : {}),
+      // Timeouts are enforced, with room for a burst's invocations sharing this one process.
+      timeoutFactor: 3,
     });
     const ses = cloud.urls.ses;
     Object.assign(handle, {

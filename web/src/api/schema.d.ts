@@ -915,10 +915,7 @@ export interface operations {
     createEnrolment: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Rejoue la même réponse pour une requête répétée (8 à 128 caractères). */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -3336,6 +3333,10 @@ export interface operations {
                 "application/json": {
                     identifier: string;
                     password: string;
+                    captcha?: {
+                        id: string;
+                        answer: string;
+                    };
                 };
             };
         };

@@ -1,0 +1,16 @@
+import { httpHandler } from '../http/handler.ts';
+import type { RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
+import type { Enrolment } from './model.ts';
+
+type DraftLoader = (enrolmentId: string, headers: Record<string, string | undefined>) => Promise<Enrolment>;
+
+/**
+ * The handler of a draft route: `load` (loadWithDraftToken, or loadEditable for a change) checks
+ * the X-Draft-Token against the enrolment before anything else, an Idempotency-Key replay
+ * included, and `run` receives the enrolment it loaded.
+ */
+export const draftHandler = <R extends RouteDefinition>(
+  route: R,
+  load: DraftLoader,
+  run: (input: RouteInput<R>, enrolment: Enrolment) => Promise<RouteResult>,
+) => httpHandler(route, run, (input) => load((input.params as { id: string }).id, input.headers));
