@@ -63,6 +63,8 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
     sourcemap: 'external',
     sourcesContent: false,
     legalComments: 'none',
+    // French messages as UTF-8 (2 bytes per accented letter) rather than \xE9 escapes (4).
+    charset: 'utf8',
     metafile: true,
     alias: { [OPENAPI_DOCUMENT_MODULE]: openApiDocumentModule() },
     logLevel: 'warning',

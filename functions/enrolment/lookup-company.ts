@@ -4,7 +4,7 @@ import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/rep
 import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from '../../shared/enrolment/siret.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { invalidField } from '../../shared/http/problem.ts';
-import { lookupCompanyRoute } from '../../shared/routes/enrolment.ts';
+import { lookupCompanyRoute } from '../../shared/routes/enrolment-lookup.ts';
 
 /**
  * Step 2 "Rechercher": the SIRET is checked before the captcha is spent; the directory's answer

@@ -33,10 +33,13 @@ export const handler = httpHandler(requestDocumentUploadRoute, async ({ params, 
     touched({ ...enrolment, documents: { ...enrolment.documents, [body.field]: document } }, new Date()),
   );
   if (previous) await deleteObjects([previous.key]);
-  return created({
-    field: body.field,
-    url: upload.url,
-    fields: upload.fields,
-    expiresAt: new Date(Date.now() + UPLOAD_EXPIRY_SECONDS * 1000).toISOString(),
-  });
+  return created(
+    {
+      field: body.field,
+      url: upload.url,
+      fields: upload.fields,
+      expiresAt: new Date(Date.now() + UPLOAD_EXPIRY_SECONDS * 1000).toISOString(),
+    },
+    `/v1/enrolments/${enrolment.id}/documents/${body.field}`,
+  );
 });

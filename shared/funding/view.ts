@@ -8,6 +8,7 @@ import { toEmailView } from '../email/email-types.ts';
 import { formatDate } from '../email/layout.ts';
 import type { EmailRecord } from '../email/record-model.ts';
 import type { WorkflowFailure } from '../workflows/failure-model.ts';
+import { toFailureView } from '../workflows/failures.ts';
 import { type Amount, displayed, vatRateLabel } from './amounts.ts';
 import {
   addressLines,
@@ -58,7 +59,7 @@ export function dossierView(
 ) {
   const failures = children
     .filter((item) => item.type === 'WorkflowFailure')
-    .map((item) => withoutType<WorkflowFailure>(item));
+    .map((item) => toFailureView(withoutType<WorkflowFailure>(item)));
   const emails = children
     .filter((item) => item.type === 'Email')
     .map((item) => withoutType<EmailRecord>(item));

@@ -6,7 +6,14 @@ import type {
 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { logger } from '../logger.ts';
-import type { AuthContext, RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
+import { declaredResponses, honoursIdempotencyKey } from '../routes/responses.ts';
+import type {
+  AuthContext,
+  ResponseDefinition,
+  RouteDefinition,
+  RouteInput,
+  RouteResult,
+} from '../routes/types.ts';
 import { checkIdempotencyKey, runIdempotent } from './idempotency.ts';
 import { badRequest, forbidden, ProblemError, unauthorized } from './problem.ts';
 import { frenchErrorMap, toFieldErrors } from './validation.ts';
@@ -16,9 +23,6 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2;
 
 /** Bodies carry form data only (files go straight to S3), so anything larger is a client error. */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const validateResponses = process.env.VALIDATE_RESPONSES === 'true';
 
 function lowerCaseHeaders(headers: Record<string, string | undefined> | undefined) {
   const result: Record<string, string | undefined> = {};
@@ -105,33 +109,45 @@ function toResponse(result: RouteResult, requestId: string): HttpResponse {
   return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
 }
 
-function problemResponse(error: unknown, requestId: string): HttpResponse {
+const internalError = () =>
+  new ProblemError(500, 'internal_error', 'Une erreur inattendue est survenue. Réessayez plus tard.');
+
+function problemResult(error: unknown, requestId: string): RouteResult {
   if (error instanceof ProblemError) {
     if (error.status >= 500) logger.error('Request failed', { code: error.code });
-    return toResponse(
-      { status: error.status, body: error.toBody(requestId), headers: error.headers },
-      requestId,
-    );
+    return { status: error.status, body: error.toBody(requestId), headers: error.headers };
   }
   // Unexpected: log the error type and stack (no payloads), answer a generic problem.
   logger.error('Unhandled error', { errorName: (error as Error)?.name, stack: (error as Error)?.stack });
-  const internal = new ProblemError(
-    500,
-    'internal_error',
-    'Une erreur inattendue est survenue. Réessayez plus tard.',
-  );
-  return toResponse({ status: 500, body: internal.toBody(requestId) }, requestId);
+  return { status: 500, body: internalError().toBody(requestId) };
 }
 
-function checkResponse(route: RouteDefinition, result: RouteResult): void {
-  const schema = route.responses[result.status]?.schema;
-  if (!route.responses[result.status])
-    throw new Error(`Route ${route.id} answered undeclared status ${result.status}`);
-  if (schema && result.status < 400) {
-    const parsed = schema.safeParse(result.body);
-    if (!parsed.success)
-      throw new Error(`Route ${route.id} response breaks its schema: ${JSON.stringify(parsed.error.issues)}`);
-  }
+/**
+ * The contract holds on the wire: a status the route does not declare, or a body its (closed)
+ * schema refuses — an undeclared member above all — is never sent; the client gets a 500 and the
+ * log names the route and the offending paths (never the values).
+ */
+function conformingResult(
+  responses: Record<number, ResponseDefinition>,
+  result: RouteResult,
+  requestId: string,
+): RouteResult {
+  const declared = responses[result.status];
+  const issues = !declared
+    ? [{ path: [], code: 'undeclared_status' }]
+    : declared.schema && !(result.body instanceof Uint8Array)
+      ? (declared.schema.safeParse(result.body).error?.issues ?? [])
+      : [];
+  if (issues.length === 0) return result;
+  logger.error('Response breaks the contract', {
+    status: result.status,
+    // Member names only (an unknown key is a field name), never values.
+    issues: issues.map(
+      (issue) =>
+        `${issue.code} at ${issue.path.join('.')}${'keys' in issue ? ` (${issue.keys.join(', ')})` : ''}`,
+    ),
+  });
+  return { status: 500, body: internalError().toBody(requestId) };
 }
 
 /**
@@ -143,11 +159,12 @@ export function httpHandler<R extends RouteDefinition>(
   route: R,
   run: (input: RouteInput<R>) => Promise<RouteResult>,
 ) {
+  const responses = declaredResponses(route);
   return middy<HttpEvent, HttpResponse, Error, Context>().handler(async (event) => {
     const requestId = event.requestContext?.requestId ?? 'local';
     const started = performance.now();
     logger.appendKeys({ requestId, route: route.id });
-    let response: HttpResponse;
+    let result: RouteResult;
     try {
       const headers = lowerCaseHeaders(event.headers);
       const auth = authorize(route, event);
@@ -162,10 +179,7 @@ export function httpHandler<R extends RouteDefinition>(
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
       } as RouteInput<R>;
       const idempotencyKey = headers['idempotency-key'];
-      const useKey =
-        idempotencyKey !== undefined && WRITE_METHODS.has(route.method) && route.idempotency !== false;
-      let result: RouteResult;
-      if (useKey) {
+      if (idempotencyKey !== undefined && honoursIdempotencyKey(route)) {
         const scope = `${route.id}#${auth?.accountId ?? JSON.stringify(event.pathParameters ?? {})}`;
         const outcome = await runIdempotent(
           scope,
@@ -180,11 +194,10 @@ export function httpHandler<R extends RouteDefinition>(
       } else {
         result = await run(input);
       }
-      if (validateResponses) checkResponse(route, result);
-      response = toResponse(result, requestId);
     } catch (error) {
-      response = problemResponse(error, requestId);
+      result = problemResult(error, requestId);
     }
+    const response = toResponse(conformingResult(responses, result, requestId), requestId);
     logger.info('Request handled', {
       method: route.method,
       status: response.statusCode,
@@ -201,9 +214,10 @@ export const ok = (body: unknown, headers?: Record<string, string>): RouteResult
   body,
   ...(headers ? { headers } : {}),
 });
-export const created = (body: unknown, headers?: Record<string, string>): RouteResult => ({
+/** 201 Created: `location` is the path of the created resource (`Location` header). */
+export const created = (body: unknown, location: string, headers?: Record<string, string>): RouteResult => ({
   status: 201,
   body,
-  ...(headers ? { headers } : {}),
+  headers: { ...headers, location },
 });
 export const noContent = (): RouteResult => ({ status: 204 });

@@ -4,6 +4,7 @@ import { recoveryRoutes } from './accounts-recovery.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { enrolmentDocumentRoutes } from './enrolment-documents.ts';
+import { enrolmentLookupRoutes } from './enrolment-lookup.ts';
 import { enrolmentStepRoutes } from './enrolment-steps.ts';
 import { fundingRoutes } from './funding.ts';
 import { fundingAdminRoutes } from './funding-admin.ts';
@@ -17,6 +18,7 @@ import type { Permissions, RouteDefinition } from './types.ts';
 export const routeTable: readonly RouteDefinition[] = [
   ...systemRoutes,
   ...enrolmentRoutes,
+  ...enrolmentLookupRoutes,
   ...enrolmentStepRoutes,
   ...enrolmentDocumentRoutes,
   ...accountRoutes,

@@ -103,7 +103,7 @@ export function applicantBody(
 
 export const bankBody = { iban: BNP_IBAN, bic: BNP_BIC, titulaire: 'PROCIVIS IMMOBILIER' };
 
-export const declarations = { acceptCgu: true, acknowledgeArticle4417: true, certifySincerity: true };
+export const declarations = { acceptCgu: true, acknowledgeArticle4417: true, certifySincerity: true } as const;
 
 export async function submit(api: ApiClient, draft: Draft, headers: Record<string, string> = {}) {
   return api.post(

@@ -103,23 +103,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/enrolments/{id}/company-lookup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Étape 2 — Rechercher : SIRET + captcha → dénomination sociale et adresse (modifiables) */
-        post: operations["lookupEnrolmentCompany"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/enrolments/{id}/submit": {
         parameters: {
             query?: never;
@@ -131,6 +114,23 @@ export interface paths {
         put?: never;
         /** Étape 5 — Terminer : captcha, CGU, article 441-7, sincérité → numéro de demande ENR… */
         post: operations["submitEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enrolments/{id}/company-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Étape 2 — Rechercher : SIRET + captcha → dénomination sociale et adresse (modifiables) */
+        post: operations["lookupEnrolmentCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -708,6 +708,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
             /** @description Au moins un service ne répond pas */
             503: {
                 headers: {
@@ -757,12 +841,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Le document OpenAPI */
+            /** @description Le document OpenAPI (la spécification OpenAPI 3.1 en décrit le format) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        info: {
+                            [key: string]: unknown;
+                        };
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
             };
         };
     };
@@ -778,6 +958,8 @@ export interface operations {
             /** @description Le captcha à afficher */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -804,6 +986,70 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -814,7 +1060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -824,6 +1070,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -849,7 +1096,36 @@ export interface operations {
                 content: {
                     "application/json": {
                         number: string;
-                        dsr: Record<string, never>;
+                        dsr: {
+                            couloir: string;
+                            label: string;
+                            typeLogiciel: string;
+                            vague: string;
+                        };
+                        solutionName: string;
+                        developerSiret: string;
+                        developerName: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
                     };
                 };
             };
@@ -869,6 +1145,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -889,6 +1208,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -916,6 +1257,8 @@ export interface operations {
             /** @description Le brouillon et son jeton */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -930,6 +1273,79 @@ export interface operations {
                             updatedAt: string;
                             submittedAt?: string;
                             draftExpiresAt?: string;
+                            referencing?: {
+                                number: string;
+                                dsr: {
+                                    couloir: string;
+                                    label: string;
+                                    typeLogiciel: string;
+                                    vague: string;
+                                };
+                                solutionName: string;
+                                developerSiret: string;
+                                developerName: string;
+                            };
+                            lookedUpCompany?: {
+                                siret: string;
+                                denominationSociale: string;
+                                /** Adresse */
+                                address: {
+                                    destinataire?: string;
+                                    entreeBatiment?: string;
+                                    numero?: string;
+                                    extension?: string;
+                                    typeVoie: string;
+                                    nomVoie: string;
+                                    complement?: string;
+                                    codePostal: string;
+                                    commune: string;
+                                };
+                            };
+                            applicant?: {
+                                siret: string;
+                                denominationSociale: string;
+                                registeredDenomination: string;
+                                nomCommercial: string;
+                                /** Adresse */
+                                address: {
+                                    destinataire?: string;
+                                    entreeBatiment?: string;
+                                    numero?: string;
+                                    extension?: string;
+                                    typeVoie: string;
+                                    nomVoie: string;
+                                    complement?: string;
+                                    codePostal: string;
+                                    commune: string;
+                                };
+                                isBuyerOperator: boolean;
+                                isLegalRepresentative: boolean;
+                                representative: {
+                                    nom: string;
+                                    prenom: string;
+                                    email: string;
+                                    telephone: string;
+                                };
+                                depositaire?: {
+                                    nom: string;
+                                    prenom: string;
+                                    email: string;
+                                    telephone: string;
+                                };
+                                /** @enum {string} */
+                                tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                            };
+                            bank?: {
+                                iban: string;
+                                bic: string;
+                                titulaire: string;
+                                domiciliation: string;
+                            };
+                            vat?: {
+                                /** @enum {string} */
+                                regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                            };
+                            lastDecisionComment?: string;
                             steps: {
                                 referencing: {
                                     complete: boolean;
@@ -961,12 +1377,17 @@ export interface operations {
                                 };
                             };
                             complete: boolean;
-                            requiredDocuments: string[];
+                            requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                             documents: {
                                 [key: string]: {
                                     label: string;
                                     fileName: string;
-                                    status: string;
+                                    /** @enum {string} */
+                                    contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                    /** @enum {string} */
+                                    status: "PENDING" | "VERIFIED" | "REJECTED";
+                                    size?: number;
+                                    rejectionReason?: string;
                                 };
                             };
                         };
@@ -990,6 +1411,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1010,6 +1432,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1030,6 +1453,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1050,6 +1474,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1070,6 +1495,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1090,6 +1560,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1126,6 +1618,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1157,12 +1722,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -1184,6 +1754,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1204,6 +1775,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1224,6 +1796,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1244,6 +1817,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1264,6 +1838,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1284,6 +1903,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1329,6 +1970,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1349,6 +1991,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1369,6 +2012,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1389,6 +2033,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1409,6 +2054,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1429,53 +2119,13 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-        };
-    };
-    lookupEnrolmentCompany: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Jeton du brouillon, remis à sa création */
-                "X-Draft-Token": string;
-                /** @description Rejoue la même réponse pour une requête répétée (8 à 128 caractères). */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    siret: string;
-                    captcha: {
-                        id: string;
-                        answer: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description L'établissement trouvé */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        siret: string;
-                        denominationSociale: string;
-                        address: Record<string, never>;
-                    };
-                };
-            };
             /** @description Problème (RFC 9457) */
-            400: {
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1490,126 +2140,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1633,6 +2164,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Captcha */
                     captcha: {
                         id: string;
                         answer: string;
@@ -1663,6 +2195,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1694,12 +2299,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -1721,6 +2331,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1741,6 +2352,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1761,6 +2373,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1781,6 +2394,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1801,6 +2415,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1821,6 +2480,293 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
+    lookupEnrolmentCompany: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Jeton du brouillon, remis à sa création */
+                "X-Draft-Token": string;
+                /** @description Rejoue la même réponse pour une requête répétée (8 à 128 caractères). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    siret: string;
+                    /** Captcha */
+                    captcha: {
+                        id: string;
+                        answer: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description L'établissement trouvé */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        siret: string;
+                        denominationSociale: string;
+                        /** Adresse */
+                        address: {
+                            destinataire?: string;
+                            entreeBatiment?: string;
+                            numero?: string;
+                            extension?: string;
+                            typeVoie: string;
+                            nomVoie: string;
+                            complement?: string;
+                            codePostal: string;
+                            commune: string;
+                        };
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1865,6 +2811,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1896,12 +2915,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -1923,6 +2947,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1943,6 +2968,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1963,6 +2989,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1983,6 +3010,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2003,6 +3031,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2023,6 +3096,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2049,6 +3144,7 @@ export interface operations {
                     siret: string;
                     denominationSociale: string;
                     nomCommercial: string;
+                    /** Adresse */
                     address: {
                         destinataire?: string;
                         entreeBatiment?: string;
@@ -2061,6 +3157,7 @@ export interface operations {
                         commune: string;
                     };
                     isLegalRepresentative: boolean;
+                    /** Représentant légal */
                     representative: {
                         nom: string;
                         prenom: string;
@@ -2069,6 +3166,7 @@ export interface operations {
                         emailConfirmation: string;
                         telephone: string;
                     };
+                    /** Dépositaire */
                     depositaire?: {
                         nom: string;
                         prenom: string;
@@ -2099,6 +3197,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2130,12 +3301,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2157,6 +3333,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2177,6 +3354,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2197,6 +3375,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2217,6 +3396,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2237,6 +3417,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2257,6 +3482,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2304,6 +3551,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2335,12 +3655,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2362,6 +3687,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2382,6 +3708,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2402,6 +3729,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2422,6 +3750,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2442,6 +3771,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2462,6 +3836,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2507,6 +3903,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2538,12 +4007,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2565,6 +4039,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2585,6 +4060,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2605,6 +4081,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2625,6 +4102,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2645,6 +4123,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2665,6 +4188,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2704,6 +4249,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2735,12 +4353,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2762,6 +4385,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2782,6 +4406,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2802,6 +4427,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2822,6 +4448,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2842,6 +4469,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2862,6 +4534,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2897,6 +4591,8 @@ export interface operations {
             /** @description URL et champs du formulaire multipart à envoyer, le fichier en dernier champ « file » */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2926,6 +4622,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2946,6 +4643,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2966,6 +4664,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2986,6 +4685,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3006,6 +4706,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3026,6 +4771,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3076,6 +4843,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3096,6 +4864,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3116,6 +4885,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3136,6 +4906,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3156,6 +4927,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3176,6 +4992,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3201,6 +5039,27 @@ export interface operations {
                 content?: never;
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3216,6 +5075,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3236,6 +5138,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3261,6 +5185,8 @@ export interface operations {
             /** @description Session ouverte ; le jeton se passe en en-tête Authorization: Bearer */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3290,6 +5216,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3310,6 +5237,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3330,7 +5258,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -3350,6 +5281,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3370,6 +5302,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3390,6 +5323,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3410,6 +5344,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3430,6 +5365,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3453,6 +5410,27 @@ export interface operations {
                 content?: never;
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,6 +5446,91 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3521,6 +5584,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3541,6 +5605,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3561,7 +5647,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -3581,6 +5670,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3601,11 +5691,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Données invalides ; `violatedRules` nomme chaque règle du mot de passe non respectée */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3621,7 +5712,9 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        violatedRules?: ("minLength" | "maxLength" | "digit" | "specialCharacter" | "differentFromIdentifier" | "noAccentedCharacters" | "notCommon" | "differentFromPrevious")[];
                     };
                 };
             };
@@ -3641,6 +5734,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3661,6 +5755,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3712,6 +5828,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3732,6 +5849,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3752,7 +5891,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -3772,6 +5914,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3792,6 +5935,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3812,6 +5956,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3832,6 +5977,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3852,6 +5998,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3901,6 +6069,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3921,6 +6090,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3941,6 +6111,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3961,6 +6132,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3981,6 +6153,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4029,6 +6223,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4049,6 +6244,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4069,6 +6265,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4089,6 +6286,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4109,6 +6307,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4157,6 +6377,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4177,6 +6398,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4197,6 +6419,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4217,6 +6440,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4237,6 +6461,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4284,6 +6530,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4304,7 +6551,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -4324,6 +6574,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4344,6 +6595,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4364,11 +6616,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Données invalides ; `violatedRules` nomme chaque règle du mot de passe non respectée */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4384,7 +6637,9 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        violatedRules?: ("minLength" | "maxLength" | "digit" | "specialCharacter" | "differentFromIdentifier" | "noAccentedCharacters" | "notCommon" | "differentFromPrevious")[];
                     };
                 };
             };
@@ -4404,6 +6659,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4448,6 +6725,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4463,6 +6761,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4483,6 +6782,70 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4538,6 +6901,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4558,6 +6922,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4578,6 +6943,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4598,6 +7006,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4658,6 +7088,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4678,6 +7109,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4698,6 +7130,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4718,6 +7193,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4751,6 +7248,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -4782,13 +7352,18 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                contentType: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
+                                uploadedAt?: string;
                                 download?: {
                                     url: string;
                                     expiresAt: string;
@@ -4796,6 +7371,24 @@ export interface operations {
                             };
                         };
                         version: number;
+                        declarations?: {
+                            /** @constant */
+                            cgu: true;
+                            /** @constant */
+                            article4417: true;
+                            /** @constant */
+                            sincerity: true;
+                            acceptedAt: string;
+                        };
+                        lastDecision?: {
+                            /** @enum {string} */
+                            action: "validate" | "requestChanges" | "reject";
+                            comment?: string;
+                            instructorId: string;
+                            at: string;
+                            fromVersion?: number;
+                        };
+                        accountId?: string;
                         audit: {
                             eventId: string;
                             who: string;
@@ -4808,6 +7401,7 @@ export interface operations {
                         emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -4827,8 +7421,30 @@ export interface operations {
                             error: string;
                             cause: string;
                             at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
                     };
                 };
             };
@@ -4848,6 +7464,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4868,6 +7485,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4888,6 +7506,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4908,6 +7569,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4992,6 +7675,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5012,6 +7696,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5032,6 +7717,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5052,11 +7738,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Conflit : la demande a changé depuis son affichage (`expectedVersion`, `currentVersion`) ou son statut (`enrolmentStatus`) ne permet pas cette décision */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5072,6 +7759,53 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                        /** @enum {string} */
+                        enrolmentStatus?: "BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE";
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5092,6 +7826,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5127,6 +7883,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5142,6 +7919,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5162,6 +7940,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5182,6 +7961,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5202,6 +7982,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5222,6 +8047,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5296,6 +8143,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5311,11 +8179,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Accès refusé ; `enrolmentStatus` : statut de la dernière demande d'enrôlement */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,7 +8200,9 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        enrolmentStatus?: ("BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE") | null;
                     };
                 };
             };
@@ -5351,6 +8222,72 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5361,7 +8298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -5371,6 +8308,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5390,11 +8328,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Volumes des boîtes aux lettres actuelles */
                     current: {
                         applicatives: number;
                         organisationnelles: number;
                         personnelles: number;
                     };
+                    /** Volumes des boîtes aux lettres estimées à la date de clôture */
                     estimatedAtClosing: {
                         applicatives: number;
                         organisationnelles: number;
@@ -5407,6 +8347,8 @@ export interface operations {
             /** @description Demande décidée : dossier FINMSS… */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5525,6 +8467,7 @@ export interface operations {
                         emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -5567,6 +8510,7 @@ export interface operations {
                             error: string;
                             cause: string;
                             at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
                     };
@@ -5588,6 +8532,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5608,11 +8553,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Accès refusé ; `enrolmentStatus` : statut de la dernière demande d'enrôlement */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5628,11 +8574,13 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        enrolmentStatus?: ("BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE") | null;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Conflit : demande d'avance déjà déposée (`dossierNumber`), en cours, ou hors de la période de dépôt (`advanceWindow`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5648,7 +8596,15 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                        dossierNumber?: string;
+                        advanceWindow?: {
+                            opensAt: string;
+                            closesAt: string;
+                        };
                     };
                 };
             };
@@ -5668,6 +8624,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5688,6 +8645,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5708,6 +8666,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5718,7 +8698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -5728,6 +8708,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5800,6 +8781,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5815,11 +8817,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Accès refusé ; `enrolmentStatus` : statut de la dernière demande d'enrôlement */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5835,7 +8838,9 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        enrolmentStatus?: ("BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE") | null;
                     };
                 };
             };
@@ -5855,6 +8860,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5875,6 +8925,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5885,7 +8957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -5895,6 +8967,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6033,6 +9106,7 @@ export interface operations {
                         emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -6075,8 +9149,30 @@ export interface operations {
                             error: string;
                             cause: string;
                             at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
                     };
                 };
             };
@@ -6096,6 +9192,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6116,6 +9213,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6136,6 +9234,91 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6146,7 +9329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -6156,6 +9339,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6177,6 +9361,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Volumes des boîtes aux lettres atteints à la date de clôture */
                     reachedAtClosing: {
                         applicatives: number;
                         organisationnelles: number;
@@ -6189,6 +9374,8 @@ export interface operations {
             /** @description Solde décidé */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6307,6 +9494,7 @@ export interface operations {
                         emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -6349,6 +9537,7 @@ export interface operations {
                             error: string;
                             cause: string;
                             at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
                     };
@@ -6370,6 +9559,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6390,6 +9580,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6410,6 +9601,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6430,11 +9622,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Conflit : solde déjà déposé (`dossierNumber`) ou hors de la période de dépôt (`balanceWindow`, après la date de clôture `closingDate`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,7 +9643,16 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                        dossierNumber?: string;
+                        balanceWindow?: {
+                            opensAt: string;
+                            closesAt: string;
+                        };
+                        closingDate?: string;
                     };
                 };
             };
@@ -6470,6 +9672,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6490,6 +9693,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6510,6 +9714,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6520,7 +9746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -6530,6 +9756,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6594,6 +9821,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6614,6 +9842,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6634,6 +9863,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6654,6 +9926,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6685,6 +9979,8 @@ export interface operations {
             /** @description Paiement lancé ; le dossier avec son état de paiement */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6803,6 +10099,7 @@ export interface operations {
                         emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -6845,6 +10142,7 @@ export interface operations {
                             error: string;
                             cause: string;
                             at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
                     };
@@ -6866,6 +10164,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6886,6 +10185,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6906,6 +10206,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6926,6 +10227,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6946,7 +10248,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -6966,6 +10271,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6986,6 +10292,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7006,6 +10313,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7016,7 +10345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -7026,6 +10355,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7052,8 +10382,10 @@ export interface operations {
                     "application/json": {
                         callId: string;
                         version: number;
+                        /** Libellé de l'appel */
                         label: string;
                         fixedPartCents: number;
+                        /** Montants par BAL (centimes HT) */
                         ratesCents: {
                             applicatives: number;
                             organisationnelles: number;
@@ -7062,19 +10394,43 @@ export interface operations {
                         capCents: number;
                         /** Format: date */
                         closingDate: string;
+                        /** Période de dépôt des demandes d'avance */
                         advanceWindow: {
                             /** Format: date-time */
                             opensAt: string;
                             /** Format: date-time */
                             closesAt: string;
                         };
+                        /** Période de dépôt des demandes de solde */
                         balanceWindow: {
                             /** Format: date-time */
                             opensAt: string;
                             /** Format: date-time */
                             closesAt: string;
                         };
+                        /** Base légale */
                         legalBasis: string[];
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
                     };
                 };
             };
@@ -7094,6 +10450,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7114,6 +10471,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7134,6 +10492,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7154,6 +10555,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7175,9 +10598,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Version affichée */
                     expectedVersion: number;
+                    /** Libellé de l'appel */
                     label: string;
                     fixedPartCents: number;
+                    /** Montants par BAL (centimes HT) */
                     ratesCents: {
                         applicatives: number;
                         organisationnelles: number;
@@ -7186,18 +10612,21 @@ export interface operations {
                     capCents: number;
                     /** Format: date */
                     closingDate: string;
+                    /** Période de dépôt des demandes d'avance */
                     advanceWindow: {
                         /** Format: date-time */
                         opensAt: string;
                         /** Format: date-time */
                         closesAt: string;
                     };
+                    /** Période de dépôt des demandes de solde */
                     balanceWindow: {
                         /** Format: date-time */
                         opensAt: string;
                         /** Format: date-time */
                         closesAt: string;
                     };
+                    /** Base légale */
                     legalBasis: string[];
                 };
             };
@@ -7212,8 +10641,10 @@ export interface operations {
                     "application/json": {
                         callId: string;
                         version: number;
+                        /** Libellé de l'appel */
                         label: string;
                         fixedPartCents: number;
+                        /** Montants par BAL (centimes HT) */
                         ratesCents: {
                             applicatives: number;
                             organisationnelles: number;
@@ -7222,18 +10653,21 @@ export interface operations {
                         capCents: number;
                         /** Format: date */
                         closingDate: string;
+                        /** Période de dépôt des demandes d'avance */
                         advanceWindow: {
                             /** Format: date-time */
                             opensAt: string;
                             /** Format: date-time */
                             closesAt: string;
                         };
+                        /** Période de dépôt des demandes de solde */
                         balanceWindow: {
                             /** Format: date-time */
                             opensAt: string;
                             /** Format: date-time */
                             closesAt: string;
                         };
+                        /** Base légale */
                         legalBasis: string[];
                     };
                 };
@@ -7254,6 +10688,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7274,6 +10709,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7294,6 +10730,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7314,6 +10751,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7334,7 +10772,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -7354,6 +10795,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7374,6 +10816,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7394,6 +10837,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7429,6 +10894,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7444,6 +10930,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7464,6 +10951,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7484,6 +10972,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7504,6 +10993,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7524,6 +11058,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
