@@ -76,7 +76,10 @@ export const getModelDocumentRoute = defineRoute({
       }),
     }),
   },
-  responses: { 200: { description: 'Le modèle, en PDF' }, ...problemResponses(404, 422) },
+  responses: {
+    200: { description: 'Le modèle, en PDF', mediaType: 'application/pdf' },
+    ...problemResponses(404, 422),
+  },
 });
 
 export const enrolmentDocumentRoutes = [

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INSTRUCTOR } from '../../infra/local/demo-data.ts';
 import {
-  BNP_BIC,
-  BNP_IBAN,
+  bankBody,
   DEVELOPER_SIRET,
   declarations,
   JPEG,
@@ -54,7 +53,7 @@ async function waitForEmail(matches: (email: SentEmail) => boolean): Promise<Sen
 }
 
 const fact = (email: SentEmail, label: string) =>
-  new RegExp(`^- ${label} : (.+)$`, 'm').exec(email.body.text ?? '')?.[1] ?? '';
+  new RegExp(`^- ${label}\u00a0: (.+)$`, 'm').exec(email.body.text ?? '')?.[1] ?? '';
 
 /** The data of a response expected to succeed, or the failure with what the server said. */
 function expectData<T>(result: { data?: T; error?: unknown; response: Response }, status: number): T {
@@ -109,7 +108,7 @@ describe('from nothing to a decided advance, against npm start', () => {
     expectData(
       await api.PUT('/v1/enrolments/{id}/steps/bank', {
         ...draft,
-        body: { iban: BNP_IBAN, bic: BNP_BIC, titulaire: 'PROCIVIS IMMOBILIER' },
+        body: bankBody,
       }),
       200,
     );
