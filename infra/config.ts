@@ -19,6 +19,8 @@ const deploymentSchema = z.object({
   frontEndOrigins: z.array(origin).check(z.minLength(1, { error: 'needs at least one origin' })),
   /** Public URL of the portal, used in email links. */
   portalUrl: z.url(),
+  /** Public URL of the API (custom domain or the endpoint of the first deploy): the OpenAPI document's server. */
+  apiUrl: z.optional(z.url()),
   /** Secrets Manager secret (name) holding the captcha provider's credentials (JSON). */
   captchaSecretName: z.string().check(z.minLength(1)),
   /** Optional address subscribed to the alarm topic. */

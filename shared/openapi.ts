@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DRAFT_TOKEN_HEADER, honoursIdempotencyKey } from './routes/access.ts';
-import type { RouteDefinition } from './routes/types.ts';
+import { declaredResponses } from './routes/responses.ts';
+import type { ResponseDefinition, RouteDefinition } from './routes/types.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -30,6 +31,28 @@ const SECURITY: Record<RouteDefinition['access'], Record<string, string[]>[]> = 
   instructor: [{ session: [] }],
   account: [{ session: [] }],
 };
+
+function responseObject(response: ResponseDefinition) {
+  const mediaType = response.mediaType ?? 'application/json';
+  return {
+    description: response.description,
+    ...(response.headers
+      ? {
+          headers: Object.fromEntries(
+            Object.entries(response.headers).map(([name, header]) => [
+              name,
+              { description: header.description, required: header.required, schema: { type: 'string' } },
+            ]),
+          ),
+        }
+      : {}),
+    ...(response.schema
+      ? { content: { [mediaType]: { schema: toSchema(response.schema, 'output') } } }
+      : response.mediaType
+        ? { content: { [mediaType]: {} } }
+        : {}),
+  };
+}
 
 function operation(route: RouteDefinition) {
   const headerParameters = Object.entries(route.request?.headers ?? {}).map(([name, header]) => ({
@@ -70,25 +93,24 @@ function operation(route: RouteDefinition) {
         }
       : {}),
     responses: Object.fromEntries(
-      Object.entries(route.responses).map(([status, response]) => {
-        const mediaType =
-          Number(status) >= 400 && status !== '503' ? 'application/problem+json' : 'application/json';
-        return [
-          status,
-          {
-            description: response.description,
-            ...(response.schema
-              ? { content: { [mediaType]: { schema: toSchema(response.schema, 'output') } } }
-              : {}),
-          },
-        ];
-      }),
+      Object.entries(declaredResponses(route)).map(([status, response]) => [
+        status,
+        responseObject(response),
+      ]),
     ),
   };
 }
 
+export interface ServerEntry {
+  url: string;
+  description: string;
+}
+
 /** OpenAPI 3.1 document generated from the route table's zod schemas. */
-export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverUrl?: string) {
+export function buildOpenApiDocument(
+  routes: readonly RouteDefinition[],
+  { servers, contactEmail }: { servers: ServerEntry[]; contactEmail: string },
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     paths[route.path] ??= {};
@@ -99,10 +121,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
     info: {
       title: 'Portail Ségur Numérique — Opérateurs MSS',
       version: '1.0.0',
+      contact: { name: 'Assistance du portail Ségur Numérique', email: contactEmail },
+      license: { name: 'Licence Ouverte 2.0 (Etalab)', identifier: 'etalab-2.0' },
       description:
         "API du portail de financement Ségur Numérique pour les opérateurs de messagerie sécurisée de santé (MSS) : enrôlement, comptes, instruction par l'ASP, demande d'avance et de solde.",
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    servers,
     components: {
       securitySchemes: {
         session: {

@@ -3,7 +3,7 @@ import { created, httpHandler } from '../../shared/http/handler.ts';
 import { loginRoute } from '../../shared/routes/accounts.ts';
 
 export const handler = httpHandler(loginRoute, async ({ body, sourceIp }) =>
-  created(await login(body.identifier, body.password, sourceIp, body.captcha), {
+  created(await login(body.identifier, body.password, sourceIp, body.captcha), '/v1/sessions/current', {
     'cache-control': 'no-store',
   }),
 );

@@ -7,5 +7,10 @@ export const LOCAL_ANSWER_HEADER = 'x-local-captcha-answer';
 
 export const handler = httpHandler(createCaptchaRoute, async () => {
   const { localAnswer, ...challenge } = await captchaProvider.create();
-  return created(challenge, localAnswer ? { [LOCAL_ANSWER_HEADER]: localAnswer } : undefined);
+  // The captcha is not readable back (it is solved once, with its id): its path only names it.
+  return created(
+    challenge,
+    `/v1/captchas/${challenge.id}`,
+    localAnswer ? { [LOCAL_ANSWER_HEADER]: localAnswer } : undefined,
+  );
 });

@@ -25,5 +25,5 @@ export const handler = httpHandler(createEnrolmentRoute, async ({ body }) => {
   };
   await createEnrolment(enrolment);
   logger.info('Enrolment draft created', { enrolmentId: enrolment.id });
-  return created({ enrolment: enrolmentView(enrolment), draftToken });
+  return created({ enrolment: enrolmentView(enrolment), draftToken }, `/v1/enrolments/${enrolment.id}`);
 });

@@ -5,7 +5,7 @@ import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/rep
 import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from '../../shared/enrolment/siret.ts';
 import { ok } from '../../shared/http/handler.ts';
 import { invalidField } from '../../shared/http/problem.ts';
-import { lookupCompanyRoute } from '../../shared/routes/enrolment.ts';
+import { lookupCompanyRoute } from '../../shared/routes/enrolment-lookup.ts';
 
 /**
  * Step 2 "Rechercher": the SIRET is checked before the captcha is spent; the directory's answer
@@ -17,7 +17,11 @@ export const handler = draftHandler(lookupCompanyRoute, loadEditable, async ({ b
   if (!isValidSiret(siret)) throw invalidField('body.siret', SIRET_CHECKSUM_MESSAGE);
   await requireCaptcha(body.captcha);
   const company = await findCompanyOrFail(siret);
-  const lookedUpCompany = { siret, denomination: company.denomination, address: company.address };
+  const lookedUpCompany = {
+    siret,
+    denominationSociale: company.denominationSociale,
+    address: company.address,
+  };
   await saveEnrolment(touched({ ...enrolment, lookedUpCompany }, new Date()));
   return ok(lookedUpCompany);
 });

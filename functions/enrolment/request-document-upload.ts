@@ -38,10 +38,13 @@ export const handler = draftHandler(requestDocumentUploadRoute, loadEditable, as
     touched({ ...enrolment, documents: { ...enrolment.documents, [body.field]: document } }, new Date()),
   );
   await deleteObjects(objectKeysOf(previous));
-  return created({
-    field: body.field,
-    url: upload.url,
-    fields: upload.fields,
-    expiresAt: new Date(Date.now() + UPLOAD_EXPIRY_SECONDS * 1000).toISOString(),
-  });
+  return created(
+    {
+      field: body.field,
+      url: upload.url,
+      fields: upload.fields,
+      expiresAt: new Date(Date.now() + UPLOAD_EXPIRY_SECONDS * 1000).toISOString(),
+    },
+    `/v1/enrolments/${enrolment.id}/documents/${body.field}`,
+  );
 });

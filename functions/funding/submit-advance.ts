@@ -4,5 +4,5 @@ import { submitAdvanceRoute } from '../../shared/routes/funding.ts';
 
 export const handler = httpHandler(submitAdvanceRoute, async ({ auth, body }) => {
   const dossier = await submitAdvance(auth, body);
-  return created(dossier, { location: `/v1/funding/dossiers/${dossier.number}` });
+  return created(dossier, `/v1/funding/dossiers/${dossier.number}`);
 });

@@ -13,15 +13,17 @@ const DIGIT = /\d/;
 /** Letters with diacritics (é, à, ç, œ…) and any other non-ASCII character. */
 const ACCENTED_OR_NON_ASCII = /[^\x20-\x7e]/;
 
-export type PasswordRule =
-  | 'minLength'
-  | 'maxLength'
-  | 'digit'
-  | 'specialCharacter'
-  | 'differentFromIdentifier'
-  | 'noAccentedCharacters'
-  | 'notCommon'
-  | 'differentFromPrevious';
+export const PASSWORD_RULES = [
+  'minLength',
+  'maxLength',
+  'digit',
+  'specialCharacter',
+  'differentFromIdentifier',
+  'noAccentedCharacters',
+  'notCommon',
+  'differentFromPrevious',
+] as const;
+export type PasswordRule = (typeof PASSWORD_RULES)[number];
 
 export const PASSWORD_RULE_MESSAGES: Record<PasswordRule, string> = {
   minLength: `Le mot de passe doit comporter ${PASSWORD_MIN_LENGTH} caractères minimum.`,

@@ -32,9 +32,10 @@ export interface EmailRecord {
 }
 
 /** The public shape of a recorded email, for API responses ("Courriels automatiques envoyés"). */
-export const emailRecordSchema = z.object({
+export const emailRecordSchema = z.strictObject({
   emailId: z.string(),
   emailType: z.string(),
+  occurrence: z.string(),
   label: z.string(),
   recipient: z.string(),
   subject: z.string(),

@@ -3,6 +3,7 @@
  * current and estimated at the closing date (advance), or reached at the closing date (balance).
  */
 import * as z from 'zod/mini';
+import { labelled } from '../schema-labels.ts';
 
 export const MAILBOX_KINDS = ['applicatives', 'organisationnelles', 'personnelles'] as const;
 export type MailboxKind = (typeof MAILBOX_KINDS)[number];
@@ -49,10 +50,20 @@ export function mailboxCount(label: string) {
     );
 }
 
+/** The guide's headings of the form's columns. */
+export const COUNT_GROUP_LABELS = {
+  current: 'Volumes des boîtes aux lettres actuelles',
+  estimatedAtClosing: 'Volumes des boîtes aux lettres estimées à la date de clôture',
+  reachedAtClosing: 'Volumes des boîtes aux lettres atteints à la date de clôture',
+} as const satisfies Record<keyof typeof COUNT_LABELS, string>;
+
 /** The three counts of one column of the form, strict (unknown fields refused). */
-export const mailboxCountsSchema = (labels: Record<MailboxKind, string>) =>
-  z.strictObject({
-    applicatives: mailboxCount(labels.applicatives),
-    organisationnelles: mailboxCount(labels.organisationnelles),
-    personnelles: mailboxCount(labels.personnelles),
-  });
+export const mailboxCountsSchema = (column: keyof typeof COUNT_LABELS) =>
+  labelled(
+    z.strictObject({
+      applicatives: mailboxCount(COUNT_LABELS[column].applicatives),
+      organisationnelles: mailboxCount(COUNT_LABELS[column].organisationnelles),
+      personnelles: mailboxCount(COUNT_LABELS[column].personnelles),
+    }),
+    COUNT_GROUP_LABELS[column],
+  );

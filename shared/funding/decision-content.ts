@@ -26,7 +26,7 @@ const beneficiarySection = (dossier: Dossier, enrolment: EnrolmentReference): De
     ['Dénomination sociale', dossier.beneficiary.denominationSociale],
     ['SIRET', dossier.beneficiary.siret],
     ['Adresse', addressLines(dossier.beneficiary.address).join(', ')],
-    ['N° unique de référencement (ANS)', dossier.beneficiary.ansNumber],
+    ['N° unique de référencement (ANS)', dossier.beneficiary.referencingNumber],
     ["Numéro de la demande d'enrôlement", enrolment.number],
     ['Compte de versement (IBAN)', unbroken(enrolment.maskedIban)],
   ],

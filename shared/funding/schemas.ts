@@ -7,19 +7,19 @@ import { COUNT_LABELS, MAILBOX_KINDS, MAX_MAILBOX_COUNT, mailboxCountsSchema } f
 import { DOSSIER_STATUSES } from './dossier.ts';
 
 export const advanceRequestBody = z.strictObject({
-  current: mailboxCountsSchema(COUNT_LABELS.current),
-  estimatedAtClosing: mailboxCountsSchema(COUNT_LABELS.estimatedAtClosing),
+  current: mailboxCountsSchema('current'),
+  estimatedAtClosing: mailboxCountsSchema('estimatedAtClosing'),
 });
 
 export const balanceRequestBody = z.strictObject({
-  reachedAtClosing: mailboxCountsSchema(COUNT_LABELS.reachedAtClosing),
+  reachedAtClosing: mailboxCountsSchema('reachedAtClosing'),
 });
 
 /** Counts typed in a query string (the estimate the front end asks for as the operator types). */
 const countQuery = (label: string) =>
   z
     .pipe(
-      z.string().check(
+      z.string({ error: `Le champ « ${label} » est obligatoire.` }).check(
         z.regex(/^\d{1,7}$/, {
           error: `Le champ « ${label} » doit être un nombre entier compris entre 0 et 1 000 000.`,
         }),
@@ -43,7 +43,7 @@ export const dossierNumberParams = z.strictObject({
 });
 
 // Responses
-export const amountSchema = z.object({
+export const amountSchema = z.strictObject({
   htCents: z.int(),
   tvaCents: z.int(),
   ttcCents: z.int(),
@@ -51,13 +51,13 @@ export const amountSchema = z.object({
   tva: z.string(),
   ttc: z.string(),
 });
-const countsSchema = z.object(
+const countsSchema = z.strictObject(
   Object.fromEntries(MAILBOX_KINDS.map((kind) => [kind, z.int()])) as Record<
     (typeof MAILBOX_KINDS)[number],
     z.ZodMiniInt
   >,
 );
-const addressSchema = z.object({
+const addressSchema = z.strictObject({
   destinataire: z.optional(z.string()),
   entreeBatiment: z.optional(z.string()),
   numero: z.optional(z.string()),
@@ -69,35 +69,35 @@ const addressSchema = z.object({
   commune: z.string(),
 });
 const vatRegimeSchema = z.enum(VAT_REGIME_CODES as [string, ...string[]]);
-const periodSchema = z.object({ opensAt: z.string(), closesAt: z.string() });
+const periodSchema = z.strictObject({ opensAt: z.string(), closesAt: z.string() });
 const labelsSchema = z.record(z.string(), z.string());
 
 /** The beneficiary block of the guide's "Récapitulatif". */
 const beneficiaryFields = {
-  ansNumber: z.string(),
+  referencingNumber: z.string(),
   siret: z.string(),
   denominationSociale: z.string(),
   address: addressSchema,
   addressLines: z.array(z.string()),
 };
 
-export const advanceFormSchema = z.object({
+export const advanceFormSchema = z.strictObject({
   callId: z.string(),
   callVersion: z.int(),
   callLabel: z.string(),
-  recapitulatif: z.object(beneficiaryFields),
+  summary: z.strictObject(beneficiaryFields),
   enrolmentId: z.string(),
   vatRegime: vatRegimeSchema,
   vatRateLabel: z.string(),
   fixedEligibleAmount: amountSchema,
   closingDate: z.string(),
   closingDateLabel: z.string(),
-  advanceWindow: z.object({ ...periodSchema.shape, open: z.boolean() }),
-  labels: z.object({ current: labelsSchema, estimatedAtClosing: labelsSchema }),
+  advanceWindow: z.strictObject({ ...periodSchema.shape, open: z.boolean() }),
+  labels: z.strictObject({ current: labelsSchema, estimatedAtClosing: labelsSchema }),
   dossierNumber: z.nullable(z.string()),
 });
 
-export const estimateSchema = z.object({
+export const estimateSchema = z.strictObject({
   counts: countsSchema,
   vatRegime: vatRegimeSchema,
   vatRateLabel: z.string(),
@@ -109,7 +109,7 @@ export const estimateSchema = z.object({
   closingDate: z.string(),
 });
 
-const paymentItemSchema = z.object({
+const paymentItemSchema = z.strictObject({
   kind: z.enum(['AVANCE', 'SOLDE']),
   label: z.string(),
   status: z.enum(['NON_DECIDE', 'A_PAYER', 'MIS_EN_PAIEMENT']),
@@ -120,20 +120,20 @@ const paymentItemSchema = z.object({
   reference: z.nullable(z.string()),
 });
 
-export const paymentSummarySchema = z.object({
+export const paymentSummarySchema = z.strictObject({
   items: z.array(paymentItemSchema),
   paidTtcCents: z.int(),
   paidTtc: z.string(),
 });
 
-export const dossierSchema = z.object({
+export const dossierSchema = z.strictObject({
   number: z.string(),
   status: z.enum(DOSSIER_STATUSES),
   statusLabel: z.string(),
   callId: z.string(),
   callVersion: z.int(),
   version: z.int(),
-  recapitulatif: z.object({
+  summary: z.strictObject({
     ...beneficiaryFields,
     dossierNumber: z.string(),
     depositedAt: z.string(),
@@ -141,7 +141,7 @@ export const dossierSchema = z.object({
     status: z.enum(DOSSIER_STATUSES),
     statusLabel: z.string(),
   }),
-  demande: z.object({
+  advance: z.strictObject({
     vatRegime: vatRegimeSchema,
     vatRateLabel: z.string(),
     fixedEligibleAmount: amountSchema,
@@ -152,8 +152,8 @@ export const dossierSchema = z.object({
     decidedAt: z.string(),
     closingDate: z.string(),
   }),
-  solde: z.nullable(
-    z.object({
+  balance: z.nullable(
+    z.strictObject({
       reachedAtClosing: countsSchema,
       total: amountSchema,
       decidedAmount: amountSchema,
@@ -162,8 +162,8 @@ export const dossierSchema = z.object({
       decidedAt: z.string(),
     }),
   ),
-  piecesJustificatives: z.array(
-    z.object({
+  documents: z.array(
+    z.strictObject({
       kind: z.enum(['DECISION_ATTRIBUTION', 'DECISION_SOLDE']),
       fileName: z.string(),
       type: z.string(),
@@ -171,11 +171,11 @@ export const dossierSchema = z.object({
       size: z.int(),
       depositedAt: z.string(),
       depositedOn: z.string(),
-      download: z.object({ url: z.string(), expiresAt: z.string() }),
+      download: z.strictObject({ url: z.string(), expiresAt: z.string() }),
     }),
   ),
-  courriels: z.array(emailRecordSchema),
-  paiement: paymentSummarySchema,
+  emails: z.array(emailRecordSchema),
+  payment: paymentSummarySchema,
   /** Instructors only: follow-ups that gave up after their retries (they may re-run them). */
-  incidents: z.optional(z.array(workflowFailureSchema)),
+  workflowFailures: z.optional(z.array(workflowFailureSchema)),
 });

@@ -8,6 +8,7 @@ import { toEmailView } from '../email/email-types.ts';
 import { formatDate } from '../email/layout.ts';
 import type { EmailRecord } from '../email/record-model.ts';
 import type { WorkflowFailure } from '../workflows/failure-model.ts';
+import { toFailureView } from '../workflows/failures.ts';
 import { type Amount, displayed, vatRateLabel } from './amounts.ts';
 import {
   addressLines,
@@ -58,7 +59,7 @@ export function dossierView(
 ) {
   const failures = children
     .filter((item) => item.type === 'WorkflowFailure')
-    .map((item) => withoutType<WorkflowFailure>(item));
+    .map((item) => toFailureView(withoutType<WorkflowFailure>(item)));
   const emails = children
     .filter((item) => item.type === 'Email')
     .map((item) => withoutType<EmailRecord>(item));
@@ -73,8 +74,8 @@ export function dossierView(
     callId: dossier.callId,
     callVersion: dossier.callVersion,
     version: dossier.version,
-    recapitulatif: {
-      ansNumber: beneficiary.ansNumber,
+    summary: {
+      referencingNumber: beneficiary.referencingNumber,
       siret: beneficiary.siret,
       denominationSociale: beneficiary.denominationSociale,
       address: beneficiary.address,
@@ -85,7 +86,7 @@ export function dossierView(
       status: dossier.status,
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
     },
-    demande: {
+    advance: {
       vatRegime: beneficiary.vatRegime,
       vatRateLabel: vatRateLabel(beneficiary.vatRegime),
       fixedEligibleAmount: amountView(advance.decided),
@@ -96,7 +97,7 @@ export function dossierView(
       decidedAt: advance.decidedAt,
       closingDate: advance.closingDate,
     },
-    solde: balance
+    balance: balance
       ? {
           reachedAtClosing: balance.reachedAtClosing,
           total: amountView(balance.total),
@@ -106,12 +107,12 @@ export function dossierView(
           decidedAt: balance.decidedAt,
         }
       : null,
-    piecesJustificatives: Object.values(dossier.documents)
+    documents: Object.values(dossier.documents)
       .filter((document): document is DossierDocument => document !== undefined)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .flatMap((document) => documentView(document, links)),
-    courriels: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(toEmailView),
-    paiement: paymentSummary(dossier, payments),
-    ...(options.withIncidents ? { incidents: failures.sort((a, b) => a.at.localeCompare(b.at)) } : {}),
+    emails: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(toEmailView),
+    payment: paymentSummary(dossier, payments),
+    ...(options.withIncidents ? { workflowFailures: failures.sort((a, b) => a.at.localeCompare(b.at)) } : {}),
   };
 }

@@ -7,7 +7,14 @@ import type {
 import type * as z from 'zod/mini';
 import { logger } from '../logger.ts';
 import { honoursIdempotencyKey } from '../routes/access.ts';
-import type { AuthContext, RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
+import { declaredResponses } from '../routes/responses.ts';
+import type {
+  AuthContext,
+  ResponseDefinition,
+  RouteDefinition,
+  RouteInput,
+  RouteResult,
+} from '../routes/types.ts';
 import { checkIdempotencyKey, idempotencyScope, runIdempotent } from './idempotency.ts';
 import { badRequest, type FieldError, forbidden, ProblemError, unauthorized } from './problem.ts';
 import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from './security-headers.ts';
@@ -18,8 +25,6 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2;
 
 /** Bodies carry form data only (files go straight to S3), so anything larger is a client error. */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const validateResponses = process.env.VALIDATE_RESPONSES === 'true';
 
 function lowerCaseHeaders(headers: Record<string, string | undefined> | undefined) {
   const result: Record<string, string | undefined> = {};
@@ -117,33 +122,45 @@ function toResponse(result: RouteResult, requestId: string): HttpResponse {
   return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
 }
 
-function problemResponse(error: unknown, requestId: string): HttpResponse {
+const internalError = () =>
+  new ProblemError(500, 'internal_error', 'Une erreur inattendue est survenue. Réessayez plus tard.');
+
+function problemResult(error: unknown, requestId: string): RouteResult {
   if (error instanceof ProblemError) {
     if (error.status >= 500) logger.error('Request failed', { code: error.code });
-    return toResponse(
-      { status: error.status, body: error.toBody(requestId), headers: error.headers },
-      requestId,
-    );
+    return { status: error.status, body: error.toBody(requestId), headers: error.headers };
   }
   // Unexpected: log the error type and stack (no payloads), answer a generic problem.
   logger.error('Unhandled error', { errorName: (error as Error)?.name, stack: (error as Error)?.stack });
-  const internal = new ProblemError(
-    500,
-    'internal_error',
-    'Une erreur inattendue est survenue. Réessayez plus tard.',
-  );
-  return toResponse({ status: 500, body: internal.toBody(requestId) }, requestId);
+  return { status: 500, body: internalError().toBody(requestId) };
 }
 
-function checkResponse(route: RouteDefinition, result: RouteResult): void {
-  const schema = route.responses[result.status]?.schema;
-  if (!route.responses[result.status])
-    throw new Error(`Route ${route.id} answered undeclared status ${result.status}`);
-  if (schema && result.status < 400) {
-    const parsed = schema.safeParse(result.body);
-    if (!parsed.success)
-      throw new Error(`Route ${route.id} response breaks its schema: ${JSON.stringify(parsed.error.issues)}`);
-  }
+/**
+ * The contract holds on the wire: a status the route does not declare, or a body its (closed)
+ * schema refuses — an undeclared member above all — is never sent; the client gets a 500 and the
+ * log names the route and the offending paths (never the values).
+ */
+function conformingResult(
+  responses: Record<number, ResponseDefinition>,
+  result: RouteResult,
+  requestId: string,
+): RouteResult {
+  const declared = responses[result.status];
+  const issues = !declared
+    ? [{ path: [], code: 'undeclared_status' }]
+    : declared.schema && !(result.body instanceof Uint8Array)
+      ? (declared.schema.safeParse(result.body).error?.issues ?? [])
+      : [];
+  if (issues.length === 0) return result;
+  logger.error('Response breaks the contract', {
+    status: result.status,
+    // Member names only (an unknown key is a field name), never values.
+    issues: issues.map(
+      (issue) =>
+        `${issue.code} at ${issue.path.join('.')}${'keys' in issue ? ` (${issue.keys.join(', ')})` : ''}`,
+    ),
+  });
+  return { status: 500, body: internalError().toBody(requestId) };
 }
 
 /**
@@ -159,6 +176,7 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
   grant?: (input: RouteInput<R>) => Promise<G>,
 ) {
   if (route.access === 'draft' && !grant) throw new Error(`Draft route ${route.id} needs its access check`);
+  const responses = declaredResponses(route);
   // No early timeout: a request that outlives its function is stopped by Lambda, which resets the
   // environment, so nothing of it resumes later (its idempotency record waits for takeover).
   return middy<HttpEvent, HttpResponse, Error, Context>({ timeoutEarlyInMillis: 0 }).handler(
@@ -166,7 +184,7 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
       const requestId = event.requestContext?.requestId ?? 'local';
       const started = performance.now();
       logger.appendKeys({ requestId, route: route.id });
-      let response: HttpResponse;
+      let result: RouteResult;
       try {
         const headers = lowerCaseHeaders(event.headers);
         const auth = authorize(route, event);
@@ -186,7 +204,6 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
           idempotencyKey !== undefined && honoursIdempotencyKey(route)
             ? idempotencyScope(route, auth, headers)
             : undefined;
-        let result: RouteResult;
         if (idempotencyKey !== undefined && scope) {
           const outcome = await runIdempotent(
             {
@@ -204,11 +221,10 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
         } else {
           result = await run(input, granted);
         }
-        if (validateResponses) checkResponse(route, result);
-        response = toResponse(result, requestId);
       } catch (error) {
-        response = problemResponse(error, requestId);
+        result = problemResult(error, requestId);
       }
+      const response = toResponse(conformingResult(responses, result, requestId), requestId);
       logger.info('Request handled', {
         method: route.method,
         status: response.statusCode,
@@ -226,9 +242,10 @@ export const ok = (body: unknown, headers?: Record<string, string>): RouteResult
   body,
   ...(headers ? { headers } : {}),
 });
-export const created = (body: unknown, headers?: Record<string, string>): RouteResult => ({
+/** 201 Created: `location` is the path of the created resource (`Location` header). */
+export const created = (body: unknown, location: string, headers?: Record<string, string>): RouteResult => ({
   status: 201,
   body,
-  ...(headers ? { headers } : {}),
+  headers: { ...headers, location },
 });
 export const noContent = (): RouteResult => ({ status: 204 });

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { labelOf } from '../schema-labels.ts';
 import type { FieldError } from './problem.ts';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -43,11 +44,13 @@ function describe(issue: z.core.$ZodRawIssue, field: string): string {
 
 /**
  * French default messages, passed to `safeParse` so that a schema's own `error` (the guide's
- * wording) still wins: zod uses schema-level messages first, then this per-parse map.
+ * wording) still wins: zod uses schema-level messages first, then this per-parse map. A field is
+ * named by its label (`labelled`), its path only when it has none.
  */
 export const frenchErrorMap = (issue: z.core.$ZodRawIssue): string => {
   const path = issue.path ?? [];
-  return describe(issue, path.length > 0 ? path.map(String).join('.') : 'corps de la requête');
+  const name = labelOf(issue.inst) ?? (path.length > 0 ? path.map(String).join('.') : 'corps de la requête');
+  return describe(issue, name);
 };
 
 /** Turns zod issues into `errors[]` entries, each naming its field under `location` (body, query, path). */

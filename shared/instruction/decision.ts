@@ -65,7 +65,7 @@ export async function decideEnrolment(
     throw conflict(
       'decision_not_allowed',
       `La demande est au statut « ${ENROLMENT_STATUS_LABELS[enrolment.status]} » : cette décision n'est possible que pour une demande déposée.`,
-      { status: enrolment.status },
+      { enrolmentStatus: enrolment.status },
     );
   }
   const at = new Date().toISOString();

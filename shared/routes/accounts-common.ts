@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { PASSWORD_RULES } from '../accounts/password-policy.ts';
+import { problemResponse, problemSchema } from './schemas.ts';
 
 /** What the account route modules share: field schemas with French messages, tags, grants. */
 export const TAGS = ['Compte'];
@@ -12,7 +14,15 @@ export const required = (label: string, max = 200) =>
 /** Longer than the policy's maximum so that the policy, not the schema, names the rule. */
 export const passwordField = (label: string) => required(label, 1024);
 
-export const acceptedSchema = z.object({ message: z.string() });
+/** A refused new password: every rule it breaks, by name (`violatedRules`), for a front end that ticks them off. */
+export const passwordPolicyProblem = {
+  422: problemResponse(
+    problemSchema({ violatedRules: z.optional(z.array(z.enum(PASSWORD_RULES))) }),
+    'Données invalides ; `violatedRules` nomme chaque règle du mot de passe non respectée',
+  ),
+};
+
+export const acceptedSchema = z.strictObject({ message: z.string() });
 export const tableReadWrite = { table: 'readwrite' } as const;
 /** scrypt N = 2^17 needs 128 MiB; more memory also means more CPU, hence a faster hash. */
 export const HASHING_MEMORY_MB = 1024;

@@ -19,8 +19,8 @@ export const meRoute = defineRoute({
   responses: {
     200: {
       description: 'Le compte connecté',
-      schema: z.object({
-        account: z.object({
+      schema: z.strictObject({
+        account: z.strictObject({
           id: z.string(),
           identifier: z.string(),
           role: z.enum(['operator', 'instructor']),
@@ -31,7 +31,7 @@ export const meRoute = defineRoute({
           lastLoginAt: nullableString,
         }),
         operator: z.nullable(
-          z.object({
+          z.strictObject({
             siret: z.string(),
             denominationSociale: nullableString,
             nomCommercial: nullableString,
@@ -58,9 +58,9 @@ export const myEnrolmentsRoute = defineRoute({
   responses: {
     200: {
       description: "Les demandes d'enrôlement déposées par l'opérateur (SIRET du compte)",
-      schema: z.object({
+      schema: z.strictObject({
         items: z.array(
-          z.object({
+          z.strictObject({
             id: z.string(),
             number: nullableString,
             status: z.enum(ENROLMENT_STATUSES),

@@ -3,6 +3,7 @@ import {
   acceptedSchema,
   HASHING_MEMORY_MB,
   passwordField,
+  passwordPolicyProblem,
   required,
   TAGS,
   tableReadWrite,
@@ -71,7 +72,7 @@ export const resetQuestionRoute = defineRoute({
   responses: {
     200: {
       description: 'La question secrète (null si pas encore définie)',
-      schema: z.object({ secretQuestion: z.nullable(z.string()) }),
+      schema: z.strictObject({ secretQuestion: z.nullable(z.string()) }),
     },
     ...problemResponses(400, 410, 413, 415, 422),
   },
@@ -98,7 +99,8 @@ export const resetPasswordRoute = defineRoute({
   },
   responses: {
     204: { description: 'Mot de passe réinitialisé' },
-    ...problemResponses(400, 409, 410, 413, 415, 422, 429),
+    ...problemResponses(400, 409, 410, 413, 415, 429),
+    ...passwordPolicyProblem,
   },
   permissions: tableReadWrite,
   idempotency: false,

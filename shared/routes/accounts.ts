@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { HASHING_MEMORY_MB, passwordField, required, TAGS, tableReadWrite } from './accounts-common.ts';
+import {
+  HASHING_MEMORY_MB,
+  passwordField,
+  passwordPolicyProblem,
+  required,
+  TAGS,
+  tableReadWrite,
+} from './accounts-common.ts';
 import { captchaAnswer, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
@@ -11,7 +18,7 @@ import { defineRoute } from './types.ts';
 
 /** First-login steps still to do: change the temporary password, set the secret question. */
 const pendingStepsSchema = z.array(z.enum(['password', 'secretQuestion']));
-const sessionSchema = z.object({
+const sessionSchema = z.strictObject({
   token: z.string(),
   expiresAt: z.string(),
   passwordChangeRequired: z.boolean(),
@@ -37,7 +44,7 @@ export const loginRoute = defineRoute({
   responses: {
     201: {
       description: 'Session ouverte ; le jeton se passe en en-tête Authorization: Bearer',
-      schema: z.object({ ...sessionSchema.shape, role: z.enum(['operator', 'instructor']) }),
+      schema: z.strictObject({ ...sessionSchema.shape, role: z.enum(['operator', 'instructor']) }),
     },
     ...problemResponses(400, 401, 409, 413, 415, 422, 423, 429),
   },
@@ -78,7 +85,8 @@ export const changePasswordRoute = defineRoute({
   },
   responses: {
     200: { description: 'Mot de passe changé ; nouvelle session', schema: sessionSchema },
-    ...problemResponses(400, 401, 409, 413, 415, 422, 423, 429),
+    ...problemResponses(400, 401, 409, 413, 415, 423, 429),
+    ...passwordPolicyProblem,
   },
   permissions: tableReadWrite,
   allowedBeforePasswordChange: true,
@@ -110,7 +118,7 @@ export const setSecretQuestionRoute = defineRoute({
   responses: {
     200: {
       description: 'Question secrète enregistrée',
-      schema: z.object({ passwordChangeRequired: z.boolean(), pendingSteps: pendingStepsSchema }),
+      schema: z.strictObject({ passwordChangeRequired: z.boolean(), pendingSteps: pendingStepsSchema }),
     },
     ...problemResponses(400, 401, 409, 413, 415, 422, 423, 429),
   },

@@ -3,8 +3,8 @@ import { emailRecordSchema } from '../email/record-model.ts';
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, INSTRUCTED_STATUSES } from '../enrolment/status.ts';
 import { workflowFailureSchema } from '../workflows/failure-model.ts';
 import { checkedDocumentsRead } from './enrolment-common.ts';
-import { enrolmentIdParams, enrolmentView } from './enrolment-schemas.ts';
-import { paginationQuery, problemResponses } from './schemas.ts';
+import { enrolmentDocumentView, enrolmentIdParams, enrolmentView } from './enrolment-schemas.ts';
+import { conflictProblem, paginationQuery, problemResponse, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 /** The ASP back office: instructors list, read and decide enrolment requests. */
@@ -14,7 +14,7 @@ const statusList = INSTRUCTED_STATUSES.map((status) => `${status} (${ENROLMENT_S
   ', ',
 );
 
-const queueEntry = z.object({
+const queueEntry = z.strictObject({
   id: z.string(),
   number: z.string(),
   status: z.enum(ENROLMENT_STATUSES),
@@ -38,12 +38,12 @@ export const listAdminEnrolmentsRoute = defineRoute({
   request: {
     query: z.strictObject({
       status: z._default(
-        z.enum(INSTRUCTED_STATUSES, { error: `Le champ « status » doit valoir l'un de : ${statusList}.` }),
+        z.enum(INSTRUCTED_STATUSES, { error: `Le « Statut » doit valoir l'un de : ${statusList}.` }),
         'DEPOSEE',
       ),
       order: z._default(
         z.enum(['asc', 'desc'], {
-          error: 'Le champ « order » doit valoir asc (plus anciennes d’abord) ou desc.',
+          error: 'L’« Ordre » doit valoir asc (plus anciennes d’abord) ou desc.',
         }),
         'asc',
       ),
@@ -53,27 +53,45 @@ export const listAdminEnrolmentsRoute = defineRoute({
   responses: {
     200: {
       description: 'Une page de demandes, et le curseur de la suivante',
-      schema: z.object({ items: z.array(queueEntry), cursor: z.optional(z.string()) }),
+      schema: z.strictObject({ items: z.array(queueEntry), cursor: z.optional(z.string()) }),
     },
     ...problemResponses(400, 401, 403, 422),
   },
   permissions: { table: 'read' },
 });
 
-const documentWithLink = z.object({
-  label: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  status: z.string(),
-  download: z.optional(z.object({ url: z.string(), expiresAt: z.string() })),
+const documentWithLink = z.strictObject({
+  ...enrolmentDocumentView.shape,
+  uploadedAt: z.optional(z.string()),
+  download: z.optional(z.strictObject({ url: z.string(), expiresAt: z.string() })),
 });
 
-const enrolmentFile = z.object({
+const enrolmentFile = z.strictObject({
   ...enrolmentView.shape,
   version: z.int(),
   documents: z.record(z.string(), documentWithLink),
+  /** The three boxes of step 5, as ticked at submission. */
+  declarations: z.optional(
+    z.strictObject({
+      cgu: z.literal(true),
+      article4417: z.literal(true),
+      sincerity: z.literal(true),
+      acceptedAt: z.string(),
+    }),
+  ),
+  lastDecision: z.optional(
+    z.strictObject({
+      action: z.enum(['validate', 'requestChanges', 'reject']),
+      comment: z.optional(z.string()),
+      instructorId: z.string(),
+      at: z.string(),
+      fromVersion: z.optional(z.int()),
+    }),
+  ),
+  /** The operator account created on validation. */
+  accountId: z.optional(z.string()),
   audit: z.array(
-    z.object({
+    z.strictObject({
       eventId: z.string(),
       who: z.string(),
       action: z.string(),
@@ -104,18 +122,22 @@ export const getAdminEnrolmentRoute = defineRoute({
   permissions: { table: 'read', bucket: checkedDocumentsRead },
 });
 
-const workflowStart = z.object({ workflowId: z.string(), executionName: z.string(), started: z.boolean() });
+const workflowStart = z.strictObject({
+  workflowId: z.string(),
+  executionName: z.string(),
+  started: z.boolean(),
+});
 
 const COMMENT_MAX = 2000;
 const comment = (why: string) =>
-  z.string({ error: `Le champ « comment » est obligatoire ${why}.` }).check(
-    z.regex(/\S/, { error: `Le champ « comment » est obligatoire ${why}.` }),
+  z.string({ error: `Le champ « Commentaire » est obligatoire ${why}.` }).check(
+    z.regex(/\S/, { error: `Le champ « Commentaire » est obligatoire ${why}.` }),
     z.maxLength(COMMENT_MAX, {
-      error: `Le champ « comment » doit contenir au plus ${COMMENT_MAX} caractères.`,
+      error: `Le champ « Commentaire » doit contenir au plus ${COMMENT_MAX} caractères.`,
     }),
   );
 const expectedVersion = z.int({
-  error: 'Le champ « expectedVersion » (version de la demande affichée) est obligatoire.',
+  error: 'La « Version de la demande affichée » est obligatoire.',
 });
 
 export const decideEnrolmentRoute = defineRoute({
@@ -148,19 +170,26 @@ export const decideEnrolmentRoute = defineRoute({
           expectedVersion,
         }),
       ],
-      { error: 'Le champ « action » doit valoir validate, requestChanges ou reject.' },
+      {
+        error:
+          'La « Décision » doit valoir validate (valider), requestChanges (demander des modifications) ou reject (rejeter).',
+      },
     ),
   },
   responses: {
     200: {
       description: 'La décision est enregistrée et ses courriels sont en cours d’envoi',
-      schema: z.object({
+      schema: z.strictObject({
         enrolment: queueEntry,
         workflow: workflowStart,
         replayed: z.boolean(),
       }),
     },
-    ...problemResponses(400, 401, 403, 404, 409, 422),
+    ...problemResponses(404),
+    409: problemResponse(
+      conflictProblem({ enrolmentStatus: z.optional(z.enum(ENROLMENT_STATUSES)) }),
+      'Conflit : la demande a changé depuis son affichage (`expectedVersion`, `currentVersion`) ou son statut (`enrolmentStatus`) ne permet pas cette décision',
+    ),
   },
   permissions: {
     table: 'readwrite',

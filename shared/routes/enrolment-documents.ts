@@ -27,7 +27,7 @@ export const requestDocumentUploadRoute = defineRoute({
   responses: {
     201: {
       description: 'URL et champs du formulaire multipart à envoyer, le fichier en dernier champ « file »',
-      schema: z.object({
+      schema: z.strictObject({
         field: z.string(),
         url: z.string(),
         fields: z.record(z.string(), z.string()),
@@ -54,7 +54,7 @@ export const getEnrolmentDocumentRoute = defineRoute({
   responses: {
     200: {
       description: 'Lien de téléchargement temporaire',
-      schema: z.object({ url: z.string(), expiresAt: z.string(), fileName: z.string() }),
+      schema: z.strictObject({ url: z.string(), expiresAt: z.string(), fileName: z.string() }),
     },
     ...draftProblems,
   },
@@ -76,7 +76,10 @@ export const getModelDocumentRoute = defineRoute({
       }),
     }),
   },
-  responses: { 200: { description: 'Le modèle, en PDF' }, ...problemResponses(404, 422) },
+  responses: {
+    200: { description: 'Le modèle, en PDF', mediaType: 'application/pdf' },
+    ...problemResponses(404, 422),
+  },
 });
 
 export const enrolmentDocumentRoutes = [

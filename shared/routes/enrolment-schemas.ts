@@ -3,6 +3,7 @@ import { DOCUMENT_FIELDS, type DocumentField } from '../enrolment/model.ts';
 import { SIRET_FORMAT_MESSAGE } from '../enrolment/siret.ts';
 import { ENROLMENT_STATUSES } from '../enrolment/status.ts';
 import { VAT_REGIME_CODES } from '../enrolment/vat.ts';
+import { labelled } from '../schema-labels.ts';
 import { captchaAnswer } from './schemas.ts';
 
 /** Request and response schemas of the enrolment routes, French messages with the guide's labels. */
@@ -17,7 +18,7 @@ export const text = (label: string, max = 100) =>
 export const optionalText = (label: string, max = 100) =>
   z.optional(
     z
-      .string()
+      .string({ error: `Le champ « ${label} » doit être un texte.` })
       .check(z.maxLength(max, { error: `Le champ « ${label} » doit contenir au plus ${max} caractères.` })),
   );
 
@@ -54,21 +55,25 @@ const personShape = (who: string) => ({
   ),
 });
 
-export const personInput = (who: string) => z.strictObject(personShape(who));
+export const personInput = (who: string) =>
+  labelled(z.strictObject(personShape(who)), who === 'représentant' ? 'Représentant légal' : 'Dépositaire');
 
-export const addressInput = z.strictObject({
-  destinataire: optionalText('Identité du destinataire / service'),
-  entreeBatiment: optionalText('Entrée / Bât / Immeuble'),
-  numero: optionalText('N°', 10),
-  extension: optionalText('Extension', 10),
-  typeVoie: text('Type de voie', 20),
-  nomVoie: text('Nom de voie'),
-  complement: optionalText("Complément d'adresse"),
-  codePostal: z
-    .string({ error: 'Le champ « Code postal » est obligatoire.' })
-    .check(z.regex(/^\d{5}$/, { error: 'Le « Code postal » doit comporter 5 chiffres.' })),
-  commune: text('Commune'),
-});
+export const addressInput = labelled(
+  z.strictObject({
+    destinataire: optionalText('Identité du destinataire / service'),
+    entreeBatiment: optionalText('Entrée / Bât / Immeuble'),
+    numero: optionalText('N°', 10),
+    extension: optionalText('Extension', 10),
+    typeVoie: text('Type de voie', 20),
+    nomVoie: text('Nom de voie'),
+    complement: optionalText("Complément d'adresse"),
+    codePostal: z
+      .string({ error: 'Le champ « Code postal » est obligatoire.' })
+      .check(z.regex(/^\d{5}$/, { error: 'Le « Code postal » doit comporter 5 chiffres.' })),
+    commune: text('Commune'),
+  }),
+  'Adresse',
+);
 
 export const applicantInput = z.strictObject({
   siret,
@@ -133,24 +138,76 @@ export const submitInput = z.strictObject({
   ),
 });
 
-const stepStatus = z.object({
+const stepStatus = z.strictObject({
   complete: z.boolean(),
-  missing: z.array(z.object({ path: z.string(), message: z.string() })),
+  missing: z.array(z.strictObject({ path: z.string(), message: z.string() })),
 });
 
-export const enrolmentView = z.object({
-  id: z.string(),
-  number: z.optional(z.string()),
+const opt = z.optional;
+const str = z.string;
+export const dsrView = z.strictObject({ couloir: str(), label: str(), typeLogiciel: str(), vague: str() });
+const referencingView = z.strictObject({
+  number: str(),
+  dsr: dsrView,
+  solutionName: str(),
+  developerSiret: str(),
+  developerName: str(),
+});
+/** What the server keeps is what the forms accept: the views reuse those schemas where they match. */
+const addressView = addressInput;
+const personView = z.strictObject({ nom: str(), prenom: str(), email: str(), telephone: str() });
+const applicantView = z.strictObject({
+  siret: str(),
+  denominationSociale: str(),
+  registeredDenomination: str(),
+  nomCommercial: str(),
+  address: addressView,
+  isBuyerOperator: z.boolean(),
+  isLegalRepresentative: z.boolean(),
+  representative: personView,
+  depositaire: opt(personView),
+  tiersDeclarantCapacity: opt(z.enum(['CENTRE_DE_GESTION', 'EMPLOYE'])),
+});
+export const lookedUpCompanyView = z.strictObject({
+  siret: str(),
+  denominationSociale: str(),
+  address: addressView,
+});
+const documentStatus = z.enum(['PENDING', 'VERIFIED', 'REJECTED']);
+export const enrolmentDocumentView = z.strictObject({
+  label: str(),
+  fileName: str(),
+  contentType: uploadRequestInput.shape.contentType,
+  status: documentStatus,
+  size: opt(z.int()),
+  rejectionReason: opt(str()),
+});
+
+export const enrolmentView = z.strictObject({
+  id: str(),
+  number: opt(str()),
   status: z.enum(ENROLMENT_STATUSES),
-  statusLabel: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  submittedAt: z.optional(z.string()),
-  draftExpiresAt: z.optional(z.string()),
-  steps: z.object({ referencing: stepStatus, applicant: stepStatus, bank: stepStatus, vat: stepStatus }),
+  statusLabel: str(),
+  createdAt: str(),
+  updatedAt: str(),
+  submittedAt: opt(str()),
+  draftExpiresAt: opt(str()),
+  referencing: opt(referencingView),
+  lookedUpCompany: opt(lookedUpCompanyView),
+  applicant: opt(applicantView),
+  bank: opt(z.strictObject({ iban: str(), bic: str(), titulaire: str(), domiciliation: str() })),
+  vat: opt(vatInput),
+  /** The instructor's comment when changes were requested (or the reason of a rejection). */
+  lastDecisionComment: opt(str()),
+  steps: z.strictObject({
+    referencing: stepStatus,
+    applicant: stepStatus,
+    bank: stepStatus,
+    vat: stepStatus,
+  }),
   complete: z.boolean(),
-  requiredDocuments: z.array(z.string()),
-  documents: z.record(z.string(), z.object({ label: z.string(), fileName: z.string(), status: z.string() })),
+  requiredDocuments: z.array(documentFieldSchema),
+  documents: z.record(str(), enrolmentDocumentView),
 });
 
-export const createdDraftView = z.object({ enrolment: enrolmentView, draftToken: z.string() });
+export const createdDraftView = z.strictObject({ enrolment: enrolmentView, draftToken: str() });

@@ -9,12 +9,12 @@ import {
 } from './enrolment-common.ts';
 import {
   createdDraftView,
+  dsrView,
   enrolmentIdParams,
   referencingNumber,
-  siret,
   submitInput,
 } from './enrolment-schemas.ts';
-import { captchaAnswer, problemResponses } from './schemas.ts';
+import { problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 /** The public enrolment request (guide section 1): captcha, lookups, draft, submission (steps: enrolment-steps.ts). */
@@ -30,7 +30,7 @@ export const createCaptchaRoute = defineRoute({
   responses: {
     201: {
       description: 'Le captcha à afficher',
-      schema: z.object({ id: z.string(), image: z.string(), expiresInSeconds: z.number() }),
+      schema: z.strictObject({ id: z.string(), image: z.string(), expiresInSeconds: z.number() }),
     },
     ...problemResponses(400, 503),
   },
@@ -50,7 +50,13 @@ export const getReferencingRoute = defineRoute({
   responses: {
     200: {
       description: 'La solution référencée (MSS)',
-      schema: z.object({ number: z.string(), dsr: z.object({}) }),
+      schema: z.strictObject({
+        number: z.string(),
+        dsr: dsrView,
+        solutionName: z.string(),
+        developerSiret: z.string(),
+        developerName: z.string(),
+      }),
     },
     ...problemResponses(404, 422),
   },
@@ -99,30 +105,6 @@ export const deleteEnrolmentRoute = defineRoute({
   permissions: { table, bucket: documentsBucket },
 });
 
-export const lookupCompanyRoute = defineRoute({
-  id: 'lookupEnrolmentCompany',
-  method: 'POST',
-  path: '/v1/enrolments/{id}/company-lookup',
-  handler: 'functions/enrolment/lookup-company.ts',
-  access: 'draft',
-  summary: 'Étape 2 — Rechercher : SIRET + captcha → dénomination sociale et adresse (modifiables)',
-  tags,
-  request: {
-    params: enrolmentIdParams,
-    body: z.strictObject({ siret, captcha: captchaAnswer }),
-    headers: draftHeaders,
-  },
-  responses: {
-    200: {
-      description: "L'établissement trouvé",
-      schema: z.object({ siret: z.string(), denomination: z.string(), address: z.object({}) }),
-    },
-    ...draftProblems,
-    ...problemResponses(503),
-  },
-  permissions: { table },
-});
-
 export const submitEnrolmentRoute = defineRoute({
   id: 'submitEnrolment',
   method: 'POST',
@@ -142,6 +124,5 @@ export const enrolmentRoutes = [
   createEnrolmentRoute,
   getEnrolmentRoute,
   deleteEnrolmentRoute,
-  lookupCompanyRoute,
   submitEnrolmentRoute,
 ];

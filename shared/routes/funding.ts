@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { ENROLMENT_STATUSES } from '../enrolment/status.ts';
 import { DECISION_WORKFLOW } from '../funding/decision-workflow.ts';
 import {
   advanceFormSchema,
@@ -8,10 +10,22 @@ import {
   estimateQuery,
   estimateSchema,
 } from '../funding/schemas.ts';
-import { problemResponses } from './schemas.ts';
+import { conflictProblem, problemResponse, problemResponses, problemSchema } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 const TAGS = ['Demande de financement'];
+
+const period = z.strictObject({ opensAt: z.string(), closesAt: z.string() });
+/** An operator whose enrolment is not validated: `enrolmentStatus` says where it stands (null: none). */
+const notValidatedProblem = {
+  403: problemResponse(
+    problemSchema({ enrolmentStatus: z.optional(z.nullable(z.enum(ENROLMENT_STATUSES))) }),
+    "Accès refusé ; `enrolmentStatus` : statut de la dernière demande d'enrôlement",
+  ),
+};
+const conflictWith = (description: string, extensions: Record<string, z.ZodMiniOptional>) => ({
+  409: problemResponse(conflictProblem(extensions), description),
+});
 
 export const getAdvanceFormRoute = defineRoute({
   id: 'getAdvanceForm',
@@ -24,7 +38,8 @@ export const getAdvanceFormRoute = defineRoute({
   tags: TAGS,
   responses: {
     200: { description: 'Le formulaire pré-rempli', schema: advanceFormSchema },
-    ...problemResponses(401, 403, 409, 503),
+    ...problemResponses(409, 503),
+    ...notValidatedProblem,
   },
   permissions: { table: 'read' },
 });
@@ -40,7 +55,8 @@ export const estimateFundingRoute = defineRoute({
   request: { query: estimateQuery },
   responses: {
     200: { description: 'Montants estimés (HT, TVA, TTC), plafond appliqué', schema: estimateSchema },
-    ...problemResponses(401, 403, 409, 422, 503),
+    ...problemResponses(409, 503),
+    ...notValidatedProblem,
   },
   permissions: { table: 'read' },
 });
@@ -56,7 +72,12 @@ export const submitAdvanceRoute = defineRoute({
   request: { body: advanceRequestBody },
   responses: {
     201: { description: 'Demande décidée : dossier FINMSS…', schema: dossierSchema },
-    ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
+    ...problemResponses(503),
+    ...notValidatedProblem,
+    ...conflictWith(
+      "Conflit : demande d'avance déjà déposée (`dossierNumber`), en cours, ou hors de la période de dépôt (`advanceWindow`)",
+      { dossierNumber: z.optional(z.string()), advanceWindow: z.optional(period) },
+    ),
   },
   permissions: { table: 'readwrite', workflows: [DECISION_WORKFLOW] },
 });
@@ -73,7 +94,7 @@ export const getDossierRoute = defineRoute({
   request: { params: dossierNumberParams },
   responses: {
     200: { description: 'Le dossier', schema: dossierSchema },
-    ...problemResponses(401, 403, 404, 503),
+    ...problemResponses(404, 503),
   },
   permissions: { table: 'read', bucket: { prefixes: ['dossiers/'], access: 'read' } },
 });
@@ -90,7 +111,15 @@ export const submitBalanceRoute = defineRoute({
   request: { params: dossierNumberParams, body: balanceRequestBody },
   responses: {
     201: { description: 'Solde décidé', schema: dossierSchema },
-    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
+    ...problemResponses(404, 503),
+    ...conflictWith(
+      'Conflit : solde déjà déposé (`dossierNumber`) ou hors de la période de dépôt (`balanceWindow`, après la date de clôture `closingDate`)',
+      {
+        dossierNumber: z.optional(z.string()),
+        balanceWindow: z.optional(period),
+        closingDate: z.optional(z.string()),
+      },
+    ),
   },
   permissions: {
     table: 'readwrite',

@@ -5,6 +5,7 @@ import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { bankRoutes } from './banks.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { enrolmentDocumentRoutes } from './enrolment-documents.ts';
+import { enrolmentLookupRoutes } from './enrolment-lookup.ts';
 import { enrolmentStepRoutes } from './enrolment-steps.ts';
 import { fundingRoutes } from './funding.ts';
 import { fundingAdminRoutes } from './funding-admin.ts';
@@ -18,6 +19,7 @@ import type { Permissions, RouteDefinition } from './types.ts';
 export const routeTable: readonly RouteDefinition[] = [
   ...systemRoutes,
   ...enrolmentRoutes,
+  ...enrolmentLookupRoutes,
   ...enrolmentStepRoutes,
   ...enrolmentDocumentRoutes,
   ...bankRoutes,

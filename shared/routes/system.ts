@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
 import { defineRoute } from './types.ts';
 
-const serviceStatus = z.object({
+const serviceStatus = z.strictObject({
   status: z.enum(['ok', 'down']),
   latencyMs: z.number(),
   detail: z.optional(z.string()),
 });
 
-const healthSchema = z.object({
+const healthSchema = z.strictObject({
   status: z.enum(['ok', 'degraded']),
-  services: z.object({
+  services: z.strictObject({
     dynamodb: serviceStatus,
     s3: serviceStatus,
     ses: serviceStatus,
@@ -41,7 +41,13 @@ export const openApiRoute = defineRoute({
   access: 'public',
   summary: 'Description OpenAPI 3.1 de cette API',
   tags: ['Système'],
-  responses: { 200: { description: 'Le document OpenAPI' } },
+  responses: {
+    200: {
+      description: 'Le document OpenAPI (la spécification OpenAPI 3.1 en décrit le format)',
+      // Described by the OpenAPI 3.1 specification itself, not restated here.
+      schema: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }),
+    },
+  },
 });
 
 export const systemRoutes = [healthRoute, openApiRoute];

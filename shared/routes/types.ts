@@ -24,6 +24,10 @@ export interface Permissions {
 export interface ResponseDefinition {
   description: string;
   schema?: z.ZodMiniType;
+  /** Default `application/json`; problems are `application/problem+json`, PDFs `application/pdf`. */
+  mediaType?: 'application/json' | 'application/problem+json' | 'application/pdf';
+  /** Response headers documented, e.g. `Location` on 201. */
+  headers?: Record<string, { description: string; required: boolean }>;
 }
 
 export interface RouteDefinition {

@@ -21,11 +21,12 @@ export interface WorkflowFailure {
   retriedAs?: string;
 }
 
-export const workflowFailureSchema = z.object({
+export const workflowFailureSchema = z.strictObject({
   workflowId: z.string(),
   executionName: z.string(),
   error: z.string(),
   cause: z.string(),
   at: z.string(),
+  occurrence: z.string(),
   retriedAs: z.optional(z.string()),
 });

@@ -3,6 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/storage/keys.ts';
 import { PENDING_UPLOAD_TAGGING } from '../../shared/storage/upload-lifecycle.ts';
+import { publishedContract } from '../support/contract.ts';
 import {
   applicantBody,
   BUYER_SIRET,
@@ -211,6 +212,8 @@ describe('step 2 — demandeur', () => {
     ]) {
       const response = await fetch(`${local.cloud.urls.api}/v1/model-documents/${model}`);
       expect(response.status).toBe(200);
+      // Binary, so fetched apart from the API client: the contract check is run here.
+      (await publishedContract(local.cloud.urls.api))('GET', response.url, 200, response.headers, undefined);
       expect(response.headers.get('content-type')).toBe('application/pdf');
       expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`);
       const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));

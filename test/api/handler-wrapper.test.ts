@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import type { httpHandler as HttpHandler } from '../../shared/http/handler.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
+import { problemResponse, problemSchema } from '../../shared/routes/schemas.ts';
 import { defineRoute } from '../../shared/routes/types.ts';
 import { eventFor, lambdaContext } from '../support/events.ts';
 import { useLocalCloud } from '../support/harness.ts';
@@ -25,7 +26,10 @@ const writeRoute = defineRoute({
       count: z.optional(z.int().check(z.nonnegative())),
     }),
   },
-  responses: { 201: { description: 'créé', schema: z.object({ call: z.number() }) } },
+  responses: {
+    201: { description: 'créé', schema: z.strictObject({ call: z.number() }) },
+    409: problemResponse(problemSchema({ existing: z.optional(z.string()) })),
+  },
 });
 
 const operatorRoute = defineRoute({ ...writeRoute, id: 'testOperator', access: 'operator', request: {} });

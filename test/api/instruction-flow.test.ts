@@ -170,7 +170,7 @@ describe('the email sequence through the local stack, decided by an instructor',
     expect(missing.body.errors).toEqual([
       {
         path: 'body.comment',
-        message: 'Le champ « comment » est obligatoire pour demander des modifications.',
+        message: 'Le champ « Commentaire » est obligatoire pour demander des modifications.',
       },
     ]);
     const before = (await local.sentEmails()).length;

@@ -90,12 +90,12 @@ export async function lookupCompany(api: ApiClient, draft: Draft, siret: string)
 }
 
 export function applicantBody(
-  company: { siret: string; denomination: string; address: object },
+  company: { siret: string; denominationSociale: string; address: object },
   overrides = {},
 ) {
   return {
     siret: company.siret,
-    denominationSociale: company.denomination,
+    denominationSociale: company.denominationSociale,
     nomCommercial: 'MédiMail',
     address: company.address,
     isLegalRepresentative: true,
@@ -112,7 +112,11 @@ export const bankBody = {
   domiciliation: 'BNP PARIBAS',
 };
 
-export const declarations = { acceptCgu: true, acknowledgeArticle4417: true, certifySincerity: true };
+export const declarations = {
+  acceptCgu: true,
+  acknowledgeArticle4417: true,
+  certifySincerity: true,
+} as const;
 
 export async function submit(api: ApiClient, draft: Draft, headers: Record<string, string> = {}) {
   return api.post(

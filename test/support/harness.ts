@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
+import { publishedContract } from './contract.ts';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -22,8 +23,10 @@ export interface ApiClient {
   delete<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>;
 }
 
+/** A client of the API under test; every response it receives is checked against `/openapi.json`. */
 export function apiClient(baseUrl: string): ApiClient {
   const request: ApiClient['request'] = async (method, path, options = {}) => {
+    const checkContract = await publishedContract(baseUrl);
     const headers: Record<string, string> = { ...options.headers };
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {
@@ -38,6 +41,7 @@ export function apiClient(baseUrl: string): ApiClient {
     const text = await response.text();
     let parsed: unknown = text;
     if (/json/.test(response.headers.get('content-type') ?? '')) parsed = JSON.parse(text);
+    checkContract(method, response.url, response.status, response.headers, parsed);
     return { status: response.status, headers: response.headers, body: parsed as never };
   };
   return {

@@ -5,7 +5,7 @@ import {
   demoFundingCall,
   guideFundingCall,
 } from '../../shared/funding/call.ts';
-import { COUNT_LABELS, mailboxCountsSchema } from '../../shared/funding/counts.ts';
+import { mailboxCountsSchema } from '../../shared/funding/counts.ts';
 import { decideAdvance, decideBalance } from '../../shared/funding/decisions.ts';
 import { addressLines, formatDossierNumber, isDossierNumber } from '../../shared/funding/dossier.ts';
 import { decisionEmail } from '../../shared/funding/emails.ts';
@@ -32,7 +32,7 @@ describe('dossier numbers', () => {
 });
 
 describe('mailbox counts', () => {
-  const schema = mailboxCountsSchema(COUNT_LABELS.current);
+  const schema = mailboxCountsSchema('current');
   const messages = (value: unknown) =>
     schema.safeParse(value).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
 
@@ -183,7 +183,7 @@ describe('the automatic decisions', () => {
     });
     expect(decided.beneficiary).toMatchObject({
       siret: '39177919600040',
-      ansNumber: 'zbuMSS0046',
+      referencingNumber: 'zbuMSS0046',
       vatRegime: 'TTC_8_5',
     });
   });

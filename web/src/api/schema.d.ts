@@ -103,23 +103,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/enrolments/{id}/company-lookup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Étape 2 — Rechercher : SIRET + captcha → dénomination sociale et adresse (modifiables) */
-        post: operations["lookupEnrolmentCompany"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/enrolments/{id}/submit": {
         parameters: {
             query?: never;
@@ -131,6 +114,23 @@ export interface paths {
         put?: never;
         /** Étape 5 — Terminer : captcha, CGU, article 441-7, sincérité → numéro de demande ENR… */
         post: operations["submitEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enrolments/{id}/company-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Étape 2 — Rechercher : SIRET + captcha → dénomination sociale et adresse (modifiables) */
+        post: operations["lookupEnrolmentCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -725,6 +725,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
             /** @description Au moins un service ne répond pas */
             503: {
                 headers: {
@@ -774,12 +858,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Le document OpenAPI */
+            /** @description Le document OpenAPI (la spécification OpenAPI 3.1 en décrit le format) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        info: {
+                            [key: string]: unknown;
+                        };
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
             };
         };
     };
@@ -795,6 +975,8 @@ export interface operations {
             /** @description Le captcha à afficher */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -821,6 +1003,70 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -831,7 +1077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -841,6 +1087,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -866,7 +1113,36 @@ export interface operations {
                 content: {
                     "application/json": {
                         number: string;
-                        dsr: Record<string, never>;
+                        dsr: {
+                            couloir: string;
+                            label: string;
+                            typeLogiciel: string;
+                            vague: string;
+                        };
+                        solutionName: string;
+                        developerSiret: string;
+                        developerName: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
                     };
                 };
             };
@@ -886,6 +1162,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -906,6 +1225,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -930,6 +1271,8 @@ export interface operations {
             /** @description Le brouillon et son jeton */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -944,6 +1287,79 @@ export interface operations {
                             updatedAt: string;
                             submittedAt?: string;
                             draftExpiresAt?: string;
+                            referencing?: {
+                                number: string;
+                                dsr: {
+                                    couloir: string;
+                                    label: string;
+                                    typeLogiciel: string;
+                                    vague: string;
+                                };
+                                solutionName: string;
+                                developerSiret: string;
+                                developerName: string;
+                            };
+                            lookedUpCompany?: {
+                                siret: string;
+                                denominationSociale: string;
+                                /** Adresse */
+                                address: {
+                                    destinataire?: string;
+                                    entreeBatiment?: string;
+                                    numero?: string;
+                                    extension?: string;
+                                    typeVoie: string;
+                                    nomVoie: string;
+                                    complement?: string;
+                                    codePostal: string;
+                                    commune: string;
+                                };
+                            };
+                            applicant?: {
+                                siret: string;
+                                denominationSociale: string;
+                                registeredDenomination: string;
+                                nomCommercial: string;
+                                /** Adresse */
+                                address: {
+                                    destinataire?: string;
+                                    entreeBatiment?: string;
+                                    numero?: string;
+                                    extension?: string;
+                                    typeVoie: string;
+                                    nomVoie: string;
+                                    complement?: string;
+                                    codePostal: string;
+                                    commune: string;
+                                };
+                                isBuyerOperator: boolean;
+                                isLegalRepresentative: boolean;
+                                representative: {
+                                    nom: string;
+                                    prenom: string;
+                                    email: string;
+                                    telephone: string;
+                                };
+                                depositaire?: {
+                                    nom: string;
+                                    prenom: string;
+                                    email: string;
+                                    telephone: string;
+                                };
+                                /** @enum {string} */
+                                tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                            };
+                            bank?: {
+                                iban: string;
+                                bic: string;
+                                titulaire: string;
+                                domiciliation: string;
+                            };
+                            vat?: {
+                                /** @enum {string} */
+                                regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                            };
+                            lastDecisionComment?: string;
                             steps: {
                                 referencing: {
                                     complete: boolean;
@@ -975,12 +1391,17 @@ export interface operations {
                                 };
                             };
                             complete: boolean;
-                            requiredDocuments: string[];
+                            requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                             documents: {
                                 [key: string]: {
                                     label: string;
                                     fileName: string;
-                                    status: string;
+                                    /** @enum {string} */
+                                    contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                    /** @enum {string} */
+                                    status: "PENDING" | "VERIFIED" | "REJECTED";
+                                    size?: number;
+                                    rejectionReason?: string;
                                 };
                             };
                         };
@@ -1004,6 +1425,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1024,6 +1446,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1044,6 +1467,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1064,6 +1488,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1084,6 +1509,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1104,6 +1574,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1140,6 +1632,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1171,12 +1736,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -1198,6 +1768,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1218,6 +1789,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1238,6 +1810,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1258,6 +1831,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1278,6 +1852,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1298,6 +1917,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1343,6 +1984,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1363,6 +2005,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1383,6 +2026,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1403,6 +2047,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1423,6 +2068,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1443,53 +2133,13 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-        };
-    };
-    lookupEnrolmentCompany: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Jeton du brouillon, remis à sa création */
-                "X-Draft-Token": string;
-                /** @description Rejoue la même réponse pour une requête répétée (8 à 128 caractères). */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    siret: string;
-                    captcha: {
-                        id: string;
-                        answer: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description L'établissement trouvé */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        siret: string;
-                        denomination: string;
-                        address: Record<string, never>;
-                    };
-                };
-            };
             /** @description Problème (RFC 9457) */
-            400: {
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1504,126 +2154,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1647,6 +2178,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Captcha */
                     captcha: {
                         id: string;
                         answer: string;
@@ -1677,6 +2209,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1708,12 +2313,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -1735,6 +2345,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1755,6 +2366,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1775,6 +2387,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1795,6 +2408,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1815,6 +2429,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1835,6 +2494,293 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
+    lookupEnrolmentCompany: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Jeton du brouillon, remis à sa création */
+                "X-Draft-Token": string;
+                /** @description Rejoue la même réponse pour une requête répétée (8 à 128 caractères). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    siret: string;
+                    /** Captcha */
+                    captcha: {
+                        id: string;
+                        answer: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description L'établissement trouvé */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        siret: string;
+                        denominationSociale: string;
+                        /** Adresse */
+                        address: {
+                            destinataire?: string;
+                            entreeBatiment?: string;
+                            numero?: string;
+                            extension?: string;
+                            typeVoie: string;
+                            nomVoie: string;
+                            complement?: string;
+                            codePostal: string;
+                            commune: string;
+                        };
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1879,6 +2825,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1910,12 +2929,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -1937,6 +2961,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1957,6 +2982,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1977,6 +3003,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -1997,6 +3024,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2017,6 +3045,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2037,6 +3110,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2063,6 +3158,7 @@ export interface operations {
                     siret: string;
                     denominationSociale: string;
                     nomCommercial: string;
+                    /** Adresse */
                     address: {
                         destinataire?: string;
                         entreeBatiment?: string;
@@ -2075,6 +3171,7 @@ export interface operations {
                         commune: string;
                     };
                     isLegalRepresentative: boolean;
+                    /** Représentant légal */
                     representative: {
                         nom: string;
                         prenom: string;
@@ -2083,6 +3180,7 @@ export interface operations {
                         emailConfirmation: string;
                         telephone: string;
                     };
+                    /** Dépositaire */
                     depositaire?: {
                         nom: string;
                         prenom: string;
@@ -2113,6 +3211,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2144,12 +3315,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2171,6 +3347,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2191,6 +3368,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2211,6 +3389,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2231,6 +3410,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2251,6 +3431,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2271,6 +3496,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2318,6 +3565,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2349,12 +3669,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2376,6 +3701,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2396,6 +3722,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2416,6 +3743,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2436,6 +3764,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2456,6 +3785,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2476,6 +3850,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2521,6 +3917,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2552,12 +4021,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2579,6 +4053,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2599,6 +4074,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2619,6 +4095,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2639,6 +4116,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2659,6 +4137,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2679,6 +4202,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2718,6 +4263,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2749,12 +4367,17 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2776,6 +4399,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2796,6 +4420,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2816,6 +4441,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2836,6 +4462,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2856,6 +4483,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2876,6 +4548,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2911,6 +4605,8 @@ export interface operations {
             /** @description URL et champs du formulaire multipart à envoyer, le fichier en dernier champ « file » */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2940,6 +4636,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2960,6 +4657,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -2980,6 +4678,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3000,6 +4699,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3020,6 +4720,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3040,6 +4785,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3090,6 +4857,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3110,6 +4878,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3130,6 +4899,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3150,6 +4920,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3170,6 +4941,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3190,6 +5006,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3212,7 +5050,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
             };
             /** @description Problème (RFC 9457) */
             404: {
@@ -3230,6 +5091,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3250,6 +5154,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3280,6 +5206,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3295,6 +5242,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3315,6 +5305,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3333,6 +5345,7 @@ export interface operations {
                 "application/json": {
                     identifier: string;
                     password: string;
+                    /** Captcha */
                     captcha?: {
                         id: string;
                         answer: string;
@@ -3344,6 +5357,8 @@ export interface operations {
             /** @description Session ouverte ; le jeton se passe en en-tête Authorization: Bearer */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3373,6 +5388,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3393,6 +5409,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3413,7 +5430,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -3433,6 +5453,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3453,6 +5474,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3473,6 +5495,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3493,6 +5516,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3513,6 +5537,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3536,6 +5582,27 @@ export interface operations {
                 content?: never;
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3551,6 +5618,91 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3604,6 +5756,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3624,6 +5777,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3644,7 +5819,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -3664,6 +5842,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3684,11 +5863,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Données invalides ; `violatedRules` nomme chaque règle du mot de passe non respectée */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3704,7 +5884,9 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        violatedRules?: ("minLength" | "maxLength" | "digit" | "specialCharacter" | "differentFromIdentifier" | "noAccentedCharacters" | "notCommon" | "differentFromPrevious")[];
                     };
                 };
             };
@@ -3724,6 +5906,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3744,6 +5927,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3795,6 +6000,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3815,6 +6021,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3835,7 +6063,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -3855,6 +6086,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3875,6 +6107,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3895,6 +6128,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3915,6 +6149,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3935,6 +6170,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -3984,6 +6241,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4004,6 +6262,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4024,6 +6283,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4044,6 +6304,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4064,6 +6325,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4112,6 +6395,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4132,6 +6416,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4152,6 +6437,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4172,6 +6458,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4192,6 +6479,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4240,6 +6549,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4260,6 +6570,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4280,6 +6591,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4300,6 +6612,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4320,6 +6633,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4367,6 +6702,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4387,7 +6723,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -4407,6 +6746,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4427,6 +6767,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4447,11 +6788,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Données invalides ; `violatedRules` nomme chaque règle du mot de passe non respectée */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4467,7 +6809,9 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        violatedRules?: ("minLength" | "maxLength" | "digit" | "specialCharacter" | "differentFromIdentifier" | "noAccentedCharacters" | "notCommon" | "differentFromPrevious")[];
                     };
                 };
             };
@@ -4487,6 +6831,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4531,6 +6897,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4546,6 +6933,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4566,6 +6954,70 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4621,6 +7073,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4641,6 +7094,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4661,6 +7115,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4681,6 +7178,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4741,6 +7260,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4761,6 +7281,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4781,6 +7302,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4801,6 +7365,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4834,6 +7420,79 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            /** Adresse */
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -4865,13 +7524,18 @@ export interface operations {
                             };
                         };
                         complete: boolean;
-                        requiredDocuments: string[];
+                        requiredDocuments: ("certificatReferencement" | "contratOperateur" | "kbis" | "bonDeCommande" | "pieceIdentiteRepresentant" | "pieceIdentiteDepositaire" | "contratPrestation" | "mandatRepresentantLegal" | "rib" | "attestationNonAssujettissement")[];
                         documents: {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
-                                contentType: string;
-                                status: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
+                                /** @enum {string} */
+                                status: "PENDING" | "VERIFIED" | "REJECTED";
+                                size?: number;
+                                rejectionReason?: string;
+                                uploadedAt?: string;
                                 download?: {
                                     url: string;
                                     expiresAt: string;
@@ -4879,6 +7543,24 @@ export interface operations {
                             };
                         };
                         version: number;
+                        declarations?: {
+                            /** @constant */
+                            cgu: true;
+                            /** @constant */
+                            article4417: true;
+                            /** @constant */
+                            sincerity: true;
+                            acceptedAt: string;
+                        };
+                        lastDecision?: {
+                            /** @enum {string} */
+                            action: "validate" | "requestChanges" | "reject";
+                            comment?: string;
+                            instructorId: string;
+                            at: string;
+                            fromVersion?: number;
+                        };
+                        accountId?: string;
                         audit: {
                             eventId: string;
                             who: string;
@@ -4891,6 +7573,7 @@ export interface operations {
                         emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -4910,8 +7593,30 @@ export interface operations {
                             error: string;
                             cause: string;
                             at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
                     };
                 };
             };
@@ -4931,6 +7636,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4951,6 +7657,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4971,6 +7678,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -4991,6 +7741,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5075,6 +7847,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5095,6 +7868,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5115,6 +7889,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5135,11 +7910,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Conflit : la demande a changé depuis son affichage (`expectedVersion`, `currentVersion`) ou son statut (`enrolmentStatus`) ne permet pas cette décision */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5155,6 +7931,53 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                        /** @enum {string} */
+                        enrolmentStatus?: "BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE";
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5175,6 +7998,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5210,6 +8055,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5225,6 +8091,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5245,6 +8112,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5265,6 +8133,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5285,6 +8154,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5305,6 +8219,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5330,8 +8266,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         callLabel: string;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -5379,6 +8315,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5394,11 +8351,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Accès refusé ; `enrolmentStatus` : statut de la dernière demande d'enrôlement */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5414,7 +8372,9 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        enrolmentStatus?: ("BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE") | null;
                     };
                 };
             };
@@ -5434,6 +8394,72 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5444,7 +8470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -5454,6 +8480,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5473,11 +8500,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Volumes des boîtes aux lettres actuelles */
                     current: {
                         applicatives: number;
                         organisationnelles: number;
                         personnelles: number;
                     };
+                    /** Volumes des boîtes aux lettres estimées à la date de clôture */
                     estimatedAtClosing: {
                         applicatives: number;
                         organisationnelles: number;
@@ -5490,6 +8519,8 @@ export interface operations {
             /** @description Demande décidée : dossier FINMSS… */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5501,8 +8532,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         version: number;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -5524,7 +8555,7 @@ export interface operations {
                             status: "DECIDEE" | "SOLDE_DECIDE";
                             statusLabel: string;
                         };
-                        demande: {
+                        advance: {
                             /** @enum {string} */
                             vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
                             vatRateLabel: string;
@@ -5565,7 +8596,7 @@ export interface operations {
                             decidedAt: string;
                             closingDate: string;
                         };
-                        solde: {
+                        balance: {
                             reachedAtClosing: {
                                 applicatives: number;
                                 organisationnelles: number;
@@ -5591,7 +8622,7 @@ export interface operations {
                             depositedOn: string;
                             decidedAt: string;
                         } | null;
-                        piecesJustificatives: {
+                        documents: {
                             /** @enum {string} */
                             kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
                             fileName: string;
@@ -5605,9 +8636,10 @@ export interface operations {
                                 expiresAt: string;
                             };
                         }[];
-                        courriels: {
+                        emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -5621,7 +8653,7 @@ export interface operations {
                             messageId?: string;
                             lastError?: string;
                         }[];
-                        paiement: {
+                        payment: {
                             items: {
                                 /** @enum {string} */
                                 kind: "AVANCE" | "SOLDE";
@@ -5644,12 +8676,13 @@ export interface operations {
                             paidTtcCents: number;
                             paidTtc: string;
                         };
-                        incidents?: {
+                        workflowFailures?: {
                             workflowId: string;
                             executionName: string;
                             error: string;
                             cause: string;
                             at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
                     };
@@ -5671,6 +8704,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5691,11 +8725,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Accès refusé ; `enrolmentStatus` : statut de la dernière demande d'enrôlement */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5711,11 +8746,13 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        enrolmentStatus?: ("BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE") | null;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Conflit : demande d'avance déjà déposée (`dossierNumber`), en cours, ou hors de la période de dépôt (`advanceWindow`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,7 +8768,15 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                        dossierNumber?: string;
+                        advanceWindow?: {
+                            opensAt: string;
+                            closesAt: string;
+                        };
                     };
                 };
             };
@@ -5751,6 +8796,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5771,6 +8817,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5791,6 +8838,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5801,7 +8870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -5811,6 +8880,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5883,6 +8953,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5898,11 +8989,12 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
             };
-            /** @description Problème (RFC 9457) */
+            /** @description Accès refusé ; `enrolmentStatus` : statut de la dernière demande d'enrôlement */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5918,7 +9010,9 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        enrolmentStatus?: ("BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE") | null;
                     };
                 };
             };
@@ -5938,6 +9032,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5958,6 +9097,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -5968,7 +9129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -5978,6 +9139,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6009,8 +9171,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         version: number;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -6032,7 +9194,7 @@ export interface operations {
                             status: "DECIDEE" | "SOLDE_DECIDE";
                             statusLabel: string;
                         };
-                        demande: {
+                        advance: {
                             /** @enum {string} */
                             vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
                             vatRateLabel: string;
@@ -6073,7 +9235,7 @@ export interface operations {
                             decidedAt: string;
                             closingDate: string;
                         };
-                        solde: {
+                        balance: {
                             reachedAtClosing: {
                                 applicatives: number;
                                 organisationnelles: number;
@@ -6099,7 +9261,7 @@ export interface operations {
                             depositedOn: string;
                             decidedAt: string;
                         } | null;
-                        piecesJustificatives: {
+                        documents: {
                             /** @enum {string} */
                             kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
                             fileName: string;
@@ -6113,9 +9275,10 @@ export interface operations {
                                 expiresAt: string;
                             };
                         }[];
-                        courriels: {
+                        emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -6129,7 +9292,7 @@ export interface operations {
                             messageId?: string;
                             lastError?: string;
                         }[];
-                        paiement: {
+                        payment: {
                             items: {
                                 /** @enum {string} */
                                 kind: "AVANCE" | "SOLDE";
@@ -6152,286 +9315,13 @@ export interface operations {
                             paidTtcCents: number;
                             paidTtc: string;
                         };
-                        incidents?: {
+                        workflowFailures?: {
                             workflowId: string;
                             executionName: string;
                             error: string;
                             cause: string;
                             at: string;
-                            retriedAs?: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                        requestId?: string;
-                    };
-                };
-            };
-        };
-    };
-    submitBalanceRequest: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Rejoue la même réponse pour une requête répétée (8 à 128 caractères). */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reachedAtClosing: {
-                        applicatives: number;
-                        organisationnelles: number;
-                        personnelles: number;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Solde décidé */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        number: string;
-                        /** @enum {string} */
-                        status: "DECIDEE" | "SOLDE_DECIDE";
-                        statusLabel: string;
-                        callId: string;
-                        callVersion: number;
-                        version: number;
-                        recapitulatif: {
-                            ansNumber: string;
-                            siret: string;
-                            denominationSociale: string;
-                            address: {
-                                destinataire?: string;
-                                entreeBatiment?: string;
-                                numero?: string;
-                                extension?: string;
-                                typeVoie: string;
-                                nomVoie: string;
-                                complement?: string;
-                                codePostal: string;
-                                commune: string;
-                            };
-                            addressLines: string[];
-                            dossierNumber: string;
-                            depositedAt: string;
-                            depositedOn: string;
-                            /** @enum {string} */
-                            status: "DECIDEE" | "SOLDE_DECIDE";
-                            statusLabel: string;
-                        };
-                        demande: {
-                            /** @enum {string} */
-                            vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
-                            vatRateLabel: string;
-                            fixedEligibleAmount: {
-                                htCents: number;
-                                tvaCents: number;
-                                ttcCents: number;
-                                ht: string;
-                                tva: string;
-                                ttc: string;
-                            };
-                            current: {
-                                applicatives: number;
-                                organisationnelles: number;
-                                personnelles: number;
-                            };
-                            estimatedAtClosing: {
-                                applicatives: number;
-                                organisationnelles: number;
-                                personnelles: number;
-                            };
-                            estimatedTotal: {
-                                htCents: number;
-                                tvaCents: number;
-                                ttcCents: number;
-                                ht: string;
-                                tva: string;
-                                ttc: string;
-                            };
-                            decidedAmount: {
-                                htCents: number;
-                                tvaCents: number;
-                                ttcCents: number;
-                                ht: string;
-                                tva: string;
-                                ttc: string;
-                            };
-                            decidedAt: string;
-                            closingDate: string;
-                        };
-                        solde: {
-                            reachedAtClosing: {
-                                applicatives: number;
-                                organisationnelles: number;
-                                personnelles: number;
-                            };
-                            total: {
-                                htCents: number;
-                                tvaCents: number;
-                                ttcCents: number;
-                                ht: string;
-                                tva: string;
-                                ttc: string;
-                            };
-                            decidedAmount: {
-                                htCents: number;
-                                tvaCents: number;
-                                ttcCents: number;
-                                ht: string;
-                                tva: string;
-                                ttc: string;
-                            };
-                            depositedAt: string;
-                            depositedOn: string;
-                            decidedAt: string;
-                        } | null;
-                        piecesJustificatives: {
-                            /** @enum {string} */
-                            kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
-                            fileName: string;
-                            type: string;
-                            contentType: string;
-                            size: number;
-                            depositedAt: string;
-                            depositedOn: string;
-                            download: {
-                                url: string;
-                                expiresAt: string;
-                            };
-                        }[];
-                        courriels: {
-                            emailId: string;
-                            emailType: string;
-                            label: string;
-                            recipient: string;
-                            subject: string;
-                            /** @enum {string} */
-                            status: "SENDING" | "SENT" | "FAILED";
-                            statusLabel: string;
-                            attempts: number;
-                            firstAttemptAt: string;
-                            lastAttemptAt: string;
-                            sentAt?: string;
-                            messageId?: string;
-                            lastError?: string;
-                        }[];
-                        paiement: {
-                            items: {
-                                /** @enum {string} */
-                                kind: "AVANCE" | "SOLDE";
-                                label: string;
-                                /** @enum {string} */
-                                status: "NON_DECIDE" | "A_PAYER" | "MIS_EN_PAIEMENT";
-                                statusLabel: string;
-                                amount: {
-                                    htCents: number;
-                                    tvaCents: number;
-                                    ttcCents: number;
-                                    ht: string;
-                                    tva: string;
-                                    ttc: string;
-                                } | null;
-                                ibanMasked: string | null;
-                                launchedAt: string | null;
-                                reference: string | null;
-                            }[];
-                            paidTtcCents: number;
-                            paidTtc: string;
-                        };
-                        incidents?: {
-                            workflowId: string;
-                            executionName: string;
-                            error: string;
-                            cause: string;
-                            at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
                     };
@@ -6453,6 +9343,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6473,6 +9364,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6493,6 +9385,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6513,26 +9406,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
-                        requestId?: string;
-                    };
-                };
-            };
-            /** @description Problème (RFC 9457) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6553,6 +9427,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6573,6 +9448,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6593,6 +9469,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6603,7 +9501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -6613,6 +9511,424 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
+    submitBalanceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Rejoue la même réponse pour une requête répétée (8 à 128 caractères). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Volumes des boîtes aux lettres atteints à la date de clôture */
+                    reachedAtClosing: {
+                        applicatives: number;
+                        organisationnelles: number;
+                        personnelles: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Solde décidé */
+            201: {
+                headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: string;
+                        /** @enum {string} */
+                        status: "DECIDEE" | "SOLDE_DECIDE";
+                        statusLabel: string;
+                        callId: string;
+                        callVersion: number;
+                        version: number;
+                        summary: {
+                            referencingNumber: string;
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            addressLines: string[];
+                            dossierNumber: string;
+                            depositedAt: string;
+                            depositedOn: string;
+                            /** @enum {string} */
+                            status: "DECIDEE" | "SOLDE_DECIDE";
+                            statusLabel: string;
+                        };
+                        advance: {
+                            /** @enum {string} */
+                            vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                            vatRateLabel: string;
+                            fixedEligibleAmount: {
+                                htCents: number;
+                                tvaCents: number;
+                                ttcCents: number;
+                                ht: string;
+                                tva: string;
+                                ttc: string;
+                            };
+                            current: {
+                                applicatives: number;
+                                organisationnelles: number;
+                                personnelles: number;
+                            };
+                            estimatedAtClosing: {
+                                applicatives: number;
+                                organisationnelles: number;
+                                personnelles: number;
+                            };
+                            estimatedTotal: {
+                                htCents: number;
+                                tvaCents: number;
+                                ttcCents: number;
+                                ht: string;
+                                tva: string;
+                                ttc: string;
+                            };
+                            decidedAmount: {
+                                htCents: number;
+                                tvaCents: number;
+                                ttcCents: number;
+                                ht: string;
+                                tva: string;
+                                ttc: string;
+                            };
+                            decidedAt: string;
+                            closingDate: string;
+                        };
+                        balance: {
+                            reachedAtClosing: {
+                                applicatives: number;
+                                organisationnelles: number;
+                                personnelles: number;
+                            };
+                            total: {
+                                htCents: number;
+                                tvaCents: number;
+                                ttcCents: number;
+                                ht: string;
+                                tva: string;
+                                ttc: string;
+                            };
+                            decidedAmount: {
+                                htCents: number;
+                                tvaCents: number;
+                                ttcCents: number;
+                                ht: string;
+                                tva: string;
+                                ttc: string;
+                            };
+                            depositedAt: string;
+                            depositedOn: string;
+                            decidedAt: string;
+                        } | null;
+                        documents: {
+                            /** @enum {string} */
+                            kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
+                            fileName: string;
+                            type: string;
+                            contentType: string;
+                            size: number;
+                            depositedAt: string;
+                            depositedOn: string;
+                            download: {
+                                url: string;
+                                expiresAt: string;
+                            };
+                        }[];
+                        emails: {
+                            emailId: string;
+                            emailType: string;
+                            occurrence: string;
+                            label: string;
+                            recipient: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "SENDING" | "SENT" | "FAILED";
+                            statusLabel: string;
+                            attempts: number;
+                            firstAttemptAt: string;
+                            lastAttemptAt: string;
+                            sentAt?: string;
+                            messageId?: string;
+                            lastError?: string;
+                        }[];
+                        payment: {
+                            items: {
+                                /** @enum {string} */
+                                kind: "AVANCE" | "SOLDE";
+                                label: string;
+                                /** @enum {string} */
+                                status: "NON_DECIDE" | "A_PAYER" | "MIS_EN_PAIEMENT";
+                                statusLabel: string;
+                                amount: {
+                                    htCents: number;
+                                    tvaCents: number;
+                                    ttcCents: number;
+                                    ht: string;
+                                    tva: string;
+                                    ttc: string;
+                                } | null;
+                                ibanMasked: string | null;
+                                launchedAt: string | null;
+                                reference: string | null;
+                            }[];
+                            paidTtcCents: number;
+                            paidTtc: string;
+                        };
+                        workflowFailures?: {
+                            workflowId: string;
+                            executionName: string;
+                            error: string;
+                            cause: string;
+                            at: string;
+                            occurrence: string;
+                            retriedAs?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Conflit : solde déjà déposé (`dossierNumber`) ou hors de la période de dépôt (`balanceWindow`, après la date de clôture `closingDate`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                        dossierNumber?: string;
+                        balanceWindow?: {
+                            opensAt: string;
+                            closesAt: string;
+                        };
+                        closingDate?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6646,7 +9962,7 @@ export interface operations {
                             statusLabel: string;
                             siret: string;
                             denominationSociale: string;
-                            ansNumber: string;
+                            referencingNumber: string;
                             depositedAt: string;
                             decidedAmount: {
                                 htCents: number;
@@ -6677,6 +9993,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6697,6 +10014,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6717,6 +10035,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6737,6 +10098,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6768,6 +10151,8 @@ export interface operations {
             /** @description Paiement lancé ; le dossier avec son état de paiement */
             201: {
                 headers: {
+                    /** @description Chemin de la ressource créée */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6779,8 +10164,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         version: number;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -6802,7 +10187,7 @@ export interface operations {
                             status: "DECIDEE" | "SOLDE_DECIDE";
                             statusLabel: string;
                         };
-                        demande: {
+                        advance: {
                             /** @enum {string} */
                             vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
                             vatRateLabel: string;
@@ -6843,7 +10228,7 @@ export interface operations {
                             decidedAt: string;
                             closingDate: string;
                         };
-                        solde: {
+                        balance: {
                             reachedAtClosing: {
                                 applicatives: number;
                                 organisationnelles: number;
@@ -6869,7 +10254,7 @@ export interface operations {
                             depositedOn: string;
                             decidedAt: string;
                         } | null;
-                        piecesJustificatives: {
+                        documents: {
                             /** @enum {string} */
                             kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
                             fileName: string;
@@ -6883,9 +10268,10 @@ export interface operations {
                                 expiresAt: string;
                             };
                         }[];
-                        courriels: {
+                        emails: {
                             emailId: string;
                             emailType: string;
+                            occurrence: string;
                             label: string;
                             recipient: string;
                             subject: string;
@@ -6899,7 +10285,7 @@ export interface operations {
                             messageId?: string;
                             lastError?: string;
                         }[];
-                        paiement: {
+                        payment: {
                             items: {
                                 /** @enum {string} */
                                 kind: "AVANCE" | "SOLDE";
@@ -6922,12 +10308,13 @@ export interface operations {
                             paidTtcCents: number;
                             paidTtc: string;
                         };
-                        incidents?: {
+                        workflowFailures?: {
                             workflowId: string;
                             executionName: string;
                             error: string;
                             cause: string;
                             at: string;
+                            occurrence: string;
                             retriedAs?: string;
                         }[];
                     };
@@ -6949,6 +10336,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6969,6 +10357,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -6989,6 +10378,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7009,6 +10399,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7029,7 +10420,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -7049,6 +10443,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7069,6 +10464,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7089,6 +10485,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7099,7 +10517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/problem+json": {
                         type: string;
                         title: string;
                         status: number;
@@ -7109,6 +10527,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7135,8 +10554,10 @@ export interface operations {
                     "application/json": {
                         callId: string;
                         version: number;
+                        /** Libellé de l'appel */
                         label: string;
                         fixedPartCents: number;
+                        /** Montants par BAL (centimes HT) */
                         ratesCents: {
                             applicatives: number;
                             organisationnelles: number;
@@ -7145,19 +10566,43 @@ export interface operations {
                         capCents: number;
                         /** Format: date */
                         closingDate: string;
+                        /** Période de dépôt des demandes d'avance */
                         advanceWindow: {
                             /** Format: date-time */
                             opensAt: string;
                             /** Format: date-time */
                             closesAt: string;
                         };
+                        /** Période de dépôt des demandes de solde */
                         balanceWindow: {
                             /** Format: date-time */
                             opensAt: string;
                             /** Format: date-time */
                             closesAt: string;
                         };
+                        /** Base légale */
                         legalBasis: string[];
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
                     };
                 };
             };
@@ -7177,6 +10622,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7197,6 +10643,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7217,6 +10664,49 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7237,6 +10727,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7258,9 +10770,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Version affichée */
                     expectedVersion: number;
+                    /** Libellé de l'appel */
                     label: string;
                     fixedPartCents: number;
+                    /** Montants par BAL (centimes HT) */
                     ratesCents: {
                         applicatives: number;
                         organisationnelles: number;
@@ -7269,18 +10784,21 @@ export interface operations {
                     capCents: number;
                     /** Format: date */
                     closingDate: string;
+                    /** Période de dépôt des demandes d'avance */
                     advanceWindow: {
                         /** Format: date-time */
                         opensAt: string;
                         /** Format: date-time */
                         closesAt: string;
                     };
+                    /** Période de dépôt des demandes de solde */
                     balanceWindow: {
                         /** Format: date-time */
                         opensAt: string;
                         /** Format: date-time */
                         closesAt: string;
                     };
+                    /** Base légale */
                     legalBasis: string[];
                 };
             };
@@ -7295,8 +10813,10 @@ export interface operations {
                     "application/json": {
                         callId: string;
                         version: number;
+                        /** Libellé de l'appel */
                         label: string;
                         fixedPartCents: number;
+                        /** Montants par BAL (centimes HT) */
                         ratesCents: {
                             applicatives: number;
                             organisationnelles: number;
@@ -7305,18 +10825,21 @@ export interface operations {
                         capCents: number;
                         /** Format: date */
                         closingDate: string;
+                        /** Période de dépôt des demandes d'avance */
                         advanceWindow: {
                             /** Format: date-time */
                             opensAt: string;
                             /** Format: date-time */
                             closesAt: string;
                         };
+                        /** Période de dépôt des demandes de solde */
                         balanceWindow: {
                             /** Format: date-time */
                             opensAt: string;
                             /** Format: date-time */
                             closesAt: string;
                         };
+                        /** Base légale */
                         legalBasis: string[];
                     };
                 };
@@ -7337,6 +10860,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7357,6 +10881,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7377,6 +10902,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7397,6 +10923,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7417,7 +10944,10 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
                     };
                 };
             };
@@ -7437,6 +10967,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7457,6 +10988,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7477,6 +11009,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7512,6 +11066,27 @@ export interface operations {
                 };
             };
             /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7527,6 +11102,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7547,6 +11123,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7567,6 +11144,7 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7587,6 +11165,51 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                        expectedVersion?: number;
+                        currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
@@ -7607,6 +11230,28 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
                         requestId?: string;
                     };
                 };
