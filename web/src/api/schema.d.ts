@@ -7,8 +7,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** État du service et joignabilité de chaque service AWS utilisé */
+        /** État du service : la base de données répond (une lecture, rien d’autre) */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joignabilité de chaque service AWS utilisé (base, documents, courriels, workflows) */
+        get: operations["getDeepHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -670,6 +687,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description La base de données répond */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "degraded";
+                        services: {
+                            dynamodb: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description La base de données ne répond pas */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "degraded";
+                        services: {
+                            dynamodb: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDeepHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Tous les services répondent */
             200: {
                 headers: {
@@ -705,6 +773,46 @@ export interface operations {
                                 detail?: string;
                             };
                         };
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
                     };
                 };
             };
