@@ -4928,6 +4928,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         workflowFailures: {
                             workflowId: string;
@@ -5645,6 +5650,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         paiement: {
                             items: {
@@ -6153,6 +6163,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         paiement: {
                             items: {
@@ -6427,6 +6442,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         paiement: {
                             items: {
@@ -6923,6 +6943,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         paiement: {
                             items: {
