@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../infra/bundling.ts';
 import { UNMATCHED_ROUTE_HANDLER } from '../infra/stateless-stack.ts';
 import { authorizerModule, routeTable } from '../shared/routes/index.ts';
-import { workflowTasks } from '../shared/workflows/index.ts';
+import { emailEventHandler, workflowTasks } from '../shared/workflows/index.ts';
 
-/** Every Lambda the stack deploys: one per route, per workflow task, the authorizer and `$default`. */
+/** Every Lambda the stack deploys: one per route, per workflow task, the authorizer, the SES events recorder and `$default`. */
 export function deployedFunctions() {
   return [
     ...routeTable.map((route) => ({ id: route.id, handler: route.handler })),
@@ -13,6 +13,7 @@ export function deployedFunctions() {
     ...(existsSync(join(REPOSITORY_ROOT, authorizerModule))
       ? [{ id: 'authorizer', handler: authorizerModule }]
       : []),
+    { id: 'recordEmailEvent', handler: emailEventHandler.handler },
     { id: 'routeNotFound', handler: UNMATCHED_ROUTE_HANDLER },
   ];
 }

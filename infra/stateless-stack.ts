@@ -1,7 +1,10 @@
 import {
   ArnFormat,
   aws_apigatewayv2 as apigw,
+  CfnOutput,
+  aws_cloudwatch as cloudwatch,
   Duration,
+  aws_events as events,
   aws_iam as iam,
   aws_lambda as lambda,
   aws_logs as logs,
@@ -10,10 +13,12 @@ import {
   type StackProps,
   aws_stepfunctions as sfn,
   aws_sns as sns,
+  aws_events_targets as targets,
 } from 'aws-cdk-lib';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
+import { SES_EVENT_DETAIL_TYPES } from '../shared/email/delivery-events.ts';
 import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
@@ -21,7 +26,7 @@ import { stateMachineArnVariable, taskPlaceholder } from '../shared/workflows/ty
 import { adapterEnvironment } from './adapters.ts';
 import { ALARM_PERIOD, alarmOn } from './alarms.ts';
 import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
-import { type Deployment, resourceNames, stageSettings } from './config.ts';
+import { type Deployment, resourceNames, sesSettings, stageSettings } from './config.ts';
 import { createHttpApi } from './http-api.ts';
 import { retentionDays } from './log-retention.ts';
 import { acknowledge, acknowledgeWildcardsAtSynth } from './nag.ts';
@@ -34,6 +39,8 @@ export interface SystemDefinition {
   authorizer: { handler: string; permissions: Permissions };
   workflows: readonly WorkflowDefinition[];
   workflowTasks: readonly WorkflowTaskDefinition[];
+  /** Target of the SES configuration set's events (absent: no rule). */
+  emailEvents?: { handler: string; permissions: Permissions };
 }
 
 export interface StatelessStackProps extends StackProps {
@@ -62,6 +69,8 @@ interface FunctionSpec {
   timeoutSeconds: number;
   description: string;
   environment?: Record<string, string>;
+  /** Invoked asynchronously (an EventBridge target) rather than by a caller that sees its failure. */
+  asynchronous?: boolean;
 }
 
 /**
@@ -92,6 +101,7 @@ export class StatelessStack extends Stack {
       ...system.routes.map((route) => route.handler),
       ...system.workflowTasks.map((task) => task.handler),
       ...(needsAuthorizer ? [system.authorizer.handler] : []),
+      ...(system.emailEvents ? [system.emailEvents.handler] : []),
       UNMATCHED_ROUTE_HANDLER,
     ]);
 
@@ -114,7 +124,41 @@ export class StatelessStack extends Stack {
     const authorizer = needsAuthorizer ? this.createAuthorizer(system.authorizer) : undefined;
     for (const route of system.routes) this.addRoute(route, authorizer);
     this.addUnmatchedRoute(system.routes);
+    if (system.emailEvents) this.recordEmailEvents(system.emailEvents);
     this.createApiAlarms();
+    this.createSesAlarms();
+    new CfnOutput(this, 'ApiUrl', { description: 'Base URL of the HTTP API', value: this.api.apiEndpoint });
+    new CfnOutput(this, 'PortalUrl', {
+      description: 'Public URL of the portal (email links)',
+      value: deployment.portalUrl,
+    });
+  }
+
+  /** The SES configuration set's events, from the default bus to the function recording them. */
+  private recordEmailEvents(definition: NonNullable<SystemDefinition['emailEvents']>) {
+    const fn = this.createFunction({
+      id: 'RecordEmailEvent',
+      handler: definition.handler,
+      permissions: definition.permissions,
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      description: 'SES events (delivered, bounced, complained, rejected) recorded on the emails',
+      asynchronous: true,
+    });
+    const rule = new events.Rule(this, 'SesEventsRule', {
+      description: `SES events of the ${this.names.sesConfigurationSet} configuration set`,
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: SES_EVENT_DETAIL_TYPES,
+        detail: { mail: { tags: { 'ses:configuration-set': [this.names.sesConfigurationSet] } } },
+      },
+    });
+    rule.addTarget(new targets.LambdaFunction(fn, { retryAttempts: 8, maxEventAge: Duration.hours(6) }));
+    acknowledge(
+      rule,
+      'Serverless-EventBusDLQ',
+      'A delivery event that cannot be recorded after 8 retries over 6 hours only leaves its email shown as sent; no queue is worth keeping for it.',
+    );
   }
 
   /** ARNs from physical names: a task may start a workflow whose state machine is created after it. */
@@ -130,7 +174,14 @@ export class StatelessStack extends Stack {
       tableArn: arn('dynamodb', 'table', this.names.table),
       indexNames: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName),
       bucketArn: `arn:${this.partition}:s3:::${this.names.documentsBucket}`,
-      sesIdentityArn: arn('ses', 'identity', this.deployment.senderEmail),
+      ses: {
+        resources: [
+          arn('ses', 'identity', sesSettings(this.deployment).domain),
+          arn('ses', 'configuration-set', this.names.sesConfigurationSet),
+        ],
+        ...(this.deployment.sesSandbox ? { sandboxRecipients: arn('ses', 'identity', '*') } : {}),
+        fromAddress: this.deployment.senderEmail,
+      },
       stateMachine: (workflowId) => {
         if (!workflowIds.has(workflowId))
           throw new Error(`Permission names unknown workflow "${workflowId}"`);
@@ -156,6 +207,7 @@ export class StatelessStack extends Stack {
       SENDER_EMAIL: settings.senderEmail,
       REPLY_TO_EMAIL: settings.replyToEmail,
       PORTAL_URL: settings.portalUrl,
+      ...(permissions.ses ? { SES_CONFIGURATION_SET: this.names.sesConfigurationSet } : {}),
       // Readable stack traces cost cold-start time (Node parses the map at load: +20 to 40 ms
       // measured by npm run bench), so only in dev; prod traces map offline with the shipped .map.
       ...(settings.stage === 'dev' ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
@@ -204,13 +256,16 @@ export class StatelessStack extends Stack {
       environment: this.environmentFor(spec.handler, spec.permissions, spec.environment),
     });
     acknowledgeWildcardsAtSynth(role, spec.id, grants.wildcards);
-    // Invoked synchronously only (API Gateway, the authorizer, Step Functions Task states): a
-    // failure is returned to the caller, which answers problem+json or retries and catches.
+    // Invoked synchronously (API Gateway, the authorizer, Step Functions Task states): a failure is
+    // returned to the caller, which answers problem+json or retries and catches. The one
+    // asynchronous target (SES events) is retried by its EventBridge rule.
     for (const rule of ['Serverless-LambdaDLQ', 'Serverless-LambdaAsyncFailureDestination'])
       acknowledge(
         fn,
         rule,
-        `${spec.id} is only invoked synchronously; its caller sees and handles every failure.`,
+        spec.asynchronous
+          ? `${spec.id} records informative events; its EventBridge rule retries a failure, and a lost event only leaves an email shown as sent.`
+          : `${spec.id} is only invoked synchronously; its caller sees and handles every failure.`,
       );
     alarmOn(this, `${spec.id}ErrorsAlarm`, this.alarmTopic, {
       description: `${spec.description}: the function failed (unhandled error or timeout).`,
@@ -360,6 +415,28 @@ export class StatelessStack extends Stack {
       );
     }
     return topic;
+  }
+
+  /**
+   * SES reviews an account whose bounce rate reaches 5 % or complaint rate 0.1 %, and may pause
+   * its sending at 10 % / 0.5 %: alarm at half those review thresholds (account-wide reputation
+   * metrics, the ones SES acts on).
+   */
+  private createSesAlarms() {
+    for (const [name, metricName, threshold] of [
+      ['Bounce', 'Reputation.BounceRate', 0.025],
+      ['Complaint', 'Reputation.ComplaintRate', 0.0005],
+    ] as const)
+      alarmOn(this, `Ses${name}RateAlarm`, this.alarmTopic, {
+        description: `SES ${name.toLowerCase()} rate of ${threshold * 100} % or more: check the recipients' addresses and the emails' content before SES reviews the account.`,
+        metric: new cloudwatch.Metric({
+          namespace: 'AWS/SES',
+          metricName,
+          period: Duration.hours(1),
+          statistic: 'Maximum',
+        }),
+        threshold,
+      });
   }
 
   private createApiAlarms() {

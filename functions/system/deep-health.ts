@@ -5,7 +5,7 @@ import { bucketName, s3Client } from '../../shared/aws/s3.ts';
 import { sesClient } from '../../shared/aws/ses.ts';
 import { sfnClient } from '../../shared/aws/sfn.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { deepHealthRoute } from '../../shared/routes/system.ts';
+import { deepHealthRoute } from '../../shared/routes/system-admin.ts';
 import { healthResponse, probe, probeTable } from '../../shared/system/probe.ts';
 
 /** Every dependency probed at once, for instructors only (SES's GetSendQuota is limited to 1 call/s). */

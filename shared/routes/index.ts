@@ -8,6 +8,7 @@ import { enrolmentStepRoutes } from './enrolment-steps.ts';
 import { fundingRoutes } from './funding.ts';
 import { fundingAdminRoutes } from './funding-admin.ts';
 import { systemRoutes } from './system.ts';
+import { systemAdminRoutes } from './system-admin.ts';
 import type { Permissions, RouteDefinition } from './types.ts';
 
 /**
@@ -16,6 +17,7 @@ import type { Permissions, RouteDefinition } from './types.ts';
  */
 export const routeTable: readonly RouteDefinition[] = [
   ...systemRoutes,
+  ...systemAdminRoutes,
   ...enrolmentRoutes,
   ...enrolmentStepRoutes,
   ...enrolmentDocumentRoutes,

@@ -22,11 +22,15 @@ beforeAll(() => {
 const bucketArn = 'arn:<AWS::Partition>:s3:::segur-mss-dev-documents-<AWS::AccountId>-<AWS::Region>';
 
 describe('stacks generated from the route table', () => {
-  it('creates one function per route, per workflow task, plus the authorizer and the $default route', () => {
+  it('creates one function per route, per workflow task, plus the authorizer, the SES events recorder and the $default route', () => {
     const needsAuthorizer = realSystem.routes.some((route) => PROTECTED.has(route.access));
     synth.api.resourceCountIs(
       'AWS::Lambda::Function',
-      realSystem.routes.length + realSystem.workflowTasks.length + (needsAuthorizer ? 1 : 0) + 1,
+      realSystem.routes.length +
+        realSystem.workflowTasks.length +
+        (needsAuthorizer ? 1 : 0) +
+        (realSystem.emailEvents ? 1 : 0) +
+        1,
     );
     expect([...synth.stateless.routeFunctions.keys()].sort()).toEqual(
       realSystem.routes.map((r) => r.id).sort(),

@@ -8,7 +8,7 @@ import { readDeployment } from '../../infra/config.ts';
 import { addStacks } from '../../infra/stacks.ts';
 import type { SystemDefinition } from '../../infra/stateless-stack.ts';
 import { authorizerModule, authorizerPermissions, routeTable } from '../../shared/routes/index.ts';
-import { workflows, workflowTasks } from '../../shared/workflows/index.ts';
+import { emailEventHandler, workflows, workflowTasks } from '../../shared/workflows/index.ts';
 
 /** The system the deployed stacks are generated from (what infra/app.ts passes). */
 export const realSystem: SystemDefinition = {
@@ -16,6 +16,7 @@ export const realSystem: SystemDefinition = {
   authorizer: { handler: authorizerModule, permissions: authorizerPermissions },
   workflows,
   workflowTasks,
+  emailEvents: emailEventHandler,
 };
 
 export const cdkContext = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')).context;
