@@ -1,6 +1,6 @@
 import { fundingWorkflows, fundingWorkflowTasks } from '../funding/workflows.ts';
-import { emailWorkflows, emailWorkflowTasks } from './email-workflows.ts';
 import type { Permissions } from '../routes/types.ts';
+import { emailWorkflows, emailWorkflowTasks } from './email-workflows.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from './types.ts';
 
 /** Every state machine of the system; the CDK stack and the local endpoint read this list. */
