@@ -41,6 +41,12 @@ const deploymentSchema = z.object({
   captchaSecretName: z.string().check(z.minLength(1)),
   /** Optional address subscribed to the alarm topic. */
   alarmEmail: z.optional(email),
+  /**
+   * Reserved concurrency of the authorizer and the hashing functions. Needs an account quota of
+   * concurrent executions well above their sum plus 100 (a new account may have 10): request it
+   * first, or deploy a trial stage with false.
+   */
+  reserveConcurrency: z._default(z.boolean(), true),
   /** Steady-state and burst request limits of the HTTP API's default stage. */
   throttlingRateLimit: z._default(z.number().check(z.positive()), 50),
   throttlingBurstLimit: z._default(z.number().check(z.positive()), 100),
@@ -65,6 +71,7 @@ function normalise(raw: Record<string, unknown>) {
     throttlingRateLimit: number(raw.throttlingRateLimit),
     throttlingBurstLimit: number(raw.throttlingBurstLimit),
     sesSandbox: boolean(raw.sesSandbox),
+    reserveConcurrency: boolean(raw.reserveConcurrency),
   };
 }
 

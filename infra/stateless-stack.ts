@@ -8,6 +8,7 @@ import {
   aws_iam as iam,
   aws_lambda as lambda,
   aws_logs as logs,
+  NestedStack,
   RemovalPolicy,
   Stack,
   type StackProps,
@@ -53,6 +54,8 @@ const PROTECTED_ACCESS = new Set(['operator', 'instructor', 'account']);
 export const UNMATCHED_ROUTE_HANDLER = 'functions/system/route-not-found.ts';
 /** Lambda caps a function's whole environment at 4 KiB; the path list must leave room. */
 const MAX_ROUTE_PATHS_CHARS = 2500;
+/** Concurrency kept for the authorizer alone (it answers in a few ms: 100 serve ~10 000 req/s). */
+export const AUTHORIZER_RESERVED_CONCURRENCY = 100;
 /** API Gateway stops waiting for an integration after 30 s. */
 const MAX_ROUTE_TIMEOUT_SECONDS = 29;
 const DEFAULTS = {
@@ -63,6 +66,8 @@ const DEFAULTS = {
 interface FunctionSpec {
   /** Construct id and the name used in reasons and alarms. */
   id: string;
+  /** The (nested) stack the function and its role, log group and permissions live in; default: this stack. */
+  scope?: Construct;
   handler: string;
   permissions: Permissions;
   memoryMb: number;
@@ -71,6 +76,7 @@ interface FunctionSpec {
   environment?: Record<string, string>;
   /** Invoked asynchronously (an EventBridge target) rather than by a caller that sees its failure. */
   asynchronous?: boolean;
+  reservedConcurrency?: number;
 }
 
 /**
@@ -88,6 +94,8 @@ export class StatelessStack extends Stack {
   private readonly resources: GrantableResources;
   private readonly alarmTopic: sns.Topic;
   private readonly bundles: LambdaBundles;
+  /** Functions per (nested) stack, for their grouped alarms. */
+  private readonly functionsByScope = new Map<Construct, lambda.Function[]>();
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -114,6 +122,9 @@ export class StatelessStack extends Stack {
           permissions: task.permissions,
           memoryMb: task.memoryMb ?? DEFAULTS.task.memoryMb,
           timeoutSeconds: task.timeoutSeconds ?? DEFAULTS.task.timeoutSeconds,
+          ...(task.reservedConcurrency !== undefined
+            ? { reservedConcurrency: task.reservedConcurrency }
+            : {}),
           description: `Workflow task ${task.id}`,
         }),
       );
@@ -121,10 +132,18 @@ export class StatelessStack extends Stack {
       this.stateMachines.set(workflow.id, this.createStateMachine(workflow));
 
     this.api = createHttpApi(this, this.deployment, this.names.prefix);
-    const authorizer = needsAuthorizer ? this.createAuthorizer(system.authorizer) : undefined;
-    for (const route of system.routes) this.addRoute(route, authorizer);
-    this.addUnmatchedRoute(system.routes);
+    const defaultRoute = this.addUnmatchedRoute(system.routes);
+    const authorizer = needsAuthorizer ? this.createAuthorizer(system.authorizer, defaultRoute) : undefined;
+    // Each handler folder's routes in a nested stack of their own: every template stays far from
+    // CloudFormation's 500 resources however many routes the table gets (test/infra checks it).
+    for (const [group, routes] of routeGroups(system.routes)) {
+      const nested = new NestedStack(this, `${pascal(group)}Routes`, {
+        description: `Portail Ségur MSS: functions and routes of functions/${group}/`,
+      });
+      for (const route of routes) this.addRoute(route, nested, authorizer);
+    }
     if (system.emailEvents) this.recordEmailEvents(system.emailEvents);
+    this.createFunctionAlarms();
     this.createApiAlarms();
     this.createSesAlarms();
     new CfnOutput(this, 'ApiUrl', { description: 'Base URL of the HTTP API', value: this.api.apiEndpoint });
@@ -226,12 +245,13 @@ export class StatelessStack extends Stack {
 
   /** One function: its own role (no managed policy), its own log group, grants from its permissions. */
   private createFunction(spec: FunctionSpec): lambda.Function {
+    const scope = spec.scope ?? this;
     const settings = stageSettings(this.deployment.stage);
-    const logGroup = new logs.LogGroup(this, `${spec.id}Logs`, {
+    const logGroup = new logs.LogGroup(scope, `${spec.id}Logs`, {
       retention: retentionDays(settings.logRetentionDays),
       removalPolicy: settings.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    const role = new iam.Role(this, `${spec.id}Role`, {
+    const role = new iam.Role(scope, `${spec.id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `${spec.id}: least privilege derived from its declared permissions`,
     });
@@ -239,7 +259,7 @@ export class StatelessStack extends Stack {
     const grants = grantsFor(spec.id, spec.permissions, this.resources);
     for (const statement of grants.statements) role.addToPrincipalPolicy(statement);
 
-    const fn = new lambda.Function(this, spec.id, {
+    const fn = new lambda.Function(scope, spec.id, {
       description: spec.description,
       code: this.bundles.code(spec.handler),
       handler: `${BUNDLE_FILE.replace(/\.mjs$/, '')}.handler`,
@@ -254,6 +274,9 @@ export class StatelessStack extends Stack {
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       tracing: lambda.Tracing.ACTIVE,
       environment: this.environmentFor(spec.handler, spec.permissions, spec.environment),
+      ...(spec.reservedConcurrency !== undefined && this.deployment.reserveConcurrency
+        ? { reservedConcurrentExecutions: spec.reservedConcurrency }
+        : {}),
     });
     acknowledgeWildcardsAtSynth(role, spec.id, grants.wildcards);
     // Invoked synchronously (API Gateway, the authorizer, Step Functions Task states): a failure is
@@ -267,10 +290,7 @@ export class StatelessStack extends Stack {
           ? `${spec.id} records informative events; its EventBridge rule retries a failure, and a lost event only leaves an email shown as sent.`
           : `${spec.id} is only invoked synchronously; its caller sees and handles every failure.`,
       );
-    alarmOn(this, `${spec.id}ErrorsAlarm`, this.alarmTopic, {
-      description: `${spec.description}: the function failed (unhandled error or timeout).`,
-      metric: fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
-    });
+    this.functionsByScope.set(scope, [...(this.functionsByScope.get(scope) ?? []), fn]);
     return fn;
   }
 
@@ -316,29 +336,40 @@ export class StatelessStack extends Stack {
     return machine;
   }
 
-  private createAuthorizer(definition: SystemDefinition['authorizer']): HttpLambdaAuthorizer {
+  private createAuthorizer(
+    definition: SystemDefinition['authorizer'],
+    parentRoute: apigw.HttpRoute,
+  ): HttpLambdaAuthorizer {
     const fn = this.createFunction({
       id: 'Authorizer',
       handler: definition.handler,
       permissions: definition.permissions,
       memoryMb: DEFAULTS.route.memoryMb,
       timeoutSeconds: 5,
+      // Every protected request runs it: a burst elsewhere (logins hash for about a second) must
+      // never leave it without concurrency, or every protected route fails.
+      reservedConcurrency: AUTHORIZER_RESERVED_CONCURRENCY,
       description: 'Lambda authorizer of the operator, instructor and account routes',
     });
     // No identity source and no cache: the authorizer runs on every protected request, also without
     // an Authorization header, and always answers isAuthorized=true (empty context for a bad token)
     // so that the handler itself returns the French 401 problem+json instead of API Gateway's 401.
-    return new HttpLambdaAuthorizer('SessionAuthorizer', fn, {
+    const authorizer = new HttpLambdaAuthorizer('SessionAuthorizer', fn, {
       authorizerName: 'session',
       responseTypes: [HttpLambdaResponseType.SIMPLE],
       identitySource: [],
       resultsCacheTtl: Duration.seconds(0),
     });
+    // Bound once here, so the authorizer and its invoke permission live in this stack and the
+    // route stacks only reference its id (the $default route itself stays unprotected).
+    authorizer.bind({ route: parentRoute, scope: this });
+    return authorizer;
   }
 
-  private addRoute(route: RouteDefinition, authorizer: HttpLambdaAuthorizer | undefined) {
+  private addRoute(route: RouteDefinition, scope: Construct, authorizer: HttpLambdaAuthorizer | undefined) {
     const fn = this.createFunction({
       id: pascal(route.id),
+      scope,
       handler: route.handler,
       permissions: route.permissions ?? {},
       memoryMb: route.memoryMb ?? DEFAULTS.route.memoryMb,
@@ -346,17 +377,19 @@ export class StatelessStack extends Stack {
         route.timeoutSeconds ?? DEFAULTS.route.timeoutSeconds,
         MAX_ROUTE_TIMEOUT_SECONDS,
       ),
+      ...(route.reservedConcurrency !== undefined ? { reservedConcurrency: route.reservedConcurrency } : {}),
       description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
     });
     this.routeFunctions.set(route.id, fn);
     const isProtected = PROTECTED_ACCESS.has(route.access);
-    const [created] = this.api.addRoutes({
-      path: route.path,
-      methods: [apigw.HttpMethod[route.method]],
+    // Created in the route's nested stack (HttpApi.addRoutes would put it in the API's stack).
+    const created = new apigw.HttpRoute(scope, `${pascal(route.id)}Route`, {
+      httpApi: this.api,
+      routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${pascal(route.id)}Integration`, fn),
       ...(isProtected && authorizer ? { authorizer } : {}),
     });
-    if (!isProtected && created)
+    if (!isProtected)
       acknowledge(
         created,
         'AwsSolutions-APIG4',
@@ -365,7 +398,7 @@ export class StatelessStack extends Stack {
   }
 
   /** `$default`: what no route matches gets the same French problem as from the local gateway. */
-  private addUnmatchedRoute(routes: readonly RouteDefinition[]) {
+  private addUnmatchedRoute(routes: readonly RouteDefinition[]): apigw.HttpRoute {
     const paths = JSON.stringify([...new Set(routes.map((route) => route.path))]);
     if (paths.length > MAX_ROUTE_PATHS_CHARS)
       throw new Error(
@@ -390,6 +423,7 @@ export class StatelessStack extends Stack {
       'AwsSolutions-APIG4',
       'The $default route only answers 404/405 problems for unknown paths or methods; it reads no data.',
     );
+    return route;
   }
 
   private createAlarmTopic(): sns.Topic {
@@ -415,6 +449,59 @@ export class StatelessStack extends Stack {
       );
     }
     return topic;
+  }
+
+  /**
+   * Errors and throttles of every function, ten functions per alarm (the most metrics an alarm's
+   * math expression takes) in the stack that holds them: one alarm per function would cost a
+   * resource per route. Plus the table's throttled requests (on demand has limits too).
+   */
+  private createFunctionAlarms() {
+    for (const [scope, functions] of this.functionsByScope) {
+      const stackId = scope === this ? '' : scope.node.id;
+      for (let start = 0; start < functions.length; start += FUNCTIONS_PER_ALARM) {
+        const chunk = functions.slice(start, start + FUNCTIONS_PER_ALARM);
+        const names = chunk.map((fn) => fn.node.id).join(', ');
+        const part = start / FUNCTIONS_PER_ALARM + 1;
+        for (const [kind, metricOf, what] of [
+          ['Errors', (fn: lambda.Function) => fn.metricErrors(), 'failed (unhandled error or timeout)'],
+          [
+            'Throttles',
+            (fn: lambda.Function) => fn.metricThrottles(),
+            'was throttled (concurrency limit reached)',
+          ],
+        ] as const)
+          alarmOn(scope, `${stackId}Function${kind}Alarm${part}`, this.alarmTopic, {
+            description: `One of these functions ${what}: ${names}.`.slice(0, 1024),
+            metric: sumOf(
+              chunk.map((fn) => metricOf(fn)),
+              kind,
+            ),
+          });
+      }
+    }
+    const table = (metricName: string, index?: string) =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/DynamoDB',
+        metricName,
+        dimensionsMap: { TableName: this.names.table, ...(index ? { GlobalSecondaryIndexName: index } : {}) },
+        statistic: 'Sum',
+        period: ALARM_PERIOD,
+      });
+    alarmOn(this, 'TableThrottlesAlarm', this.alarmTopic, {
+      description: 'DynamoDB throttled reads or writes on the table or one of its indexes.',
+      metric: sumOf(
+        [
+          table('ReadThrottleEvents'),
+          table('WriteThrottleEvents'),
+          ...TABLE_DEFINITION.globalSecondaryIndexes.flatMap((index) => [
+            table('ReadThrottleEvents', index.indexName),
+            table('WriteThrottleEvents', index.indexName),
+          ]),
+        ],
+        'Throttled requests',
+      ),
+    });
   }
 
   /**
@@ -451,6 +538,27 @@ export class StatelessStack extends Stack {
       periods: 3,
     });
   }
+}
+
+/** CloudWatch alarms take at most 10 metrics in a math expression. */
+const FUNCTIONS_PER_ALARM = 10;
+
+const sumOf = (metrics: cloudwatch.IMetric[], label: string) =>
+  new cloudwatch.MathExpression({
+    expression: `SUM([${metrics.map((_, index) => `m${index}`).join(', ')}])`,
+    usingMetrics: Object.fromEntries(metrics.map((metric, index) => [`m${index}`, metric])),
+    period: ALARM_PERIOD,
+    label,
+  });
+
+/** Routes by handler folder (`functions/<group>/…`): stable, so adding a route moves no other. */
+function routeGroups(routes: readonly RouteDefinition[]) {
+  const groups = new Map<string, RouteDefinition[]>();
+  for (const route of routes) {
+    const group = route.handler.split('/')[1] ?? 'routes';
+    groups.set(group, [...(groups.get(group) ?? []), route]);
+  }
+  return groups;
 }
 
 const pascal = (id: string) =>

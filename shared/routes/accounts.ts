@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { HASHING_MEMORY_MB, passwordField, required, TAGS, tableReadWrite } from './accounts-common.ts';
+import {
+  HASHING_MEMORY_MB,
+  HASHING_RESERVED_CONCURRENCY,
+  passwordField,
+  required,
+  TAGS,
+  tableReadWrite,
+} from './accounts-common.ts';
 import { problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
@@ -42,6 +49,7 @@ export const loginRoute = defineRoute({
   permissions: tableReadWrite,
   idempotency: false,
   memoryMb: HASHING_MEMORY_MB,
+  reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
 });
 
 export const logoutRoute = defineRoute({
@@ -82,6 +90,7 @@ export const changePasswordRoute = defineRoute({
   allowedBeforePasswordChange: true,
   idempotency: false,
   memoryMb: HASHING_MEMORY_MB,
+  reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
 });
 
 export const setSecretQuestionRoute = defineRoute({
@@ -116,6 +125,7 @@ export const setSecretQuestionRoute = defineRoute({
   allowedBeforePasswordChange: true,
   idempotency: false,
   memoryMb: HASHING_MEMORY_MB,
+  reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
 });
 
 export const accountRoutes = [loginRoute, logoutRoute, changePasswordRoute, setSecretQuestionRoute];

@@ -334,12 +334,26 @@ describe('state machines', () => {
 });
 
 describe('alarms and cdk-nag', () => {
-  it('alarms on API 5xx, every function error and every workflow failure, notifying the alarm topic', () => {
+  it('alarms on API 5xx, every function error or throttle and every workflow failure, notifying the alarm topic', () => {
     const alarms = Object.values(prod.api.findResources('AWS::CloudWatch::Alarm'));
     const metrics = alarms.map((a) => `${a.Properties.Namespace}/${a.Properties.MetricName}`);
     expect(metrics).toContain('AWS/ApiGateway/5xx');
-    const functionCount = Object.keys(prod.api.findResources('AWS::Lambda::Function')).length;
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionCount);
+    // Every function's errors and throttles, each in exactly one alarm of at most 10 metrics.
+    const functionIds = Object.keys(prod.api.findResources('AWS::Lambda::Function')).sort();
+    for (const metricName of ['Errors', 'Throttles']) {
+      const watched = alarms.flatMap((alarm) => {
+        const stats = (alarm.Properties.Metrics ?? []).filter(
+          (metric: { MetricStat?: { Metric: { MetricName: string } } }) =>
+            metric.MetricStat?.Metric.MetricName === metricName,
+        );
+        expect(stats.length).toBeLessThanOrEqual(10);
+        return stats.map(
+          (metric: { MetricStat: { Metric: { Dimensions: { Value: { Ref: string } }[] } } }) =>
+            metric.MetricStat.Metric.Dimensions[0]?.Value.Ref,
+        );
+      });
+      expect(watched.sort(), metricName).toEqual(functionIds);
+    }
     expect(metrics).toContain('AWS/States/ExecutionsFailed');
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     prod.api.hasResourceProperties('AWS::SNS::Subscription', {

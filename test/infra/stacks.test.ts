@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { aws_iam as iam, type aws_lambda as lambda } from 'aws-cdk-lib';
+import { type assertions, aws_iam as iam, type aws_lambda as lambda, Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE } from '../../infra/bundling.ts';
 import { reachableModules } from '../../infra/module-graph.ts';
+import { AUTHORIZER_RESERVED_CONCURRENCY } from '../../infra/stateless-stack.ts';
+import { HASHING_MEMORY_MB, HASHING_RESERVED_CONCURRENCY } from '../../shared/routes/accounts-common.ts';
 import { expectGrantsWithin, statementsOf } from './iam.ts';
 import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
 import { realSystem, synthesize } from './synth.ts';
@@ -106,6 +108,72 @@ describe('stacks generated from the route table', () => {
         bucket: bucketArn,
       });
     }
+  });
+
+  it('reserves concurrency for the authorizer and caps the hashing functions, within a 1000 quota', () => {
+    const functions = Object.values(synth.api.findResources('AWS::Lambda::Function'));
+    const reserved = functions.filter((fn) => fn.Properties.ReservedConcurrentExecutions !== undefined);
+    const authorizer = functions.find((fn) => fn.Properties.Description?.startsWith('Lambda authorizer'));
+    expect(authorizer?.Properties.ReservedConcurrentExecutions).toBe(AUTHORIZER_RESERVED_CONCURRENCY);
+    const hashing = realSystem.routes.filter((route) => route.memoryMb === HASHING_MEMORY_MB);
+    expect(hashing.map((route) => route.id)).toContain('login');
+    for (const route of hashing) {
+      const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;
+      const cfn =
+        synth.api.findResources('AWS::Lambda::Function')[
+          Stack.of(fn).getLogicalId(fn.node.defaultChild as never)
+        ];
+      expect(cfn?.Properties.ReservedConcurrentExecutions, route.id).toBe(HASHING_RESERVED_CONCURRENCY);
+    }
+    const total = reserved.reduce((sum, fn) => sum + fn.Properties.ReservedConcurrentExecutions, 0);
+    // Lambda keeps 100 unreserved: the README's quota request (1000) leaves room for the rest.
+    expect(total).toBeLessThanOrEqual(1000 - 100 - 500);
+    const trial = synthesize(realSystem, { bundle: false, context: { reserveConcurrency: 'false' } });
+    expect(
+      Object.values(trial.api.findResources('AWS::Lambda::Function')).filter(
+        (fn) => fn.Properties.ReservedConcurrentExecutions !== undefined,
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps every template under 80 % of the 500 resources CloudFormation allows', () => {
+    const counts = [
+      { name: synth.stateful.stackName, template: synth.data },
+      ...synth.apiTemplates.map(({ stack, template }) => ({ name: stack.node.path, template })),
+    ].map(({ name, template }) => ({ name, resources: Object.keys(template.toJSON().Resources).length }));
+    for (const { name, resources } of counts) expect(resources, name).toBeLessThan(400);
+    // Routes live in one nested stack per handler folder: the parent holds none of their resources.
+    const parent = synth.apiTemplates[0]?.template as assertions.Template;
+    expect(Object.keys(parent.findResources('AWS::ApiGatewayV2::Route'))).toHaveLength(1); // $default
+    expect(synth.apiTemplates.length).toBeGreaterThan(2);
+    console.info(`Resources per template: ${counts.map((c) => `${c.name} ${c.resources}`).join(', ')}`);
+  });
+
+  it('alarms on throttled reads and writes of the table and its indexes', () => {
+    const [alarm] = Object.values(synth.api.findResources('AWS::CloudWatch::Alarm')).filter((candidate) =>
+      candidate.Properties.AlarmDescription?.startsWith('DynamoDB throttled'),
+    );
+    const metrics = (alarm?.Properties.Metrics ?? [])
+      .filter((metric: { MetricStat?: unknown }) => metric.MetricStat)
+      .map(
+        (metric: {
+          MetricStat: { Metric: { MetricName: string; Dimensions: { Name: string; Value: string }[] } };
+        }) =>
+          `${metric.MetricStat.Metric.MetricName}:${metric.MetricStat.Metric.Dimensions.map((d) => d.Value)
+            .sort()
+            .reverse()
+            .join('/')}`,
+      );
+    expect(metrics.sort()).toEqual(
+      [
+        'ReadThrottleEvents:segur-mss-dev',
+        'WriteThrottleEvents:segur-mss-dev',
+        'ReadThrottleEvents:segur-mss-dev/GSI1',
+        'WriteThrottleEvents:segur-mss-dev/GSI1',
+        'ReadThrottleEvents:segur-mss-dev/GSI2',
+        'WriteThrottleEvents:segur-mss-dev/GSI2',
+      ].sort(),
+    );
   });
 
   it('passes cdk-nag AwsSolutions and Serverless with no unacknowledged finding', () => {
