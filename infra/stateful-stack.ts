@@ -69,6 +69,7 @@ export class StatefulStack extends Stack {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(settings.accessLogRetentionDays) }],
       removalPolicy,
+      autoDeleteObjects: !settings.retainData,
     });
     acknowledge(
       accessLogsBucket,
@@ -112,6 +113,9 @@ export class StatefulStack extends Stack {
         },
       ],
       removalPolicy,
+      // A dev stage is disposable: `cdk destroy` empties the versioned bucket (every version)
+      // through CDK's custom resource, instead of failing on a non-empty bucket.
+      autoDeleteObjects: !settings.retainData,
     });
 
     this.configurationSet = this.createConfigurationSet(names.sesConfigurationSet, removalPolicy);

@@ -271,7 +271,9 @@ export class StatelessStack extends Stack {
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
-      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+      // INFO keeps the platform's REPORT line (duration, billed, max memory used, init duration):
+      // the only record of memory use and cold starts to size the functions with.
+      systemLogLevelV2: lambda.SystemLogLevel.INFO,
       tracing: lambda.Tracing.ACTIVE,
       environment: this.environmentFor(spec.handler, spec.permissions, spec.environment),
       ...(spec.reservedConcurrency !== undefined && this.deployment.reserveConcurrency

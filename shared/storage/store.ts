@@ -53,11 +53,21 @@ export async function getItem<T>(
  * Several items in one BatchGetItem (consistent reads), in the order of `keys`; an absent or
  * expired item is `undefined`. Keys DynamoDB leaves unprocessed are asked again, a few times.
  */
+/**
+ * Wait before asking again for keys BatchGetItem left unprocessed (it does so when the table is
+ * throttled): exponential backoff with full jitter, as AWS recommends, so retries do not hammer
+ * a throttled table. Round 1 waits up to 50 ms, then 100, 200, 400.
+ */
+export const unprocessedKeysDelayMs = (round: number, random = Math.random()) =>
+  round === 0 ? 0 : Math.floor(random * 25 * 2 ** round);
+
 export async function getItems<T>(keys: PrimaryKey[]): Promise<(T | undefined)[]> {
   const found: Record<string, unknown>[] = [];
   let pending = keys;
   for (let round = 0; pending.length > 0; round += 1) {
     if (round === 5) throw new Error('BatchGetItem kept keys unprocessed');
+    const delay = unprocessedKeysDelayMs(round);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const result = await documentClient.send(
       new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
     );

@@ -65,6 +65,13 @@ describe('table', () => {
 });
 
 describe('documents bucket', () => {
+  it('empties both buckets (every version) on `cdk destroy` of a dev stage, never in prod', () => {
+    expect(Object.keys(dev.data.findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(2);
+    expect(
+      Object.values(dev.data.findResources('AWS::S3::Bucket')).map((bucket) => bucket.DeletionPolicy),
+    ).toEqual(['Delete', 'Delete']);
+    expect(prod.data.findResources('Custom::S3AutoDeleteObjects')).toEqual({});
+  });
   const documents = () =>
     Object.values(prod.data.findResources('AWS::S3::Bucket')).find((bucket) =>
       flat(bucket.Properties.BucketName).includes('-documents-'),

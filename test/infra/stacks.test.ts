@@ -73,7 +73,13 @@ describe('stacks generated from the route table', () => {
         Architectures: ['arm64'],
         Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
-        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
+        LoggingConfig: {
+          LogFormat: 'JSON',
+          LogGroup: { Ref: expect.any(String) },
+          ApplicationLogLevel: 'INFO',
+          // REPORT lines (memory used, init duration) are platform logs at INFO.
+          SystemLogLevel: 'INFO',
+        },
       });
       expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
       expect(fn.Properties.Timeout).toBeLessThanOrEqual(29);
