@@ -34,6 +34,9 @@ export const keys = {
   referencing: (number: string) => key(`REFERENCING#${number.toUpperCase()}`, 'REFERENCING'),
   /** Versioned configuration of a funding call. */
   fundingCall: (callId: string) => key(`CALL#${callId}`, 'CALL'),
+  /** Each version of the call as it was, so a decision renders with the version it applied. */
+  fundingCallVersion: (callId: string, version: number) =>
+    key(`CALL#${callId}`, `VERSION#${String(version).padStart(6, '0')}`),
   /** Captcha challenge (one-time, short-lived). */
   captcha: (captchaId: string) => key(`CAPTCHA#${captchaId}`, 'CAPTCHA'),
 
