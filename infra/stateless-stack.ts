@@ -24,7 +24,7 @@ import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
 import { stateMachineArnVariable, taskPlaceholder } from '../shared/workflows/types.ts';
-import { adapterEnvironment } from './adapters.ts';
+import { adapterEnvironment, adapterGrants } from './adapters.ts';
 import { ALARM_PERIOD, alarmOn } from './alarms.ts';
 import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
 import { type Deployment, resourceNames, sesSettings, stageSettings } from './config.ts';
@@ -257,7 +257,8 @@ export class StatelessStack extends Stack {
     });
     logGroup.grantWrite(role);
     const grants = grantsFor(spec.id, spec.permissions, this.resources);
-    for (const statement of grants.statements) role.addToPrincipalPolicy(statement);
+    for (const statement of [...grants.statements, ...adapterGrants(spec.handler, this.deployment, this)])
+      role.addToPrincipalPolicy(statement);
 
     const fn = new lambda.Function(scope, spec.id, {
       description: spec.description,

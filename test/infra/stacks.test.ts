@@ -6,7 +6,7 @@ import { BUNDLE_FILE } from '../../infra/bundling.ts';
 import { reachableModules } from '../../infra/module-graph.ts';
 import { AUTHORIZER_RESERVED_CONCURRENCY } from '../../infra/stateless-stack.ts';
 import { HASHING_MEMORY_MB, HASHING_RESERVED_CONCURRENCY } from '../../shared/routes/accounts-common.ts';
-import { expectGrantsWithin, statementsOf } from './iam.ts';
+import { expectGrantsWithin, resourcesFor, statementsOf } from './iam.ts';
 import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
 import { realSystem, synthesize } from './synth.ts';
 
@@ -97,9 +97,14 @@ describe('stacks generated from the route table', () => {
       const modules = reachableModules(route.handler);
       if (modules.has('shared/captcha/index.ts')) {
         expect(variables.CAPTCHA_PROVIDER, route.id).toBe('captchetat');
-        expect(variables.CAPTCHETAT_CLIENT_SECRET).toBe(
-          '{{resolve:secretsmanager:segur-mss/dev/captcha:SecretString:clientSecret::}}',
-        );
+        // The secret's name only: its value is read at run time, never in the configuration.
+        expect(variables.CAPTCHETAT_SECRET_ID).toBe('segur-mss/dev/captcha');
+        expect(JSON.stringify(variables)).not.toContain('resolve:secretsmanager');
+        expect(
+          resourcesFor(statementsOf(synth.api, Stack.of(fn), fn), 'secretsmanager:GetSecretValue'),
+        ).toEqual([
+          'arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:segur-mss/dev/captcha-??????',
+        ]);
       } else expect(Object.keys(variables).filter((name) => name.startsWith('CAPTCHA'))).toEqual([]);
       expect(variables.COMPANY_DIRECTORY, route.id).toBe(
         modules.has('shared/companies/index.ts') ? 'api' : undefined,
@@ -112,6 +117,7 @@ describe('stacks generated from the route table', () => {
       const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;
       expectGrantsWithin(statementsOf(synth.api, synth.stateless, fn), route.permissions ?? {}, {
         bucket: bucketArn,
+        readsCaptchaSecret: reachableModules(route.handler).has('shared/captcha/index.ts'),
       });
     }
   });
