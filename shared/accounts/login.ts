@@ -345,6 +345,9 @@ export async function login(
   password: string,
   sourceIp: string,
 ): Promise<IssuedSession & { role: Credentials['role'] }> {
+  // Before the password check: a revocation of every session that lands after this instant
+  // (a password change racing this login) ends the session opened here.
+  const openedAtMs = Date.now();
   const verified = await verifyPassword(
     identifier,
     password,
@@ -371,5 +374,5 @@ export async function login(
   });
   logger.info('Login succeeded', { accountId: saved.accountId });
   // The session item is also the journal record of this login (source address, 6 months).
-  return { ...(await openSession(saved, { sourceIp, origin: 'login' })), role: saved.role };
+  return { ...(await openSession(saved, { sourceIp, origin: 'login', openedAtMs })), role: saved.role };
 }

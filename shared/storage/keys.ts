@@ -60,6 +60,8 @@ export const keys = {
   // Accounts and sessions
   /** The account aggregate: profile, secret question, enrolment links. */
   account: (accountId: string) => key(`ACCOUNT#${accountId}`, 'ACCOUNT'),
+  /** When the account's sessions were all revoked (password change or reset), read by the authorizer. */
+  sessionRevocation: (accountId: string) => key(`ACCOUNT#${accountId}`, 'SESSIONS_REVOKED'),
   /**
    * What a login needs, by normalised identifier: account id, role, status, password hash and
    * lockout state (login.ts). It is also the identifier's uniqueness guard.
