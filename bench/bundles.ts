@@ -24,6 +24,10 @@ const CLIENTS: Record<string, { imports: string; construct: string }> = {
     imports: "import { SESClient } from '@aws-sdk/client-ses';",
     construct: 'new SESClient({})',
   },
+  '@aws-sdk/client-secrets-manager': {
+    imports: "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
+    construct: 'new SecretsManagerClient({})',
+  },
   '@aws-sdk/client-sfn': {
     imports: "import { SFNClient } from '@aws-sdk/client-sfn';",
     construct: 'new SFNClient({})',
@@ -90,10 +94,7 @@ function importMs(file: string): number {
       POWERTOOLS_LOG_LEVEL: 'ERROR',
       // The production adapters, as infra/adapters.ts configures them on AWS.
       CAPTCHA_PROVIDER: 'captchetat',
-      CAPTCHETAT_API_URL: 'https://captchetat.example.fr/api',
-      CAPTCHETAT_TOKEN_URL: 'https://captchetat.example.fr/token',
-      CAPTCHETAT_CLIENT_ID: 'bench',
-      CAPTCHETAT_CLIENT_SECRET: 'bench',
+      CAPTCHETAT_SECRET_ID: 'segur-mss/bench/captcha',
       COMPANY_DIRECTORY: 'api',
     },
   });

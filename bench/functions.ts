@@ -4,9 +4,9 @@ import { REPOSITORY_ROOT } from '../infra/bundling.ts';
 import { UNMATCHED_ROUTE_HANDLER } from '../infra/stateless-stack.ts';
 import { scanResultFunction } from '../shared/malware-scan/definition.ts';
 import { authorizerModule, routeTable } from '../shared/routes/index.ts';
-import { workflowTasks } from '../shared/workflows/index.ts';
+import { emailEventHandler, workflowTasks } from '../shared/workflows/index.ts';
 
-/** Every Lambda the stack deploys: one per route, per workflow task, the authorizer, `$default` and the scan result handler. */
+/** Every Lambda the stack deploys: one per route, per workflow task, the authorizer, the SES events recorder, `$default` and the scan result handler. */
 export function deployedFunctions() {
   return [
     ...routeTable.map((route) => ({ id: route.id, handler: route.handler })),
@@ -14,6 +14,7 @@ export function deployedFunctions() {
     ...(existsSync(join(REPOSITORY_ROOT, authorizerModule))
       ? [{ id: 'authorizer', handler: authorizerModule }]
       : []),
+    { id: 'recordEmailEvent', handler: emailEventHandler.handler },
     { id: 'routeNotFound', handler: UNMATCHED_ROUTE_HANDLER },
     { id: 'recordMalwareScan', handler: scanResultFunction.handler },
   ];

@@ -1,4 +1,4 @@
-import { SecretValue } from 'aws-cdk-lib';
+import { ArnFormat, aws_iam as iam, type Stack } from 'aws-cdk-lib';
 import type { Deployment } from './config.ts';
 import { reachableModules } from './module-graph.ts';
 
@@ -10,23 +10,24 @@ import { reachableModules } from './module-graph.ts';
 const PRODUCTION_ADAPTERS: {
   module: string;
   environment: (deployment: Deployment) => Record<string, string>;
+  grants?: (deployment: Deployment, stack: Stack) => iam.PolicyStatement[];
 }[] = [
   {
-    // CaptchEtat (shared/captcha): the credentials stay in Secrets Manager; CloudFormation
-    // resolves these dynamic references at deploy time, so the secret never appears in the
-    // template or in the repository, and the function needs no Secrets Manager call at cold start.
+    // CaptchEtat (shared/captcha): the credentials stay in Secrets Manager and are read at run
+    // time (cached 5 minutes per warm Lambda): neither the template nor the function's
+    // configuration holds them, and a rotation needs no redeployment.
     module: 'shared/captcha/index.ts',
-    environment: ({ captchaSecretName }) => {
-      const field = (jsonField: string) =>
-        SecretValue.secretsManager(captchaSecretName, { jsonField }).unsafeUnwrap();
-      return {
-        CAPTCHA_PROVIDER: 'captchetat',
-        CAPTCHETAT_API_URL: field('apiUrl'),
-        CAPTCHETAT_TOKEN_URL: field('tokenUrl'),
-        CAPTCHETAT_CLIENT_ID: field('clientId'),
-        CAPTCHETAT_CLIENT_SECRET: field('clientSecret'),
-      };
-    },
+    environment: ({ captchaSecretName }) => ({
+      CAPTCHA_PROVIDER: 'captchetat',
+      CAPTCHETAT_SECRET_ID: captchaSecretName,
+    }),
+    grants: ({ captchaSecretName }, stack) => [
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        // Secrets Manager appends six random characters to a secret's name in its ARN.
+        resources: [captchaSecretArn(stack, captchaSecretName)],
+      }),
+    ],
   },
   {
     // API Recherche d'entreprises instead of the fixture directory (shared/companies).
@@ -34,6 +35,23 @@ const PRODUCTION_ADAPTERS: {
     environment: () => ({ COMPANY_DIRECTORY: 'api' }),
   },
 ];
+
+/** The ARN of a secret created outside the stack, by name (`-??????`: its random suffix). */
+export const captchaSecretArn = (stack: Stack, name: string) =>
+  stack.formatArn({
+    service: 'secretsmanager',
+    resource: 'secret',
+    resourceName: `${name}-??????`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+
+/** IAM statements the production adapters of a handler's ports need. */
+export function adapterGrants(handler: string, deployment: Deployment, stack: Stack): iam.PolicyStatement[] {
+  const modules = reachableModules(handler);
+  return PRODUCTION_ADAPTERS.filter((adapter) => modules.has(adapter.module)).flatMap(
+    (adapter) => adapter.grants?.(deployment, stack) ?? [],
+  );
+}
 
 /** Production adapter settings for the ports a handler uses. */
 export function adapterEnvironment(handler: string, deployment: Deployment): Record<string, string> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import nag from 'cdk-nag';
 import { authorizerModule, authorizerPermissions, routeTable } from '../shared/routes/index.ts';
-import { workflows, workflowTasks } from '../shared/workflows/index.ts';
+import { emailEventHandler, workflows, workflowTasks } from '../shared/workflows/index.ts';
 import { REPOSITORY_ROOT } from './bundling.ts';
 import { readDeployment } from './config.ts';
 import { addStacks } from './stacks.ts';
@@ -25,6 +25,7 @@ addStacks(app, deployment, {
   authorizer: { handler: authorizerModule, permissions: authorizerPermissions },
   workflows,
   workflowTasks,
+  emailEvents: emailEventHandler,
 });
 Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app), new nag.ServerlessChecks(app));
 app.synth();

@@ -15,6 +15,24 @@ const deploymentSchema = z.object({
   stage: z.enum(['dev', 'prod']),
   senderEmail: email,
   replyToEmail: email,
+  /**
+   * SES domain identity (Easy DKIM) the sender's address belongs to; by default the sender's own
+   * domain. Its DNS records are outputs of the data stack.
+   */
+  sesDomain: z.optional(
+    z.string().check(z.regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: 'must be a domain name' })),
+  ),
+  /** Custom MAIL FROM subdomain of sesDomain (SPF alignment for DMARC): `bounce` → bounce.<domain>. */
+  mailFromSubdomain: z._default(
+    z.string().check(z.regex(/^[a-z0-9-]+$/, { error: 'must be one DNS label' })),
+    'bounce',
+  ),
+  /**
+   * True while the account is in the SES sandbox, where SES also authorises the sender against
+   * each recipient's identity: the senders then get ses:SendEmail on every identity of the
+   * account (still only From the sender address). Deploy with false once production access is granted.
+   */
+  sesSandbox: z._default(z.boolean(), true),
   /** Browser origins of the front end, allowed by the API's and the bucket's CORS. */
   frontEndOrigins: z.array(origin).check(z.minLength(1, { error: 'needs at least one origin' })),
   /** Public URL of the portal, used in email links. */
@@ -25,6 +43,12 @@ const deploymentSchema = z.object({
   captchaSecretName: z.string().check(z.minLength(1)),
   /** Optional address subscribed to the alarm topic. */
   alarmEmail: z.optional(email),
+  /**
+   * Reserved concurrency of the authorizer and the hashing functions. Needs an account quota of
+   * concurrent executions well above their sum plus 100 (a new account may have 10): request it
+   * first, or deploy a trial stage with false.
+   */
+  reserveConcurrency: z._default(z.boolean(), true),
   /** Steady-state and burst request limits of the HTTP API's default stage. */
   throttlingRateLimit: z._default(z.number().check(z.positive()), 50),
   throttlingBurstLimit: z._default(z.number().check(z.positive()), 100),
@@ -42,11 +66,14 @@ function normalise(raw: Record<string, unknown>) {
           .filter(Boolean)
       : value;
   const number = (value: unknown) => (typeof value === 'string' && value !== '' ? Number(value) : value);
+  const boolean = (value: unknown) => (value === 'true' ? true : value === 'false' ? false : value);
   return {
     ...raw,
     frontEndOrigins: list(raw.frontEndOrigins),
     throttlingRateLimit: number(raw.throttlingRateLimit),
     throttlingBurstLimit: number(raw.throttlingBurstLimit),
+    sesSandbox: boolean(raw.sesSandbox),
+    reserveConcurrency: boolean(raw.reserveConcurrency),
   };
 }
 
@@ -58,8 +85,20 @@ export function readDeployment(tryGetContext: (key: string) => unknown): Deploym
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid deployment context:\n  ${problems.join('\n  ')}`);
   }
-  return result.data;
+  const senderDomain = result.data.senderEmail.split('@')[1]?.toLowerCase() ?? '';
+  const sesDomain = result.data.sesDomain ?? senderDomain;
+  if (senderDomain !== sesDomain)
+    throw new Error(
+      `Invalid deployment context:\n  senderEmail: must be an address of sesDomain (${sesDomain})`,
+    );
+  return { ...result.data, sesDomain };
 }
+
+/** The SES sending setup derived from the deployment: domain identity, MAIL FROM domain. */
+export const sesSettings = (deployment: Deployment) => {
+  const domain = deployment.sesDomain ?? (deployment.senderEmail.split('@')[1] as string);
+  return { domain, mailFromDomain: `${deployment.mailFromSubdomain}.${domain}` };
+};
 
 /** Retention and removal rules that differ between stages. */
 export const stageSettings = (stage: Deployment['stage']) =>
@@ -81,5 +120,7 @@ export function resourceNames(stage: Deployment['stage']) {
     documentsBucket: `${prefix}-documents-${unique}`,
     accessLogsBucket: `${prefix}-access-logs-${unique}`,
     stateMachine: (workflowId: string) => `${prefix}-${workflowId}`,
+    /** SES configuration set: event destinations, reputation metrics, suppression list. */
+    sesConfigurationSet: prefix,
   };
 }

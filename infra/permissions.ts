@@ -6,7 +6,13 @@ export interface GrantableResources {
   tableArn: string;
   indexNames: readonly string[];
   bucketArn: string;
-  sesIdentityArn: string;
+  ses: {
+    /** The sender's domain identity and the configuration set every email names. */
+    resources: string[];
+    /** Every identity of the account, granted only in the SES sandbox (recipients are checked too). */
+    sandboxRecipients?: string;
+    fromAddress: string;
+  };
   /** A workflow's state machine ARN and the ARN pattern of its executions (`…:execution:<name>:*`). */
   stateMachine: (workflowId: string) => { arn: string; executionsArn: string };
 }
@@ -107,10 +113,21 @@ export function grantsFor(
   }
 
   if (permissions.ses) {
+    const { ses } = resources;
     statements.push(
-      new iam.PolicyStatement({ actions: [...SES_SEND_ACTIONS], resources: [resources.sesIdentityArn] }),
+      new iam.PolicyStatement({
+        actions: [...SES_SEND_ACTIONS],
+        resources: [...ses.resources, ...(ses.sandboxRecipients ? [ses.sandboxRecipients] : [])],
+        // Whatever identity SES checks, the message can only come from the portal's sender address.
+        conditions: { StringEquals: { 'ses:FromAddress': ses.fromAddress } },
+      }),
       new iam.PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] }),
     );
+    if (ses.sandboxRecipients)
+      wildcards.push({
+        resource: ses.sandboxRecipients,
+        reason: `${owner} sends from the portal's address only (ses:FromAddress condition); in the SES sandbox SES also authorises each recipient's verified identity, named at run time.`,
+      });
   }
 
   for (const workflowId of permissions.workflows ?? []) {

@@ -1,6 +1,9 @@
 import {
+  Aws,
+  CfnOutput,
   Duration,
   aws_dynamodb as dynamodb,
+  aws_events as events,
   RemovalPolicy,
   Stack,
   type StackProps,
@@ -17,7 +20,7 @@ import {
   PENDING_UPLOAD_TAG,
   UPLOAD_PREFIX,
 } from '../shared/storage/upload-lifecycle.ts';
-import { type Deployment, resourceNames, stageSettings } from './config.ts';
+import { type Deployment, resourceNames, sesSettings, stageSettings } from './config.ts';
 import { protectDocumentsBucket } from './malware-protection.ts';
 import { acknowledge } from './nag.ts';
 
@@ -37,6 +40,7 @@ export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
   readonly documentsBucket: s3.Bucket;
   readonly senderIdentity: ses.EmailIdentity;
+  readonly configurationSet: ses.ConfigurationSet;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -74,6 +78,7 @@ export class StatefulStack extends Stack {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(settings.accessLogRetentionDays) }],
       removalPolicy,
+      autoDeleteObjects: !settings.retainData,
     });
     acknowledge(
       accessLogsBucket,
@@ -127,13 +132,91 @@ export class StatefulStack extends Stack {
         },
       ],
       removalPolicy,
+      // A dev stage is disposable: `cdk destroy` empties the versioned bucket (every version)
+      // through CDK's custom resource, instead of failing on a non-empty bucket.
+      autoDeleteObjects: !settings.retainData,
     });
 
     protectDocumentsBucket(this, this.documentsBucket);
 
-    this.senderIdentity = new ses.EmailIdentity(this, 'SenderIdentity', {
-      identity: ses.Identity.email(deployment.senderEmail),
+    this.configurationSet = this.createConfigurationSet(names.sesConfigurationSet, removalPolicy);
+    this.senderIdentity = this.createSenderIdentity(deployment, removalPolicy);
+  }
+
+  /**
+   * Every email goes through this configuration set: TLS required, reputation metrics (the bounce
+   * and complaint alarms), the account's suppression list, and its delivery, bounce, complaint and
+   * reject events on the default EventBridge bus (the only bus SES publishes to), where the API
+   * stack's rule records them on the emails.
+   */
+  private createConfigurationSet(name: string, removalPolicy: RemovalPolicy) {
+    const configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      configurationSetName: name,
+      reputationMetrics: true,
+      sendingEnabled: true,
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
-    this.senderIdentity.applyRemovalPolicy(removalPolicy);
+    configurationSet.addEventDestination('DeliveryEvents', {
+      destination: ses.EventDestination.eventBus(
+        events.EventBus.fromEventBusName(this, 'DefaultEventBus', 'default'),
+      ),
+      events: [
+        ses.EmailSendingEvent.DELIVERY,
+        ses.EmailSendingEvent.BOUNCE,
+        ses.EmailSendingEvent.COMPLAINT,
+        ses.EmailSendingEvent.REJECT,
+      ],
+    });
+    configurationSet.applyRemovalPolicy(removalPolicy);
+    return configurationSet;
+  }
+
+  /**
+   * A domain identity rather than one address: Easy DKIM (2048-bit) signs with the domain and a
+   * custom MAIL FROM subdomain aligns SPF, so strict DMARC passes. The DNS records to publish are
+   * stack outputs; SES verifies the domain once they resolve.
+   */
+  private createSenderIdentity(deployment: Deployment, removalPolicy: RemovalPolicy) {
+    const { domain, mailFromDomain } = sesSettings(deployment);
+    const identity = new ses.EmailIdentity(this, 'SenderIdentity', {
+      identity: ses.Identity.domain(domain),
+      configurationSet: this.configurationSet,
+      dkimSigning: true,
+      dkimIdentity: ses.DkimIdentity.easyDkim(ses.EasyDkimSigningKeyLength.RSA_2048_BIT),
+      mailFromDomain,
+      // Until the MX record resolves, send with SES's own MAIL FROM rather than refuse to send.
+      mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+    });
+    identity.applyRemovalPolicy(removalPolicy);
+    const record = (id: string, description: string, value: string) =>
+      new CfnOutput(this, id, { description, value });
+    const dkim = [
+      [identity.dkimDnsTokenName1, identity.dkimDnsTokenValue1],
+      [identity.dkimDnsTokenName2, identity.dkimDnsTokenValue2],
+      [identity.dkimDnsTokenName3, identity.dkimDnsTokenValue3],
+    ];
+    for (const [index, [name, value]] of dkim.entries())
+      record(
+        `DnsDkim${index + 1}`,
+        `DNS record ${index + 1}/3 of Easy DKIM (publish as is)`,
+        `${name} CNAME ${value}`,
+      );
+    record(
+      'DnsMailFromMx',
+      'DNS record of the MAIL FROM domain (bounces)',
+      `${mailFromDomain} MX 10 feedback-smtp.${Aws.REGION}.amazonses.com`,
+    );
+    record(
+      'DnsMailFromSpf',
+      'DNS record of the MAIL FROM domain (SPF)',
+      `${mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+    );
+    record(
+      'DnsDmarc',
+      'DMARC policy of the sending domain, if it has none yet (start with p=none to observe)',
+      `_dmarc.${domain} TXT "v=DMARC1; p=quarantine; adkim=r; aspf=r"`,
+    );
+    return identity;
   }
 }

@@ -1,6 +1,7 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import {
+  accountIdOfToken,
   bearerToken,
   hashToken,
   isUsableSession,
@@ -10,10 +11,11 @@ import {
 } from '../../shared/accounts/session-token.ts';
 import { documentClient, tableName } from '../../shared/storage/client.ts';
 import { keys } from '../../shared/storage/keys.ts';
+import { getItems } from '../../shared/storage/store.ts';
 
 /**
  * Lambda authorizer of the HTTP API (simple responses), run before every protected route.
- * One GetItem on the session (by the token's SHA-256); the idle expiry is renewed by an
+ * One BatchGetItem: the session (by the token's SHA-256) and its account's revocation mark; the idle expiry is renewed by an
  * UpdateItem only when the last renewal is older than 5 minutes, not on every call.
  *
  * A missing, malformed, expired or revoked token is still "authorized" with an empty context:
@@ -37,14 +39,20 @@ const anonymous: AuthorizerResult = { isAuthorized: true, context: {} };
 
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
   const token = bearerToken(event.headers?.authorization ?? event.headers?.Authorization);
-  if (!token) return anonymous;
+  const accountId = token ? accountIdOfToken(token) : undefined;
+  if (!token || !accountId) return anonymous;
   const key = keys.session(hashToken(token));
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName, Key: key }));
-  const session = Item as StoredSession | undefined;
+  // One call: the session and the account's revocation mark (a password change ends every
+  // session opened before it, whatever the lagging by-account index lists).
+  const [session, revocation] = await getItems<StoredSession & { revokedBeforeMs?: number }>([
+    key,
+    keys.sessionRevocation(accountId),
+  ]);
   const now = Math.floor(Date.now() / 1000);
   // The item outlives the session (journal record of its login, TTL 6 months): only the idle
-  // and absolute expiries and the revocation decide, never the TTL.
-  if (!isUsableSession(session, now)) return anonymous;
+  // and absolute expiries and the revocations decide, never the TTL.
+  if (!isUsableSession(session, now, revocation?.revokedBeforeMs) || session.accountId !== accountId)
+    return anonymous;
   if (now - session.renewedAt >= SESSION_RENEW_AFTER_SECONDS) {
     const idleExpiresAt = Math.min(now + SESSION_IDLE_SECONDS, session.absoluteExpiresAt);
     // Best effort, conditional on the item still existing and not revoked; the TTL (`expiresAt`,

@@ -131,7 +131,7 @@ export async function changePassword(
   const saved = await storeNewPassword(account.identifier, input.newPassword, verified.passwordHash);
   await revokeAllSessions(accountId);
   logger.info('Password changed', { accountId });
-  return openSession(saved, { sourceIp, origin: 'passwordChange' });
+  return openSession(saved, { sourceIp, origin: 'passwordChange', openedAtMs: Date.now() });
 }
 
 /**

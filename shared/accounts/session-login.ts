@@ -57,6 +57,9 @@ export async function login(
   sourceIp: string,
   captcha?: { id: string; answer: string },
 ): Promise<IssuedSession & { role: Credentials['role'] }> {
+  // Before the password check: a revocation of every session that lands after this instant
+  // (a password change racing this login) ends the session opened here.
+  const openedAtMs = Date.now();
   const read = await readAttempt(identifier, sourceIp);
   if (read.source.failures >= SOURCE_LIMIT.limit) {
     if (!captcha) throw captchaRequired();
@@ -83,5 +86,5 @@ export async function login(
   });
   logger.info('Login succeeded', { accountId: saved.accountId });
   // The session item is also the journal record of this login (source address, 6 months).
-  return { ...(await openSession(saved, { sourceIp, origin: 'login' })), role: saved.role };
+  return { ...(await openSession(saved, { sourceIp, origin: 'login', openedAtMs })), role: saved.role };
 }

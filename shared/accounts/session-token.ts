@@ -1,16 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * Opaque session tokens: 256 random bits, base64url. Only their SHA-256 is stored, so a leak of
- * the table does not leak live sessions. Kept tiny: the authorizer imports it.
+ * Opaque tokens: 256 random bits, base64url. Only their SHA-256 is stored, so a leak of the
+ * table does not leak live sessions. Kept tiny: the authorizer imports it.
  */
 export const newSessionToken = () => randomBytes(32).toString('base64url');
+
+/**
+ * A session token names its account before the random part (`<accountId>.<random>`): the
+ * authorizer reads the session and the account's revocation mark in one BatchGetItem. The hash
+ * covers the whole token, so the prefix cannot be changed without losing the session.
+ */
+export const newAccountSessionToken = (accountId: string) => `${accountId}.${newSessionToken()}`;
+
+export const accountIdOfToken = (token: string) => /^([A-Za-z0-9_-]{1,64})\./.exec(token)?.[1];
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The bearer token of an `Authorization` header, if well formed. */
 export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer ([A-Za-z0-9_-]{20,128})$/.exec(header?.trim() ?? '');
+  const match = /^Bearer ((?:[A-Za-z0-9_-]{1,64}\.)?[A-Za-z0-9_-]{20,128})$/.exec(header?.trim() ?? '');
   return match?.[1];
 }
 
@@ -29,6 +38,11 @@ export interface StoredSession {
   /** The account's last login when the session was opened (this login's date for a login). */
   lastLoginAt?: string;
   createdAt: string;
+  /**
+   * Epoch milliseconds when its login began (before the password was checked): a revocation of
+   * every session of the account (`revokedBeforeMs`) ends it if later.
+   */
+  openedAtMs?: number;
   /** Epoch seconds. */
   renewedAt: number;
   idleExpiresAt: number;
@@ -44,8 +58,13 @@ export interface StoredSession {
  * Whether a stored session still opens the API at `now` (epoch seconds). The item outlives the
  * session (it is the login's journal record, TTL 6 months): only these attributes decide.
  */
-export const isUsableSession = (session: StoredSession | undefined, now: number): session is StoredSession =>
+export const isUsableSession = (
+  session: StoredSession | undefined,
+  now: number,
+  revokedBeforeMs = 0,
+): session is StoredSession =>
   session !== undefined &&
   session.revokedAt === undefined &&
   session.idleExpiresAt > now &&
-  session.absoluteExpiresAt > now;
+  session.absoluteExpiresAt > now &&
+  (session.openedAtMs ?? Date.parse(session.createdAt)) >= revokedBeforeMs;

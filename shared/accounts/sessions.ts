@@ -5,7 +5,7 @@ import { isConditionFailure, putItem, queryAll } from '../storage/store.ts';
 import { type Credentials, isSetUp, pendingSteps, type SetupStep } from './model.ts';
 import {
   hashToken,
-  newSessionToken,
+  newAccountSessionToken,
   SESSION_ABSOLUTE_SECONDS,
   SESSION_IDLE_SECONDS,
   type StoredSession,
@@ -38,9 +38,9 @@ export async function openSession(
     Credentials,
     'accountId' | 'role' | 'siret' | 'passwordIsTemporary' | 'secretQuestionSet' | 'lastLoginAt'
   >,
-  opened: { sourceIp: string; origin: 'login' | 'passwordChange' },
+  opened: { sourceIp: string; origin: 'login' | 'passwordChange'; openedAtMs: number },
 ): Promise<IssuedSession> {
-  const token = newSessionToken();
+  const token = newAccountSessionToken(account.accountId);
   const tokenHash = hashToken(token);
   const now = Math.floor(Date.now() / 1000);
   const createdAt = new Date(now * 1000).toISOString();
@@ -51,6 +51,7 @@ export async function openSession(
     ...(account.siret ? { siret: account.siret } : {}),
     ...(account.lastLoginAt ? { lastLoginAt: account.lastLoginAt } : {}),
     createdAt,
+    openedAtMs: opened.openedAtMs,
     renewedAt: now,
     idleExpiresAt: now + SESSION_IDLE_SECONDS,
     absoluteExpiresAt: now + SESSION_ABSOLUTE_SECONDS,
@@ -103,11 +104,23 @@ export async function revokeSession(token: string): Promise<void> {
 }
 
 /**
- * Password change or reset: every session of the account ends. Only sessions opened within the
- * absolute lifetime can still be usable, so the query reads those alone, not the 6 months of
- * journal records.
+ * Password change or reset: every session of the account ends. The revocation mark decides at
+ * once; the sessions are also marked one by one (the login journal shows when each ended). Only
+ * sessions opened within the absolute lifetime can still be usable, so the query reads those
+ * alone, not the 6 months of journal records.
  */
 export async function revokeAllSessions(accountId: string): Promise<number> {
+  // First the mark the authorizer compares (read with the session, strongly consistent): it ends
+  // every session opened before now, even one the lagging GSI below does not list yet.
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.sessionRevocation(accountId),
+      UpdateExpression: 'SET #type = :type, revokedBeforeMs = :now',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':type': 'SessionRevocation', ':now': Date.now() },
+    }),
+  );
   const { GSI1PK } = indexKeys.sessionsByAccount(accountId);
   const now = Math.floor(Date.now() / 1000);
   const openedSince = new Date((now - SESSION_ABSOLUTE_SECONDS) * 1000).toISOString();

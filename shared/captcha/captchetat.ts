@@ -6,11 +6,16 @@ import type { CaptchaChallenge, CaptchaProvider } from './port.ts';
  * imageb64 }`, and `POST …/valider-captcha { uuid, code }` → `true | false`. The service keeps
  * the answer and makes each challenge one-time; nothing here can skip the check.
  */
-export interface CaptchEtatSettings {
+export interface CaptchEtatCredentials {
   apiUrl: string;
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
+}
+
+export interface CaptchEtatSettings {
+  /** Read when needed (the Secrets Manager secret, cached), never held in the configuration. */
+  credentials: () => Promise<CaptchEtatCredentials>;
   captchaType: string;
   timeoutMs: number;
 }
@@ -18,15 +23,15 @@ export interface CaptchEtatSettings {
 export function captchEtatProvider(settings: CaptchEtatSettings): CaptchaProvider {
   let cached: { token: string; expiresAt: number } | undefined;
 
-  async function accessToken(): Promise<string> {
+  async function accessToken(credentials: CaptchEtatCredentials): Promise<string> {
     if (cached && cached.expiresAt > Date.now() + 10_000) return cached.token;
-    const response = await fetch(settings.tokenUrl, {
+    const response = await fetch(credentials.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'client_credentials',
-        client_id: settings.clientId,
-        client_secret: settings.clientSecret,
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
         scope: 'piste.captchetat',
       }),
       signal: AbortSignal.timeout(settings.timeoutMs),
@@ -39,9 +44,10 @@ export function captchEtatProvider(settings: CaptchEtatSettings): CaptchaProvide
 
   return {
     async create(): Promise<CaptchaChallenge> {
-      const url = `${settings.apiUrl}/simple-captcha-endpoint?get=image&c=${encodeURIComponent(settings.captchaType)}`;
+      const credentials = await settings.credentials();
+      const url = `${credentials.apiUrl}/simple-captcha-endpoint?get=image&c=${encodeURIComponent(settings.captchaType)}`;
       const response = await fetch(url, {
-        headers: { authorization: `Bearer ${await accessToken()}` },
+        headers: { authorization: `Bearer ${await accessToken(credentials)}` },
         signal: AbortSignal.timeout(settings.timeoutMs),
       });
       if (!response.ok) throw new Error(`CaptchEtat challenge request failed with ${response.status}`);
@@ -52,9 +58,13 @@ export function captchEtatProvider(settings: CaptchEtatSettings): CaptchaProvide
       return { id: body.uuid, image, expiresInSeconds: 120 };
     },
     async verify(id: string, answer: string): Promise<boolean> {
-      const response = await fetch(`${settings.apiUrl}/valider-captcha`, {
+      const credentials = await settings.credentials();
+      const response = await fetch(`${credentials.apiUrl}/valider-captcha`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${await accessToken()}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${await accessToken(credentials)}`,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ uuid: id, code: answer }),
         signal: AbortSignal.timeout(settings.timeoutMs),
       });

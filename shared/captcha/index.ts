@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { cachedSecret } from '../aws/secrets.ts';
 import { readEnv } from '../config.ts';
 import { ProblemError } from '../http/problem.ts';
 import { captchEtatProvider } from './captchetat.ts';
@@ -12,29 +13,35 @@ import type { CaptchaProvider } from './port.ts';
 const env = readEnv({
   STAGE: z.string().check(z.minLength(1)),
   CAPTCHA_PROVIDER: z._default(z.enum(['local', 'captchetat']), 'local'),
-  CAPTCHETAT_API_URL: z.optional(z.string()),
-  CAPTCHETAT_TOKEN_URL: z.optional(z.string()),
-  CAPTCHETAT_CLIENT_ID: z.optional(z.string()),
-  CAPTCHETAT_CLIENT_SECRET: z.optional(z.string()),
+  /** Secrets Manager secret (name or ARN) of the CaptchEtat credentials, JSON (credentialsSchema). */
+  CAPTCHETAT_SECRET_ID: z.optional(z.string().check(z.minLength(1))),
   CAPTCHETAT_TYPE: z._default(z.string(), 'captchaFR'),
 });
+
+const credentialsSchema = z.object({
+  apiUrl: z.url(),
+  tokenUrl: z.url(),
+  clientId: z.string().check(z.minLength(1)),
+  clientSecret: z.string().check(z.minLength(1)),
+});
+/** A rotated secret applies within 5 minutes; warm Lambdas make no call meanwhile. */
+const SECRET_CACHE_MS = 5 * 60 * 1000;
 
 function selectProvider(): CaptchaProvider {
   if (env.CAPTCHA_PROVIDER === 'local') {
     if (env.STAGE !== 'local') throw new Error('CAPTCHA_PROVIDER=local is only allowed when STAGE=local');
     return localCaptchaProvider({ exposeAnswer: true });
   }
-  const { CAPTCHETAT_API_URL, CAPTCHETAT_TOKEN_URL, CAPTCHETAT_CLIENT_ID, CAPTCHETAT_CLIENT_SECRET } = env;
-  if (!CAPTCHETAT_API_URL || !CAPTCHETAT_TOKEN_URL || !CAPTCHETAT_CLIENT_ID || !CAPTCHETAT_CLIENT_SECRET) {
-    throw new Error(
-      'CAPTCHA_PROVIDER=captchetat needs CAPTCHETAT_API_URL, _TOKEN_URL, _CLIENT_ID, _CLIENT_SECRET',
-    );
-  }
+  const secretId = env.CAPTCHETAT_SECRET_ID;
+  if (!secretId) throw new Error('CAPTCHA_PROVIDER=captchetat needs CAPTCHETAT_SECRET_ID');
+  const readSecret = cachedSecret(secretId, SECRET_CACHE_MS);
   return captchEtatProvider({
-    apiUrl: CAPTCHETAT_API_URL,
-    tokenUrl: CAPTCHETAT_TOKEN_URL,
-    clientId: CAPTCHETAT_CLIENT_ID,
-    clientSecret: CAPTCHETAT_CLIENT_SECRET,
+    credentials: async () => {
+      const parsed = credentialsSchema.safeParse(JSON.parse(await readSecret()));
+      if (!parsed.success)
+        throw new Error('The CaptchEtat secret lacks apiUrl, tokenUrl, clientId or clientSecret');
+      return parsed.data;
+    },
     captchaType: env.CAPTCHETAT_TYPE,
     timeoutMs: 3000,
   });

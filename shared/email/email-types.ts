@@ -1,5 +1,5 @@
 import { FUNDING_EMAIL_LABELS } from '../funding/emails.ts';
-import { EMAIL_STATUS_LABELS, type EmailRecord } from './record-model.ts';
+import { DELIVERY_STATUS_LABELS, EMAIL_STATUS_LABELS, type EmailRecord } from './record-model.ts';
 import { ACKNOWLEDGEMENT_LABEL } from './templates/enrolment-acknowledgement.ts';
 import { CHANGES_REQUESTED_LABEL } from './templates/enrolment-changes-requested.ts';
 import { REJECTION_LABEL } from './templates/enrolment-rejection.ts';
@@ -20,8 +20,9 @@ export const EMAIL_TYPE_LABELS: Record<string, string> = {
 };
 
 /** A recorded email as the API shows it (see `emailRecordSchema`). */
-export const toEmailView = (record: EmailRecord) => ({
+export const toEmailView = ({ deliveryRank: _rank, ...record }: EmailRecord) => ({
   ...record,
   label: EMAIL_TYPE_LABELS[record.emailType] ?? record.emailType,
   statusLabel: EMAIL_STATUS_LABELS[record.status],
+  ...(record.deliveryStatus ? { deliveryStatusLabel: DELIVERY_STATUS_LABELS[record.deliveryStatus] } : {}),
 });

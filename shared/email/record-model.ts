@@ -12,6 +12,25 @@ export const EMAIL_STATUS_LABELS = {
 } as const;
 export type EmailStatus = keyof typeof EMAIL_STATUS_LABELS;
 
+/**
+ * What became of a SENT email, from the SES events of the configuration set (`SENT` only means
+ * SES accepted it). Kept apart from `status`, which guards against sending twice. Ranked: a later
+ * event only replaces a weaker one (a complaint after the delivery, never a delivery after a bounce).
+ */
+export const DELIVERY_STATUS_LABELS = {
+  DELIVERED: 'Distribué',
+  BOUNCED: 'Non distribué (adresse en échec)',
+  REJECTED: "Refusé par le service d'envoi",
+  COMPLAINED: 'Signalé comme indésirable par le destinataire',
+} as const;
+export type DeliveryStatus = keyof typeof DELIVERY_STATUS_LABELS;
+export const DELIVERY_STATUS_RANK: Record<DeliveryStatus, number> = {
+  DELIVERED: 1,
+  BOUNCED: 2,
+  REJECTED: 2,
+  COMPLAINED: 3,
+};
+
 export interface EmailRecord {
   emailId: string;
   /** Template type, e.g. `enrolmentAcknowledgement`. */
@@ -29,6 +48,11 @@ export interface EmailRecord {
   messageId?: string;
   /** Last failure, as a French message carrying only codes. */
   lastError?: string;
+  deliveryStatus?: DeliveryStatus;
+  deliveryStatusAt?: string;
+  deliveryRank?: number;
+  /** SES bounce type (`Permanent`, `Transient`, `Undetermined`) of a BOUNCED email. */
+  bounceType?: string;
 }
 
 /** The public shape of a recorded email, for API responses ("Courriels automatiques envoyés"). */
@@ -47,6 +71,10 @@ export const emailRecordSchema = z.strictObject({
   sentAt: z.optional(z.string()),
   messageId: z.optional(z.string()),
   lastError: z.optional(z.string()),
+  deliveryStatus: z.optional(z.enum(['DELIVERED', 'BOUNCED', 'REJECTED', 'COMPLAINED'])),
+  deliveryStatusLabel: z.optional(z.string()),
+  deliveryStatusAt: z.optional(z.string()),
+  bounceType: z.optional(z.string()),
 });
 
 export const emailIdOf = (emailType: string, occurrence: string) => `${emailType}@${occurrence}`;

@@ -2,6 +2,7 @@ import { sesClientSingleAttempt } from '../aws/ses.ts';
 import { logger } from '../logger.ts';
 import { fromSesError } from '../workflows/errors.ts';
 import type { Owner } from '../workflows/owner.ts';
+import { emailTags } from './delivery-tags.ts';
 import { emailIdOf } from './record-model.ts';
 import { getEmailRecord, recordAttempt, recordFailed, recordSent } from './records.ts';
 import { type RenderedEmail, sendEmail } from './send.ts';
@@ -60,7 +61,7 @@ export async function sendRecordedEmail(request: RecordedEmailRequest): Promise<
 
   let messageId: string;
   try {
-    messageId = await sendEmail(to, rendered, sesClientSingleAttempt);
+    messageId = await sendEmail(to, rendered, sesClientSingleAttempt, emailTags(owner, emailId));
   } catch (error) {
     const failure = fromSesError(error);
     await recordFailed(owner, emailId, failure.message);

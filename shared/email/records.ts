@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../storage/client.ts';
 import { getItem, isConditionFailure, queryAll } from '../storage/store.ts';
 import { type Owner, ownerChildren, ownerEmailKey } from '../workflows/owner.ts';
-import type { EmailRecord } from './record-model.ts';
+import { DELIVERY_STATUS_RANK, type DeliveryStatus, type EmailRecord } from './record-model.ts';
 
 export const getEmailRecord = (owner: Owner, emailId: string) =>
   getItem<EmailRecord>(ownerEmailKey(owner, emailId));
@@ -80,4 +80,29 @@ export const recordFailed = (owner: Owner, emailId: string, error: string) =>
     set: 'SET #status = :failed, lastError = :error',
     condition: 'attribute_exists(#status) AND #status <> :sent',
     values: { ':failed': 'FAILED', ':error': error },
+  });
+
+/**
+ * Records what SES reported for the send this record holds (same message id: an event of an
+ * earlier attempt or of another email changes nothing), unless a stronger outcome is recorded.
+ */
+export const recordDelivery = (
+  owner: Owner,
+  emailId: string,
+  event: { messageId: string; status: DeliveryStatus; at: string; bounceType?: string },
+) =>
+  update(owner, emailId, {
+    set:
+      'SET deliveryStatus = :delivery, deliveryStatusAt = :at, deliveryRank = :rank' +
+      (event.bounceType ? ', bounceType = :bounceType' : ''),
+    condition:
+      'messageId = :messageId AND #status = :sent AND (attribute_not_exists(deliveryRank) OR deliveryRank < :rank OR ' +
+      '(deliveryRank = :rank AND deliveryStatusAt < :at))',
+    values: {
+      ':delivery': event.status,
+      ':at': event.at,
+      ':rank': DELIVERY_STATUS_RANK[event.status],
+      ':messageId': event.messageId,
+      ...(event.bounceType ? { ':bounceType': event.bounceType } : {}),
+    },
   });

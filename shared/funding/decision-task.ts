@@ -17,8 +17,8 @@ import {
   dossierDocumentKey,
 } from './dossier.ts';
 import { maskIban } from './iban.ts';
-import { getDossier, loadFundingCall, recordDossierDocument } from './repository.ts';
-import { missingDossier } from './task-errors.ts';
+import { findFundingCallVersion, getDossier, recordDossierDocument } from './repository.ts';
+import { missingCallVersion, missingDossier } from './task-errors.ts';
 
 const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
   advance: 'DECISION_ATTRIBUTION',
@@ -33,10 +33,15 @@ export async function issueDecisionDocument(dossierNumber: string, decision: Dec
   const existing = dossier.documents[kind];
   if (existing) return { kind, key: existing.key, size: existing.size, created: false };
 
+  // The call as the decision applied it (its recorded version), not the current one: a later
+  // correction must not rewrite what was decided.
+  const callVersion =
+    decision === 'balance' ? (dossier.balance?.callVersion ?? dossier.callVersion) : dossier.callVersion;
   const [call, enrolment] = await Promise.all([
-    loadFundingCall(dossier.callId),
+    findFundingCallVersion(dossier.callId, callVersion),
     getItem<Enrolment>(keys.enrolment(dossier.enrolmentId)),
   ]);
+  if (!call) throw missingCallVersion(dossier.callId, callVersion);
   const started = performance.now();
   const bytes = await renderDecisionPdf(
     CONTENT_OF[decision](dossier, call, {

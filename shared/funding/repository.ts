@@ -52,9 +52,15 @@ export async function loadFundingCall(callId = MSS_CALL_ID): Promise<FundingCall
   return call;
 }
 
+/** Keeps the call as it is at `version` (immutable once written: a replay rewrites the same data). */
+const snapshotFundingCall = (call: FundingCall) =>
+  putItem({ ...keys.fundingCallVersion(call.callId, call.version), type: 'FundingCallVersion', ...call });
+
 /** Demo data (npm start, tests): the guide's call with its dates moved around today. */
 export async function seedFundingCall(today = new Date()): Promise<void> {
-  await putItem({ ...keys.fundingCall(MSS_CALL_ID), type: 'FundingCall', ...demoFundingCall(today) });
+  const call = demoFundingCall(today);
+  await putItem({ ...keys.fundingCall(MSS_CALL_ID), type: 'FundingCall', ...call });
+  await snapshotFundingCall(call);
 }
 
 /** Replaces the call record if nobody changed it since `expectedVersion` (409 otherwise). */
@@ -64,7 +70,24 @@ export async function saveFundingCall(call: FundingCall, expectedVersion: number
     expectedVersion,
   );
   cachedCalls.delete(call.callId);
+  await snapshotFundingCall({ ...call, version });
   return version;
+}
+
+/**
+ * The call as it was at `version` (what a decision applied), whatever was corrected since: its
+ * snapshot, or the current record if it is still at that version (a call stored before snapshots
+ * existed). Undefined when neither holds it.
+ */
+export async function findFundingCallVersion(
+  callId: string,
+  version: number,
+): Promise<FundingCall | undefined> {
+  const snapshot = await getItem<FundingCall & { type: string }>(keys.fundingCallVersion(callId, version));
+  const found = snapshot ?? (await findFundingCall(callId));
+  if (found?.version !== version) return undefined;
+  const { type: _type, ...call } = found as FundingCall & { type?: string };
+  return call;
 }
 
 const dossierIndexes = (dossier: Dossier) => ({

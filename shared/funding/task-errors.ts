@@ -6,3 +6,7 @@ export const missingDossier = (dossierNumber: string) =>
     TASK_ERRORS.invalidInput,
     `Dossier ${dossierNumber} introuvable ou sans décision de ce type.`,
   );
+
+/** Permanent: the call version a decision applied is no longer stored (the PDF would misstate it). */
+export const missingCallVersion = (callId: string, version: number) =>
+  new TaskError(TASK_ERRORS.invalidInput, `Version ${version} de l'appel ${callId} introuvable.`);

@@ -26,3 +26,9 @@ export const acceptedSchema = z.strictObject({ message: z.string() });
 export const tableReadWrite = { table: 'readwrite' } as const;
 /** scrypt N = 2^17 needs 128 MiB; more memory also means more CPU, hence a faster hash. */
 export const HASHING_MEMORY_MB = 1024;
+/**
+ * Reserved (and so maximal) concurrency of each hashing route: a burst of logins (about a second
+ * of CPU each) is throttled there instead of taking the account's concurrency from the
+ * authorizer and every other route.
+ */
+export const HASHING_RESERVED_CONCURRENCY = 20;

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import {
   acceptedSchema,
   HASHING_MEMORY_MB,
+  HASHING_RESERVED_CONCURRENCY,
   passwordField,
   passwordPolicyProblem,
   required,
@@ -105,6 +106,7 @@ export const resetPasswordRoute = defineRoute({
   permissions: tableReadWrite,
   idempotency: false,
   memoryMb: HASHING_MEMORY_MB,
+  reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
 });
 
 export const recoveryRoutes = [

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   HASHING_MEMORY_MB,
+  HASHING_RESERVED_CONCURRENCY,
   passwordField,
   passwordPolicyProblem,
   required,
@@ -51,6 +52,7 @@ export const loginRoute = defineRoute({
   permissions: tableReadWrite,
   idempotency: false,
   memoryMb: HASHING_MEMORY_MB,
+  reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
 });
 
 export const logoutRoute = defineRoute({
@@ -92,6 +94,7 @@ export const changePasswordRoute = defineRoute({
   allowedBeforePasswordChange: true,
   idempotency: false,
   memoryMb: HASHING_MEMORY_MB,
+  reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
 });
 
 export const setSecretQuestionRoute = defineRoute({
@@ -126,6 +129,7 @@ export const setSecretQuestionRoute = defineRoute({
   allowedBeforePasswordChange: true,
   idempotency: false,
   memoryMb: HASHING_MEMORY_MB,
+  reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
 });
 
 export const accountRoutes = [loginRoute, logoutRoute, changePasswordRoute, setSecretQuestionRoute];

@@ -10,6 +10,7 @@ import { enrolmentStepRoutes } from './enrolment-steps.ts';
 import { fundingRoutes } from './funding.ts';
 import { fundingAdminRoutes } from './funding-admin.ts';
 import { systemRoutes } from './system.ts';
+import { systemAdminRoutes } from './system-admin.ts';
 import type { Permissions, RouteDefinition } from './types.ts';
 
 /**
@@ -18,6 +19,7 @@ import type { Permissions, RouteDefinition } from './types.ts';
  */
 export const routeTable: readonly RouteDefinition[] = [
   ...systemRoutes,
+  ...systemAdminRoutes,
   ...enrolmentRoutes,
   ...enrolmentLookupRoutes,
   ...enrolmentStepRoutes,

@@ -1,20 +1,16 @@
 import * as z from 'zod/mini';
 import { defineRoute } from './types.ts';
 
-const serviceStatus = z.strictObject({
+export const serviceStatus = z.strictObject({
   status: z.enum(['ok', 'down']),
   latencyMs: z.number(),
   detail: z.optional(z.string()),
 });
 
+export const healthStatus = z.enum(['ok', 'degraded']);
 const healthSchema = z.strictObject({
-  status: z.enum(['ok', 'degraded']),
-  services: z.strictObject({
-    dynamodb: serviceStatus,
-    s3: serviceStatus,
-    ses: serviceStatus,
-    stepfunctions: serviceStatus,
-  }),
+  status: healthStatus,
+  services: z.strictObject({ dynamodb: serviceStatus }),
 });
 
 export const healthRoute = defineRoute({
@@ -23,14 +19,14 @@ export const healthRoute = defineRoute({
   path: '/v1/health',
   handler: 'functions/system/health.ts',
   access: 'public',
-  summary: 'État du service et joignabilité de chaque service AWS utilisé',
+  summary: 'État du service : la base de données répond (une lecture, rien d’autre)',
   tags: ['Système'],
   responses: {
-    200: { description: 'Tous les services répondent', schema: healthSchema },
-    503: { description: 'Au moins un service ne répond pas', schema: healthSchema },
+    200: { description: 'La base de données répond', schema: healthSchema },
+    503: { description: 'La base de données ne répond pas', schema: healthSchema },
   },
-  permissions: { table: 'read', bucket: { prefixes: [], access: 'read' }, ses: true, workflows: ['*'] },
-  timeoutSeconds: 10,
+  permissions: { table: 'read' },
+  timeoutSeconds: 5,
 });
 
 export const openApiRoute = defineRoute({

@@ -56,6 +56,8 @@ export interface RouteDefinition {
   idempotency?: boolean;
   memoryMb?: number;
   timeoutSeconds?: number;
+  /** Reserved concurrency on AWS: guarantees it and caps it (a burst of this route starves no other). */
+  reservedConcurrency?: number;
 }
 
 /** Keeps the literal types of a route (its schemas) while checking its shape. */

@@ -34,6 +34,9 @@ export const keys = {
   referencing: (number: string) => key(`REFERENCING#${number.toUpperCase()}`, 'REFERENCING'),
   /** Versioned configuration of a funding call. */
   fundingCall: (callId: string) => key(`CALL#${callId}`, 'CALL'),
+  /** Each version of the call as it was, so a decision renders with the version it applied. */
+  fundingCallVersion: (callId: string, version: number) =>
+    key(`CALL#${callId}`, `VERSION#${String(version).padStart(6, '0')}`),
   /** Captcha challenge (one-time, short-lived). */
   captcha: (captchaId: string) => key(`CAPTCHA#${captchaId}`, 'CAPTCHA'),
 
@@ -57,6 +60,8 @@ export const keys = {
   // Accounts and sessions
   /** The account aggregate: profile, secret question, enrolment links. */
   account: (accountId: string) => key(`ACCOUNT#${accountId}`, 'ACCOUNT'),
+  /** When the account's sessions were all revoked (password change or reset), read by the authorizer. */
+  sessionRevocation: (accountId: string) => key(`ACCOUNT#${accountId}`, 'SESSIONS_REVOKED'),
   /**
    * What a login needs, by normalised identifier: account id, role, status, password hash and
    * lockout state (login.ts). It is also the identifier's uniqueness guard.

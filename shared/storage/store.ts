@@ -10,7 +10,7 @@ import {
 import { badRequest, conflict } from '../http/problem.ts';
 import { documentClient, tableName } from './client.ts';
 import type { PrimaryKey } from './keys.ts';
-import { INTERNAL_ATTRIBUTES, type IndexName } from './table.ts';
+import { INTERNAL_ATTRIBUTES, type IndexName, TABLE_DEFINITION } from './table.ts';
 
 /** A stored item as the store sees it: keys, entity type, optional TTL, and data. */
 export type StoredItem = PrimaryKey & {
@@ -53,11 +53,21 @@ export async function getItem<T>(
  * Several items in one BatchGetItem (consistent reads), in the order of `keys`; an absent or
  * expired item is `undefined`. Keys DynamoDB leaves unprocessed are asked again, a few times.
  */
+/**
+ * Wait before asking again for keys BatchGetItem left unprocessed (it does so when the table is
+ * throttled): exponential backoff with full jitter, as AWS recommends, so retries do not hammer
+ * a throttled table. Round 1 waits up to 50 ms, then 100, 200, 400.
+ */
+export const unprocessedKeysDelayMs = (round: number, random = Math.random()) =>
+  round === 0 ? 0 : Math.floor(random * 25 * 2 ** round);
+
 export async function getItems<T>(keys: PrimaryKey[]): Promise<(T | undefined)[]> {
   const found: Record<string, unknown>[] = [];
   let pending = keys;
   for (let round = 0; pending.length > 0; round += 1) {
     if (round === 5) throw new Error('BatchGetItem kept keys unprocessed');
+    const delay = unprocessedKeysDelayMs(round);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const result = await documentClient.send(
       new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
     );
@@ -280,7 +290,7 @@ export interface Page<T> {
 export const encodeCursor = (lastKey: Record<string, unknown> | undefined): string | undefined =>
   lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
 
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
   if (cursor === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -291,6 +301,40 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
   throw badRequest('invalid_cursor', 'Le curseur de pagination est invalide.', [
     { path: 'query.cursor', message: 'Le curseur de pagination est invalide.' },
   ]);
+}
+
+const CURSOR_ELSEWHERE = "Ce curseur de pagination n'appartient pas à cette liste.";
+
+/**
+ * The start key a cursor carries, checked against the query it is sent with: exactly the key
+ * attributes of the table (and of the index), all strings, in the queried partition and within
+ * the sort-key condition. A cursor from another list (decodable, but another partition or index)
+ * would otherwise reach DynamoDB as a ValidationException, a 500 for a client's mistake.
+ */
+function startKeyFor(options: QueryOptions): Record<string, unknown> | undefined {
+  const startKey = decodeCursor(options.cursor);
+  if (startKey === undefined) return undefined;
+  const index = TABLE_DEFINITION.globalSecondaryIndexes.find((gsi) => gsi.indexName === options.index);
+  const keyNames = new Set<string>([
+    TABLE_DEFINITION.partitionKey,
+    TABLE_DEFINITION.sortKey,
+    ...(index ? [index.partitionKey, index.sortKey] : []),
+  ]);
+  const names = Object.keys(startKey);
+  const sortCondition = options.sortPrefix ?? options.sortFrom;
+  const sortValue = sortCondition ? startKey[sortCondition.name] : undefined;
+  const belongs =
+    names.length === keyNames.size &&
+    names.every((name) => keyNames.has(name) && typeof startKey[name] === 'string') &&
+    startKey[options.partition.name] === options.partition.value &&
+    (!options.sortPrefix ||
+      (typeof sortValue === 'string' && sortValue.startsWith(options.sortPrefix.value))) &&
+    (!options.sortFrom || (typeof sortValue === 'string' && sortValue >= options.sortFrom.value));
+  if (!belongs)
+    throw badRequest('invalid_cursor', CURSOR_ELSEWHERE, [
+      { path: 'query.cursor', message: CURSOR_ELSEWHERE },
+    ]);
+  return startKey;
 }
 
 export interface QueryOptions {
@@ -306,7 +350,7 @@ export interface QueryOptions {
   descending?: boolean;
 }
 
-/** One Query (never a Scan) returning a page of live items, keys stripped. */
+/** One Query (never a Scan) returning a page of live items, keys stripped; a cursor only continues its own list. */
 export async function queryPage<T>(options: QueryOptions): Promise<Page<T>> {
   const names: Record<string, string> = { '#pk': options.partition.name };
   const values: Record<string, unknown> = { ':pk': options.partition.value };
@@ -328,7 +372,7 @@ export async function queryPage<T>(options: QueryOptions): Promise<Page<T>> {
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       Limit: options.limit,
-      ExclusiveStartKey: decodeCursor(options.cursor),
+      ExclusiveStartKey: startKeyFor(options),
       ScanIndexForward: !options.descending,
     }),
   );

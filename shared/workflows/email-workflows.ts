@@ -58,6 +58,8 @@ export const emailWorkflowTasks: WorkflowTaskDefinition[] = [
     permissions: { table: 'readwrite', ses: true },
     // scrypt N = 2^17 hashing of the new password takes a few hundred milliseconds.
     memoryMb: 1024,
+    // Validations come in batches: their hashing must not take the routes' concurrency.
+    reservedConcurrency: 10,
     timeoutSeconds: 25,
   },
 ];

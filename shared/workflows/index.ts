@@ -1,4 +1,5 @@
 import { fundingWorkflows, fundingWorkflowTasks } from '../funding/workflows.ts';
+import type { Permissions } from '../routes/types.ts';
 import { emailWorkflows, emailWorkflowTasks } from './email-workflows.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from './types.ts';
 
@@ -10,3 +11,12 @@ export const workflowTasks: readonly WorkflowTaskDefinition[] = [
   ...emailWorkflowTasks,
   ...fundingWorkflowTasks,
 ];
+
+/**
+ * Target of the SES configuration set's events (delivery, bounce, complaint, reject), through an
+ * EventBridge rule: records them on the emails (shared/email/delivery-events.ts).
+ */
+export const emailEventHandler: { handler: string; permissions: Permissions } = {
+  handler: 'functions/events/record-email-event.ts',
+  permissions: { table: 'readwrite' },
+};

@@ -8,6 +8,8 @@ export interface WorkflowTaskDefinition {
   permissions: Permissions;
   memoryMb?: number;
   timeoutSeconds?: number;
+  /** Reserved concurrency on AWS (see RouteDefinition). */
+  reservedConcurrency?: number;
 }
 
 /** A state machine: one ASL file (JSONPath) under infra/workflows. */

@@ -138,7 +138,8 @@ describe('operator account: provisioning, first login, private home', () => {
       pendingSteps: ['password', 'secretQuestion'],
       role: 'operator',
     });
-    expect(login.body.token).toMatch(/^[\w-]{43}$/);
+    // `<accountId>.<256 random bits>`: the account names the revocation mark the authorizer reads.
+    expect(login.body.token).toMatch(/^[\w-]{1,64}\.[\w-]{43}$/);
     token = login.body.token;
     for (const path of ['/v1/me', '/v1/me/enrolments']) {
       const blocked = await local.api.get(path, bearer(token));
@@ -559,6 +560,37 @@ describe('sessions and the authorizer', () => {
     const absolute = keep(await support.loginAs(local, operator.identifier, operator.password));
     await set(absolute, 'absoluteExpiresAt', now - 1);
     expect((await local.api.get('/v1/me', bearer(absolute))).status).toBe(401);
+  });
+  it('ends, on a password change, a session opened just before that the by-account index does not list yet', async () => {
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const { hashToken } = await import('../../shared/accounts/session-token.ts');
+    const racing = keep(await support.loginAs(local, operator.identifier, operator.password));
+    // As if GSI1 had not caught up yet: the revocation's sweep cannot find this session.
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.session(hashToken(racing)),
+        UpdateExpression: 'REMOVE GSI1PK, GSI1SK',
+      }),
+    );
+    expect((await local.api.get('/v1/me', bearer(racing))).status).toBe(200);
+    // Another account's id in front of a live token's random part opens nothing either.
+    const [, random] = racing.split('.');
+    expect((await local.api.get('/v1/me', bearer(`${operator.accountId}x.${random}`))).status).toBe(401);
+
+    const chosen = keep('Operateur-B#2027');
+    const changed = await local.api.put(
+      '/v1/me/password',
+      { currentPassword: operator.password, newPassword: chosen, confirmation: chosen },
+      bearer(operator.token),
+    );
+    expect(changed.status).toBe(200);
+    keep(changed.body.token);
+    expect((await local.api.get('/v1/me', bearer(racing))).status).toBe(401);
+    expect((await local.api.get('/v1/me', bearer(operator.token))).status).toBe(401);
+    expect((await local.api.get('/v1/me', bearer(changed.body.token))).status).toBe(200);
   });
 });
 

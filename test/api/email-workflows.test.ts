@@ -168,6 +168,46 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
   });
 });
 
+describe('enrolmentValidated workflow: the account comes first', () => {
+  it('provisions the operator account even when SES refuses every email, and records the failure', async () => {
+    const { testSiret } = await import('../support/operators.ts');
+    const { getItem } = await import('../../shared/storage/store.ts');
+    const { keys } = await import('../../shared/storage/keys.ts');
+    const siret = testSiret();
+    const stored = await storeEnrolment({
+      siret,
+      status: 'VALIDEE',
+      number: 'ENR9500T0',
+      contact: { nom: 'Martin', prenom: 'Anaïs', email: 'anais.martin.refused@example.fr' },
+    });
+    const { saveEnrolment } = await import('../../shared/enrolment/repository.ts');
+    await saveEnrolment({
+      ...stored,
+      lastDecision: { action: 'validate', instructorId: 'instructor', at: new Date().toISOString() },
+    });
+    await local.injectSesFaults({ always: true, code: 'AccessDenied', status: 403 });
+    await startWorkflow('enrolmentValidated', executionName(stored.id, 'validated', 2), {
+      enrolmentId: stored.id,
+    });
+    await local.cloud.settleWorkflows();
+    await local.clearSesFaults();
+
+    const enrolment = await getItem<{ accountId?: string }>(keys.enrolment(stored.id));
+    expect(enrolment?.accountId).toEqual(expect.any(String));
+    const { getAccount } = await import('../../shared/accounts/repository.ts');
+    expect(await getAccount(enrolment?.accountId as string)).toMatchObject({ siret });
+    const owner = { kind: 'enrolment' as const, id: stored.id };
+    expect((await listEmailRecords(owner))[0]).toMatchObject({
+      emailType: 'enrolmentValidation',
+      status: 'FAILED',
+    });
+    expect((await listWorkflowFailures(owner))[0]).toMatchObject({
+      workflowId: 'enrolmentValidated',
+      error: 'Email.Rejected',
+    });
+  });
+});
+
 describe('the sendRecordedEmail task and the generic sendEmail workflow', () => {
   it('sends an email once per (owner, type, occurrence), however often the task runs', async () => {
     const enrolment = await putSubmittedEnrolment();

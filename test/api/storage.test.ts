@@ -102,4 +102,11 @@ describe('storage helpers against the local DynamoDB engine', () => {
       store.queryPage({ partition: { name: 'PK', value: 'x' }, cursor: '%%%' }),
     ).rejects.toMatchObject({ status: 400, code: 'invalid_cursor' });
   });
+
+  it('backs off with full jitter before asking again for unprocessed BatchGetItem keys', () => {
+    expect(store.unprocessedKeysDelayMs(0, 0.99)).toBe(0);
+    const ceilings = [1, 2, 3, 4].map((round) => store.unprocessedKeysDelayMs(round, 0.999_999));
+    expect(ceilings).toEqual([49, 99, 199, 399]);
+    for (const round of [1, 2, 3, 4]) expect(store.unprocessedKeysDelayMs(round, 0)).toBe(0);
+  });
 });

@@ -5,17 +5,32 @@ import { corsHeadersFor } from '../../infra/local/gateway.ts';
 import { routeTable } from '../../shared/routes/index.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
-const local = useLocalCloud();
+// Cheap password hashing (local stage only): the test operator logs in for real.
+const local = useLocalCloud({ environment: { PASSWORD_HASH_LOG_N: '10' } });
 
 describe('system routes through the local gateway', () => {
-  it('reports every backing service reachable', async () => {
+  it('answers the public health check from the table alone', async () => {
     const response = await local.api.get('/v1/health');
     expect(response.status).toBe(200);
-    expect(response.body.status).toBe('ok');
-    for (const service of ['dynamodb', 's3', 'ses', 'stepfunctions']) {
-      expect(response.body.services[service].status).toBe('ok');
-    }
+    expect(response.body).toEqual({
+      status: 'ok',
+      services: { dynamodb: { status: 'ok', latencyMs: expect.any(Number) } },
+    });
     expect(response.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
+  });
+
+  it('probes every backing service for instructors only', async () => {
+    const anonymous = await local.api.get('/v1/admin/health');
+    expect(anonymous.status).toBe(401);
+    const { instructor, operatorWith } = await import('../support/operators.ts');
+    const operator = await operatorWith(local);
+    expect((await local.api.get('/v1/admin/health', operator.headers)).status).toBe(403);
+    const response = await local.api.get('/v1/admin/health', (await instructor(local)).headers);
+    expect(response.status).toBe(200);
+    expect(response.body.status).toBe('ok');
+    expect(Object.keys(response.body.services).sort()).toEqual(['dynamodb', 's3', 'ses', 'stepfunctions']);
+    for (const service of Object.values(response.body.services))
+      expect(service).toMatchObject({ status: 'ok' });
   });
 
   it('serves a valid OpenAPI 3.1 document that documents every route', async () => {

@@ -73,6 +73,13 @@ describe('table', () => {
 });
 
 describe('documents bucket', () => {
+  it('empties both buckets (every version) on `cdk destroy` of a dev stage, never in prod', () => {
+    expect(Object.keys(dev.data.findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(2);
+    expect(
+      Object.values(dev.data.findResources('AWS::S3::Bucket')).map((bucket) => bucket.DeletionPolicy),
+    ).toEqual(['Delete', 'Delete']);
+    expect(prod.data.findResources('Custom::S3AutoDeleteObjects')).toEqual({});
+  });
   const documents = () =>
     Object.values(prod.data.findResources('AWS::S3::Bucket')).find((bucket) =>
       flat(bucket.Properties.BucketName).includes('-documents-'),
@@ -150,10 +157,56 @@ describe('documents bucket', () => {
     expect(CHECKED_DRAFT_EXPIRY_DAYS).toBeGreaterThan(PENDING_UPLOAD_EXPIRY_DAYS);
   });
 
-  it('declares the SES sender identity', () => {
+  it('declares the sender domain identity with Easy DKIM, a MAIL FROM domain and the configuration set', () => {
     prod.data.hasResourceProperties('AWS::SES::EmailIdentity', {
-      EmailIdentity: 'ne-pas-repondre@segur-mss.example.fr',
+      EmailIdentity: 'segur-mss.example.fr',
+      DkimAttributes: { SigningEnabled: true },
+      DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+      MailFromAttributes: {
+        MailFromDomain: 'bounce.segur-mss.example.fr',
+        BehaviorOnMxFailure: 'USE_DEFAULT_VALUE',
+      },
+      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
     });
+    prod.data.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'segur-mss-prod',
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    const [destination] = Object.values(
+      prod.data.findResources('AWS::SES::ConfigurationSetEventDestination'),
+    );
+    expect(destination?.Properties.EventDestination).toMatchObject({
+      Enabled: true,
+      EventBridgeDestination: { EventBusArn: expect.anything() },
+    });
+    expect([...(destination?.Properties.EventDestination.MatchingEventTypes ?? [])].sort()).toEqual([
+      'bounce',
+      'complaint',
+      'delivery',
+      'reject',
+    ]);
+  });
+
+  it('gives the DNS records to publish (DKIM, MAIL FROM, DMARC) as outputs', () => {
+    const outputs = prod.data.toJSON().Outputs as Record<string, { Value: unknown }>;
+    const text = (id: string) => JSON.stringify(outputs[id]?.Value);
+    for (const index of [1, 2, 3]) {
+      expect(text(`DnsDkim${index}`)).toContain(`DkimDNSTokenName${index}`);
+      expect(text(`DnsDkim${index}`)).toContain(' CNAME ');
+    }
+    expect(text('DnsMailFromMx')).toMatch(/bounce\.segur-mss\.example\.fr MX 10 feedback-smtp\./);
+    expect(text('DnsMailFromSpf')).toContain(
+      'bounce.segur-mss.example.fr TXT \\"v=spf1 include:amazonses.com ~all\\"',
+    );
+    expect(text('DnsDmarc')).toContain('_dmarc.segur-mss.example.fr TXT');
+  });
+
+  it('refuses a sender address outside the SES domain', () => {
+    expect(() =>
+      synthesize(fixtureSystem, { bundle: false, context: { sesDomain: 'autre.example.fr' } }),
+    ).toThrow(/senderEmail: must be an address of sesDomain/);
   });
 });
 
@@ -182,11 +235,30 @@ describe('functions and their grants', () => {
       expect(Object.keys(environmentOf(fnOf(id)))).not.toContain('STATE_MACHINE_ARN_NOTIFY');
   });
 
-  it('sends email only from the configured identity', () => {
-    const statements = statementsOf(prod.api, prod.stateless, taskOf('notifyOperator'));
-    expect(resourcesFor(statements, 'ses:SendEmail')).toEqual([
-      'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/ne-pas-repondre@segur-mss.example.fr',
+  it('sends email only from the sender address, through the domain identity and configuration set', () => {
+    const identity = 'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/segur-mss.example.fr';
+    const configurationSet =
+      'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:configuration-set/segur-mss-prod';
+    const sandbox = statementsOf(prod.api, prod.stateless, taskOf('notifyOperator'));
+    // In the sandbox (the default), SES also authorises each recipient's identity.
+    expect(resourcesFor(sandbox, 'ses:SendEmail')).toEqual([
+      identity,
+      configurationSet,
+      'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*',
     ]);
+    const production = synthesize(fixtureSystem, {
+      bundle: false,
+      context: { stage: 'prod', sesSandbox: 'false' },
+    });
+    const fn = production.stateless.taskFunctions.get('notifyOperator') as lambda.Function;
+    const statements = statementsOf(production.api, production.stateless, fn);
+    expect(resourcesFor(statements, 'ses:SendEmail')).toEqual([identity, configurationSet]);
+    const send = statements.find((statement) => resourcesFor([statement], 'ses:SendEmail').length > 0);
+    expect((send as unknown as { Condition: unknown }).Condition).toEqual({
+      StringEquals: { 'ses:FromAddress': 'ne-pas-repondre@segur-mss.example.fr' },
+    });
+    expect(environmentOf(taskOf('notifyOperator')).SES_CONFIGURATION_SET).toBe('segur-mss-prod');
+    expect(nagFindings(production.app)).toEqual([]);
   });
 
   it('gives every function the common configuration', () => {
@@ -318,18 +390,72 @@ describe('state machines', () => {
 });
 
 describe('alarms and cdk-nag', () => {
-  it('alarms on API 5xx, every function error and every workflow failure, notifying the alarm topic', () => {
+  it('alarms on API 5xx, every function error or throttle and every workflow failure, notifying the alarm topic', () => {
     const alarms = Object.values(prod.api.findResources('AWS::CloudWatch::Alarm'));
     const metrics = alarms.map((a) => `${a.Properties.Namespace}/${a.Properties.MetricName}`);
     expect(metrics).toContain('AWS/ApiGateway/5xx');
-    const functionCount = Object.keys(prod.api.findResources('AWS::Lambda::Function')).length;
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionCount);
+    // Every function's errors and throttles, each in exactly one alarm of at most 10 metrics.
+    const functionIds = Object.keys(prod.api.findResources('AWS::Lambda::Function')).sort();
+    for (const metricName of ['Errors', 'Throttles']) {
+      const watched = alarms.flatMap((alarm) => {
+        const stats = (alarm.Properties.Metrics ?? []).filter(
+          (metric: { MetricStat?: { Metric: { MetricName: string } } }) =>
+            metric.MetricStat?.Metric.MetricName === metricName,
+        );
+        expect(stats.length).toBeLessThanOrEqual(10);
+        return stats.map(
+          (metric: { MetricStat: { Metric: { Dimensions: { Value: { Ref: string } }[] } } }) =>
+            metric.MetricStat.Metric.Dimensions[0]?.Value.Ref,
+        );
+      });
+      expect(watched.sort(), metricName).toEqual(functionIds);
+    }
     expect(metrics).toContain('AWS/States/ExecutionsFailed');
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     prod.api.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'exploitation@example.fr',
     });
+  });
+
+  it('routes the SES events of its own configuration set to the function recording them', () => {
+    const [rule] = Object.values(prod.api.findResources('AWS::Events::Rule'));
+    expect(rule?.Properties.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Delivered', 'Email Bounced', 'Email Complaint Received', 'Email Rejected'],
+      detail: { mail: { tags: { 'ses:configuration-set': ['segur-mss-prod'] } } },
+    });
+    const recorder = prod.stateless.node.findChild('RecordEmailEvent') as lambda.Function;
+    expect(rule?.Properties.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [logicalId(recorder), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 21_600 },
+      }),
+    ]);
+  });
+
+  it('alarms on the SES bounce and complaint rates before SES reviews the account', () => {
+    const alarms = Object.values(prod.api.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/SES',
+        MetricName: 'Reputation.BounceRate',
+        Threshold: 0.025,
+      }),
+    );
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/SES',
+        MetricName: 'Reputation.ComplaintRate',
+        Threshold: 0.0005,
+      }),
+    );
+  });
+
+  it('gives the API and portal URLs as outputs', () => {
+    const outputs = prod.api.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain('ApiEndpoint');
+    expect(outputs.PortalUrl?.Value).toBe('http://localhost:5173');
   });
 
   it('passes cdk-nag with every kind of permission, a workflow and the authorizer', () => {

@@ -52,7 +52,7 @@ export const resourcesFor = (statements: Statement[], action: string) =>
 export function expectGrantsWithin(
   statements: Statement[],
   permissions: Permissions,
-  context: { bucket: string },
+  context: { bucket: string; readsCaptchaSecret?: boolean },
 ) {
   const actions = actionsOf(statements);
   for (const statement of statements) {
@@ -85,5 +85,12 @@ export function expectGrantsWithin(
   const named = (permissions.workflows ?? []).filter((id) => id !== '*');
   expect(has('states:StartExecution')).toBe(named.length > 0);
   expect(resourcesFor(statements, 'states:StartExecution')).toHaveLength(named.length);
-  expect([...actions].filter((action) => action.startsWith('secretsmanager:'))).toEqual([]);
+  // Only the captcha's adapter reads a secret (the CaptchEtat credentials), and only that one.
+  expect([...actions].filter((action) => action.startsWith('secretsmanager:'))).toEqual(
+    context.readsCaptchaSecret ? ['secretsmanager:GetSecretValue'] : [],
+  );
+  if (context.readsCaptchaSecret)
+    expect(resourcesFor(statements, 'secretsmanager:GetSecretValue')).toEqual([
+      expect.stringMatching(/:secret:segur-mss\/\w+\/captcha-\?{6}$/),
+    ]);
 }

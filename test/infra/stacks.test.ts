@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { aws_iam as iam, type aws_lambda as lambda } from 'aws-cdk-lib';
+import { type assertions, aws_iam as iam, type aws_lambda as lambda, Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE } from '../../infra/bundling.ts';
 import { reachableModules } from '../../infra/module-graph.ts';
+import { AUTHORIZER_RESERVED_CONCURRENCY } from '../../infra/stateless-stack.ts';
+import { HASHING_MEMORY_MB, HASHING_RESERVED_CONCURRENCY } from '../../shared/routes/accounts-common.ts';
 import { expectGrantsWithin, resourcesFor, statementsOf } from './iam.ts';
 import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
 import { realSystem, synthesize } from './synth.ts';
@@ -22,11 +24,15 @@ beforeAll(() => {
 const bucketArn = 'arn:<AWS::Partition>:s3:::segur-mss-dev-documents-<AWS::AccountId>-<AWS::Region>';
 
 describe('stacks generated from the route table', () => {
-  it('creates one function per route, per workflow task, plus the authorizer, the $default route and the scan result handler', () => {
+  it('creates one function per route, per workflow task, plus the authorizer, the SES events recorder, the $default route and the scan result handler', () => {
     const needsAuthorizer = realSystem.routes.some((route) => PROTECTED.has(route.access));
     synth.api.resourceCountIs(
       'AWS::Lambda::Function',
-      realSystem.routes.length + realSystem.workflowTasks.length + (needsAuthorizer ? 1 : 0) + 2,
+      realSystem.routes.length +
+        realSystem.workflowTasks.length +
+        (needsAuthorizer ? 1 : 0) +
+        (realSystem.emailEvents ? 1 : 0) +
+        2,
     );
     expect([...synth.stateless.routeFunctions.keys()].sort()).toEqual(
       realSystem.routes.map((r) => r.id).sort(),
@@ -67,7 +73,13 @@ describe('stacks generated from the route table', () => {
         Architectures: ['arm64'],
         Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
-        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
+        LoggingConfig: {
+          LogFormat: 'JSON',
+          LogGroup: { Ref: expect.any(String) },
+          ApplicationLogLevel: 'INFO',
+          // REPORT lines (memory used, init duration) are platform logs at INFO.
+          SystemLogLevel: 'INFO',
+        },
       });
       expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
       expect(fn.Properties.Timeout).toBeLessThanOrEqual(29);
@@ -85,9 +97,14 @@ describe('stacks generated from the route table', () => {
       const modules = reachableModules(route.handler);
       if (modules.has('shared/captcha/index.ts')) {
         expect(variables.CAPTCHA_PROVIDER, route.id).toBe('captchetat');
-        expect(variables.CAPTCHETAT_CLIENT_SECRET).toBe(
-          '{{resolve:secretsmanager:segur-mss/dev/captcha:SecretString:clientSecret::}}',
-        );
+        // The secret's name only: its value is read at run time, never in the configuration.
+        expect(variables.CAPTCHETAT_SECRET_ID).toBe('segur-mss/dev/captcha');
+        expect(JSON.stringify(variables)).not.toContain('resolve:secretsmanager');
+        expect(
+          resourcesFor(statementsOf(synth.api, Stack.of(fn), fn), 'secretsmanager:GetSecretValue'),
+        ).toEqual([
+          'arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:segur-mss/dev/captcha-??????',
+        ]);
       } else expect(Object.keys(variables).filter((name) => name.startsWith('CAPTCHA'))).toEqual([]);
       expect(variables.COMPANY_DIRECTORY, route.id).toBe(
         modules.has('shared/companies/index.ts') ? 'api' : undefined,
@@ -100,6 +117,7 @@ describe('stacks generated from the route table', () => {
       const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;
       expectGrantsWithin(statementsOf(synth.api, synth.stateless, fn), route.permissions ?? {}, {
         bucket: bucketArn,
+        readsCaptchaSecret: reachableModules(route.handler).has('shared/captcha/index.ts'),
       });
     }
   });
@@ -111,6 +129,72 @@ describe('stacks generated from the route table', () => {
       expect(resourcesFor(statements, 's3:GetObject'), id).toEqual([`${bucketArn}/checked/enrolments/*`]);
       expect(resourcesFor(statements, 's3:PutObject'), id).toEqual([]);
     }
+  });
+
+  it('reserves concurrency for the authorizer and caps the hashing functions, within a 1000 quota', () => {
+    const functions = Object.values(synth.api.findResources('AWS::Lambda::Function'));
+    const reserved = functions.filter((fn) => fn.Properties.ReservedConcurrentExecutions !== undefined);
+    const authorizer = functions.find((fn) => fn.Properties.Description?.startsWith('Lambda authorizer'));
+    expect(authorizer?.Properties.ReservedConcurrentExecutions).toBe(AUTHORIZER_RESERVED_CONCURRENCY);
+    const hashing = realSystem.routes.filter((route) => route.memoryMb === HASHING_MEMORY_MB);
+    expect(hashing.map((route) => route.id)).toContain('login');
+    for (const route of hashing) {
+      const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;
+      const cfn =
+        synth.api.findResources('AWS::Lambda::Function')[
+          Stack.of(fn).getLogicalId(fn.node.defaultChild as never)
+        ];
+      expect(cfn?.Properties.ReservedConcurrentExecutions, route.id).toBe(HASHING_RESERVED_CONCURRENCY);
+    }
+    const total = reserved.reduce((sum, fn) => sum + fn.Properties.ReservedConcurrentExecutions, 0);
+    // Lambda keeps 100 unreserved: the README's quota request (1000) leaves room for the rest.
+    expect(total).toBeLessThanOrEqual(1000 - 100 - 500);
+    const trial = synthesize(realSystem, { bundle: false, context: { reserveConcurrency: 'false' } });
+    expect(
+      Object.values(trial.api.findResources('AWS::Lambda::Function')).filter(
+        (fn) => fn.Properties.ReservedConcurrentExecutions !== undefined,
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps every template under 80 % of the 500 resources CloudFormation allows', () => {
+    const counts = [
+      { name: synth.stateful.stackName, template: synth.data },
+      ...synth.apiTemplates.map(({ stack, template }) => ({ name: stack.node.path, template })),
+    ].map(({ name, template }) => ({ name, resources: Object.keys(template.toJSON().Resources).length }));
+    for (const { name, resources } of counts) expect(resources, name).toBeLessThan(400);
+    // Routes live in one nested stack per handler folder: the parent holds none of their resources.
+    const parent = synth.apiTemplates[0]?.template as assertions.Template;
+    expect(Object.keys(parent.findResources('AWS::ApiGatewayV2::Route'))).toHaveLength(1); // $default
+    expect(synth.apiTemplates.length).toBeGreaterThan(2);
+    console.info(`Resources per template: ${counts.map((c) => `${c.name} ${c.resources}`).join(', ')}`);
+  });
+
+  it('alarms on throttled reads and writes of the table and its indexes', () => {
+    const [alarm] = Object.values(synth.api.findResources('AWS::CloudWatch::Alarm')).filter((candidate) =>
+      candidate.Properties.AlarmDescription?.startsWith('DynamoDB throttled'),
+    );
+    const metrics = (alarm?.Properties.Metrics ?? [])
+      .filter((metric: { MetricStat?: unknown }) => metric.MetricStat)
+      .map(
+        (metric: {
+          MetricStat: { Metric: { MetricName: string; Dimensions: { Name: string; Value: string }[] } };
+        }) =>
+          `${metric.MetricStat.Metric.MetricName}:${metric.MetricStat.Metric.Dimensions.map((d) => d.Value)
+            .sort()
+            .reverse()
+            .join('/')}`,
+      );
+    expect(metrics.sort()).toEqual(
+      [
+        'ReadThrottleEvents:segur-mss-dev',
+        'WriteThrottleEvents:segur-mss-dev',
+        'ReadThrottleEvents:segur-mss-dev/GSI1',
+        'WriteThrottleEvents:segur-mss-dev/GSI1',
+        'ReadThrottleEvents:segur-mss-dev/GSI2',
+        'WriteThrottleEvents:segur-mss-dev/GSI2',
+      ].sort(),
+    );
   });
 
   it('passes cdk-nag AwsSolutions and Serverless with no unacknowledged finding', () => {

@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, assertions } from 'aws-cdk-lib';
+import { App, assertions, NestedStack, type Stack } from 'aws-cdk-lib';
 import { afterAll } from 'vitest';
 import { REPOSITORY_ROOT } from '../../infra/bundling.ts';
 import { readDeployment } from '../../infra/config.ts';
 import { addStacks } from '../../infra/stacks.ts';
 import type { SystemDefinition } from '../../infra/stateless-stack.ts';
 import { authorizerModule, authorizerPermissions, routeTable } from '../../shared/routes/index.ts';
-import { workflows, workflowTasks } from '../../shared/workflows/index.ts';
+import { emailEventHandler, workflows, workflowTasks } from '../../shared/workflows/index.ts';
 
 /** The system the deployed stacks are generated from (what infra/app.ts passes). */
 export const realSystem: SystemDefinition = {
@@ -16,6 +16,7 @@ export const realSystem: SystemDefinition = {
   authorizer: { handler: authorizerModule, permissions: authorizerPermissions },
   workflows,
   workflowTasks,
+  emailEvents: emailEventHandler,
 };
 
 export const cdkContext = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')).context;
@@ -56,6 +57,34 @@ export function synthesize(
     deployment,
     ...stacks,
     data: assertions.Template.fromStack(stacks.stateful),
-    api: assertions.Template.fromStack(stacks.stateless),
+    api: mergedTemplate(stacks.stateless),
+    /** Each deployed template on its own: the API stack and its nested route stacks. */
+    apiTemplates: [stacks.stateless, ...nestedStacksOf(stacks.stateless)].map((stack) => ({
+      stack,
+      template: assertions.Template.fromStack(stack),
+    })),
   };
+}
+
+export const nestedStacksOf = (stack: Stack) =>
+  stack.node.findAll().filter((construct): construct is NestedStack => NestedStack.isNestedStack(construct));
+
+/**
+ * The API stack's resources with those of its nested stacks, in one template for assertions that
+ * look for a function, a role or a route wherever it is deployed (logical ids do not collide:
+ * they derive from unique route and function ids).
+ */
+function mergedTemplate(stack: Stack) {
+  const templates = [stack, ...nestedStacksOf(stack)].map((each) =>
+    assertions.Template.fromStack(each).toJSON(),
+  );
+  const [parent] = templates;
+  return assertions.Template.fromJSON(
+    {
+      ...parent,
+      Resources: Object.assign({}, ...templates.map((template) => template.Resources)),
+      Outputs: parent?.Outputs,
+    },
+    { skipCyclicalDependenciesCheck: true },
+  );
 }

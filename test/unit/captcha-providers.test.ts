@@ -16,7 +16,7 @@ describe('captcha provider selection', () => {
 
   it('refuses CaptchEtat without its settings, and a missing STAGE', async () => {
     Object.assign(process.env, { STAGE: 'production', CAPTCHA_PROVIDER: 'captchetat' });
-    await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/CAPTCHETAT_API_URL/);
+    await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/CAPTCHETAT_SECRET_ID/);
     vi.resetModules();
     delete process.env.STAGE;
     await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/Invalid configuration: STAGE/);
@@ -69,10 +69,12 @@ describe('CaptchEtat adapter against a local stand-in of the service', () => {
 
   const provider = (clientSecret = 'secret') =>
     captchEtatProvider({
-      apiUrl: `${base}/captcha`,
-      tokenUrl: `${base}/oauth/token`,
-      clientId: 'portal',
-      clientSecret,
+      credentials: async () => ({
+        apiUrl: `${base}/captcha`,
+        tokenUrl: `${base}/oauth/token`,
+        clientId: 'portal',
+        clientSecret,
+      }),
       captchaType: 'captchaFR',
       timeoutMs: 2000,
     });
@@ -91,6 +93,65 @@ describe('CaptchEtat adapter against a local stand-in of the service', () => {
 
   it('fails loudly when the service refuses its credentials', async () => {
     await expect(provider('wrong').create()).rejects.toThrow(/token request failed with 401/);
+  });
+});
+
+describe('CaptchEtat credentials read from Secrets Manager at run time', () => {
+  let server: Server;
+  let endpoint = '';
+  const requests: { target: string; secretId: string }[] = [];
+  let secret = {
+    apiUrl: 'https://a.example.fr',
+    tokenUrl: 'https://t.example.fr',
+    clientId: 'c',
+    clientSecret: 's1',
+  };
+
+  // A stand-in speaking the Secrets Manager JSON protocol (X-Amz-Target: secretsmanager.GetSecretValue).
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const { SecretId } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { SecretId: string };
+        requests.push({ target: String(req.headers['x-amz-target']), secretId: SecretId });
+        res
+          .writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+          .end(JSON.stringify({ Name: SecretId, SecretString: JSON.stringify(secret) }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    endpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('reads the secret once per cache period, concurrent first reads included', async () => {
+    const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const { cachedSecret } = await import('../../shared/aws/secrets.ts');
+    const client = new SecretsManagerClient({
+      endpoint,
+      region: 'eu-west-3',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const read = cachedSecret('segur-mss/prod/captcha', 300_000, client);
+      const [first, second] = await Promise.all([read(), read()]);
+      expect(JSON.parse(first).clientSecret).toBe('s1');
+      expect(second).toBe(first);
+      expect(requests).toEqual([
+        { target: 'secretsmanager.GetSecretValue', secretId: 'segur-mss/prod/captcha' },
+      ]);
+      secret = { ...secret, clientSecret: 's2' }; // rotated
+      vi.advanceTimersByTime(299_000);
+      expect(JSON.parse(await read()).clientSecret).toBe('s1');
+      vi.advanceTimersByTime(2_000);
+      expect(JSON.parse(await read()).clientSecret).toBe('s2');
+      expect(requests).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** État du service et joignabilité de chaque service AWS utilisé */
+        /** État du service : la base de données répond (une lecture, rien d’autre) */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -26,6 +26,23 @@ export interface paths {
         };
         /** Description OpenAPI 3.1 de cette API */
         get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joignabilité de chaque service AWS utilisé (base, documents, courriels, workflows) */
+        get: operations["getDeepHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -687,7 +704,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Tous les services répondent */
+            /** @description La base de données répond */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -698,24 +715,6 @@ export interface operations {
                         status: "ok" | "degraded";
                         services: {
                             dynamodb: {
-                                /** @enum {string} */
-                                status: "ok" | "down";
-                                latencyMs: number;
-                                detail?: string;
-                            };
-                            s3: {
-                                /** @enum {string} */
-                                status: "ok" | "down";
-                                latencyMs: number;
-                                detail?: string;
-                            };
-                            ses: {
-                                /** @enum {string} */
-                                status: "ok" | "down";
-                                latencyMs: number;
-                                detail?: string;
-                            };
-                            stepfunctions: {
                                 /** @enum {string} */
                                 status: "ok" | "down";
                                 latencyMs: number;
@@ -809,7 +808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Au moins un service ne répond pas */
+            /** @description La base de données ne répond pas */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -820,24 +819,6 @@ export interface operations {
                         status: "ok" | "degraded";
                         services: {
                             dynamodb: {
-                                /** @enum {string} */
-                                status: "ok" | "down";
-                                latencyMs: number;
-                                detail?: string;
-                            };
-                            s3: {
-                                /** @enum {string} */
-                                status: "ok" | "down";
-                                latencyMs: number;
-                                detail?: string;
-                            };
-                            ses: {
-                                /** @enum {string} */
-                                status: "ok" | "down";
-                                latencyMs: number;
-                                detail?: string;
-                            };
-                            stepfunctions: {
                                 /** @enum {string} */
                                 status: "ok" | "down";
                                 latencyMs: number;
@@ -958,6 +939,219 @@ export interface operations {
                         }[];
                         retryAfterSeconds?: number;
                         requestId?: string;
+                    };
+                };
+            };
+        };
+    };
+    getDeepHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tous les services répondent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "degraded";
+                        services: {
+                            dynamodb: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                            s3: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                            ses: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                            stepfunctions: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Au moins un service ne répond pas */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "degraded";
+                        services: {
+                            dynamodb: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                            s3: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                            ses: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                            stepfunctions: {
+                                /** @enum {string} */
+                                status: "ok" | "down";
+                                latencyMs: number;
+                                detail?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -7586,6 +7780,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         workflowFailures: {
                             workflowId: string;
@@ -8652,6 +8851,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         payment: {
                             items: {
@@ -9291,6 +9495,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         payment: {
                             items: {
@@ -9679,6 +9888,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         payment: {
                             items: {
@@ -10284,6 +10498,11 @@ export interface operations {
                             sentAt?: string;
                             messageId?: string;
                             lastError?: string;
+                            /** @enum {string} */
+                            deliveryStatus?: "DELIVERED" | "BOUNCED" | "REJECTED" | "COMPLAINED";
+                            deliveryStatusLabel?: string;
+                            deliveryStatusAt?: string;
+                            bounceType?: string;
                         }[];
                         payment: {
                             items: {

@@ -1,0 +1,20 @@
+import { type DeliveryEvent, readDeliveryEvent } from '../../shared/email/delivery-events.ts';
+import { recordDelivery } from '../../shared/email/records.ts';
+import { logger } from '../../shared/logger.ts';
+
+/**
+ * Target of the EventBridge rule on the SES configuration set's events: records delivered,
+ * bounced, complained or rejected on the email's record ("Courriels automatiques envoyés").
+ * Emails sent without a record (password recovery) and events of an older send are ignored.
+ */
+export async function handler(event: unknown): Promise<{ recorded: boolean }> {
+  const delivery: DeliveryEvent | undefined = readDeliveryEvent(event);
+  if (!delivery) {
+    logger.info('SES event ignored: no recorded email');
+    return { recorded: false };
+  }
+  const { owner, emailId, ...outcome } = delivery;
+  const recorded = await recordDelivery(owner, emailId, outcome);
+  logger.info('SES event', { ownerKind: owner.kind, status: outcome.status, recorded });
+  return { recorded };
+}
