@@ -22,6 +22,8 @@ export interface LocalCloudOptions {
   bucketName?: string;
   corsOrigins?: string[];
   retryIntervalMs?: number;
+  /** Also seed the demo operator (`npm start`, browser tests); other tests keep their own operators. */
+  seedDemoOperator?: boolean;
   /** Extra environment for the handlers (e.g. feature settings in tests). */
   environment?: Record<string, string>;
 }
@@ -122,6 +124,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await ensureTable(dynamo.endpoint, tableName);
     const { seedDemoData } = await import('./seed.ts');
     await seedDemoData();
+    if (options.seedDemoOperator) await (await import('./seed-accounts.ts')).seedDemoOperator();
 
     const gateway = await startGateway({
       port: options.ports.api,

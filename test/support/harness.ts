@@ -79,7 +79,14 @@ export interface SentEmail {
  * folder, for the current test file; stops it after the file. Returns a live handle whose
  * fields are set once `beforeAll` has run.
  */
-export function useLocalCloud(options: { environment?: Record<string, string> } = {}): TestCloud {
+export function useLocalCloud(
+  options: {
+    environment?: Record<string, string>;
+    seedDemoOperator?: boolean;
+    /** The portal's URL (known once its own beforeAll ran), for the emails' links. */
+    portalUrl?: () => string;
+  } = {},
+): TestCloud {
   const handle = {} as TestCloud;
   let dataDirectory = '';
   beforeAll(async () => {
@@ -89,7 +96,11 @@ export function useLocalCloud(options: { environment?: Record<string, string> } 
       dataDirectory,
       persist: false,
       retryIntervalMs: 10,
-      ...(options.environment ? { environment: options.environment } : {}),
+      seedDemoOperator: options.seedDemoOperator ?? false,
+      environment: {
+        ...options.environment,
+        ...(options.portalUrl ? { PORTAL_URL: options.portalUrl() } : {}),
+      },
     });
     const ses = cloud.urls.ses;
     Object.assign(handle, {

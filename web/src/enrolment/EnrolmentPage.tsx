@@ -1,0 +1,3 @@
+export default function EnrolmentPage() {
+  return <h1>EnrolmentPage</h1>;
+}

@@ -1,0 +1,3 @@
+export default function ResumeEnrolmentPage() {
+  return <h1>ResumeEnrolmentPage</h1>;
+}

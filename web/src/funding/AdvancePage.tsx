@@ -1,0 +1,3 @@
+export default function AdvancePage() {
+  return <h1>AdvancePage</h1>;
+}

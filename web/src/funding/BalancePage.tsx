@@ -1,0 +1,3 @@
+export default function BalancePage() {
+  return <h1>BalancePage</h1>;
+}

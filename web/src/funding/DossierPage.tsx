@@ -1,0 +1,3 @@
+export default function DossierPage() {
+  return <h1>DossierPage</h1>;
+}
