@@ -17,7 +17,11 @@ export const handler = httpHandler(lookupCompanyRoute, async ({ params, headers,
   if (!isValidSiret(siret)) throw invalidField('body.siret', SIRET_CHECKSUM_MESSAGE);
   await requireCaptcha(body.captcha);
   const company = await findCompanyOrFail(siret);
-  const lookedUpCompany = { siret, denomination: company.denomination, address: company.address };
+  const lookedUpCompany = {
+    siret,
+    denominationSociale: company.denominationSociale,
+    address: company.address,
+  };
   await saveEnrolment(touched({ ...enrolment, lookedUpCompany }, new Date()));
   return ok(lookedUpCompany);
 });

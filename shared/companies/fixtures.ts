@@ -4,7 +4,7 @@ import type { CompanyDirectory, CompanyRecord } from './port.ts';
 const COMPANIES: readonly CompanyRecord[] = [
   {
     siret: '47992882200069',
-    denomination: 'ASSOCIATION SERVICES MEDIATION',
+    denominationSociale: 'ASSOCIATION SERVICES MEDIATION',
     address: {
       entreeBatiment: 'CENTRE CIAL LE SAINT PIERRE',
       typeVoie: 'RUE',
@@ -16,7 +16,7 @@ const COMPANIES: readonly CompanyRecord[] = [
   },
   {
     siret: '39177919600040',
-    denomination: 'PROCIVIS IMMOBILIER',
+    denominationSociale: 'PROCIVIS IMMOBILIER',
     address: {
       numero: '87',
       typeVoie: 'CHEM',
@@ -28,7 +28,7 @@ const COMPANIES: readonly CompanyRecord[] = [
   },
   {
     siret: '35600000000048',
-    denomination: 'LA POSTE',
+    denominationSociale: 'LA POSTE',
     address: {
       numero: '9',
       typeVoie: 'RUE',

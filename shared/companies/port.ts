@@ -7,7 +7,7 @@ import type { PostalAddress } from '../enrolment/model.ts';
  */
 export interface CompanyRecord {
   siret: string;
-  denomination: string;
+  denominationSociale: string;
   address: PostalAddress;
   /** False for a closed establishment (état administratif F). */
   active: boolean;

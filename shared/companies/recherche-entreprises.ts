@@ -72,7 +72,7 @@ export function rechercheEntreprisesDirectory(options: {
         if (!establishment) continue;
         return {
           siret,
-          denomination: text(result.nom_raison_sociale) || text(result.nom_complet),
+          denominationSociale: text(result.nom_raison_sociale) || text(result.nom_complet),
           address: toAddress(establishment),
           active: establishment.etat_administratif !== 'F',
         };

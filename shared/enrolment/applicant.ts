@@ -72,7 +72,7 @@ export function buildApplicantStep(
   const step: ApplicantStep = {
     siret,
     denominationSociale: input.denominationSociale.trim(),
-    registeredDenomination: lookedUp.denomination,
+    registeredDenomination: lookedUp.denominationSociale,
     nomCommercial: input.nomCommercial.trim(),
     address: trimmedAddress(input.address),
     isBuyerOperator: false,

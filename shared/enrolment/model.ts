@@ -142,7 +142,7 @@ export function contactOf(enrolment: Pick<Enrolment, 'applicant'>): Person | und
 /** The company directory's answer for the SIRET searched (with captcha) on step 2. */
 export interface LookedUpCompany {
   siret: string;
-  denomination: string;
+  denominationSociale: string;
   address: PostalAddress;
 }
 

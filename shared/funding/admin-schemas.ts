@@ -17,7 +17,7 @@ export const dossierListSchema = z.object({
       statusLabel: z.string(),
       siret: z.string(),
       denominationSociale: z.string(),
-      ansNumber: z.string(),
+      referencingNumber: z.string(),
       depositedAt: z.string(),
       decidedAmount: amountSchema,
     }),

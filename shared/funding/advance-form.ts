@@ -29,8 +29,8 @@ export async function getAdvanceForm(auth: AuthContext) {
     callId: call.callId,
     callVersion: call.version,
     callLabel: call.label,
-    recapitulatif: {
-      ansNumber: referencing.number,
+    summary: {
+      referencingNumber: referencing.number,
       siret: applicant.siret,
       denominationSociale: applicant.denominationSociale,
       address: applicant.address,

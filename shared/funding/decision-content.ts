@@ -15,7 +15,7 @@ const beneficiarySection = (dossier: Dossier): DecisionSection => ({
     ['Dénomination sociale', dossier.beneficiary.denominationSociale],
     ['SIRET', dossier.beneficiary.siret],
     ['Adresse', addressLines(dossier.beneficiary.address).join(', ')],
-    ['N° unique de référencement (ANS)', dossier.beneficiary.ansNumber],
+    ['N° unique de référencement (ANS)', dossier.beneficiary.referencingNumber],
   ],
 });
 

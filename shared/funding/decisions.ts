@@ -41,7 +41,7 @@ export function decideAdvance(
       siret: applicant.siret,
       denominationSociale: applicant.denominationSociale,
       address: applicant.address,
-      ansNumber: referencing.number,
+      referencingNumber: referencing.number,
       vatRegime: vat.regime,
     },
     advance: {

@@ -12,7 +12,7 @@ export async function listDossiers(status: DossierStatus, limit: number, cursor?
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
       siret: dossier.beneficiary.siret,
       denominationSociale: dossier.beneficiary.denominationSociale,
-      ansNumber: dossier.beneficiary.ansNumber,
+      referencingNumber: dossier.beneficiary.referencingNumber,
       depositedAt: dossier.advance.depositedAt,
       decidedAmount: displayed(dossier.balance?.decided ?? dossier.advance.decided),
     })),

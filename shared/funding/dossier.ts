@@ -41,7 +41,7 @@ export interface Beneficiary {
   siret: string;
   denominationSociale: string;
   address: PostalAddress;
-  ansNumber: string;
+  referencingNumber: string;
   vatRegime: VatRegime;
 }
 

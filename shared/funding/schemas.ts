@@ -74,7 +74,7 @@ const labelsSchema = z.record(z.string(), z.string());
 
 /** The beneficiary block of the guide's "Récapitulatif". */
 const beneficiaryFields = {
-  ansNumber: z.string(),
+  referencingNumber: z.string(),
   siret: z.string(),
   denominationSociale: z.string(),
   address: addressSchema,
@@ -85,7 +85,7 @@ export const advanceFormSchema = z.object({
   callId: z.string(),
   callVersion: z.int(),
   callLabel: z.string(),
-  recapitulatif: z.object(beneficiaryFields),
+  summary: z.object(beneficiaryFields),
   enrolmentId: z.string(),
   vatRegime: vatRegimeSchema,
   vatRateLabel: z.string(),
@@ -133,7 +133,7 @@ export const dossierSchema = z.object({
   callId: z.string(),
   callVersion: z.int(),
   version: z.int(),
-  recapitulatif: z.object({
+  summary: z.object({
     ...beneficiaryFields,
     dossierNumber: z.string(),
     depositedAt: z.string(),
@@ -141,7 +141,7 @@ export const dossierSchema = z.object({
     status: z.enum(DOSSIER_STATUSES),
     statusLabel: z.string(),
   }),
-  demande: z.object({
+  advance: z.object({
     vatRegime: vatRegimeSchema,
     vatRateLabel: z.string(),
     fixedEligibleAmount: amountSchema,
@@ -152,7 +152,7 @@ export const dossierSchema = z.object({
     decidedAt: z.string(),
     closingDate: z.string(),
   }),
-  solde: z.nullable(
+  balance: z.nullable(
     z.object({
       reachedAtClosing: countsSchema,
       total: amountSchema,
@@ -162,7 +162,7 @@ export const dossierSchema = z.object({
       decidedAt: z.string(),
     }),
   ),
-  piecesJustificatives: z.array(
+  documents: z.array(
     z.object({
       kind: z.enum(['DECISION_ATTRIBUTION', 'DECISION_SOLDE']),
       fileName: z.string(),
@@ -174,8 +174,8 @@ export const dossierSchema = z.object({
       download: z.object({ url: z.string(), expiresAt: z.string() }),
     }),
   ),
-  courriels: z.array(emailRecordSchema),
-  paiement: paymentSummarySchema,
+  emails: z.array(emailRecordSchema),
+  payment: paymentSummarySchema,
   /** Instructors only: follow-ups that gave up after their retries (they may re-run them). */
-  incidents: z.optional(z.array(workflowFailureSchema)),
+  workflowFailures: z.optional(z.array(workflowFailureSchema)),
 });

@@ -73,8 +73,8 @@ export function dossierView(
     callId: dossier.callId,
     callVersion: dossier.callVersion,
     version: dossier.version,
-    recapitulatif: {
-      ansNumber: beneficiary.ansNumber,
+    summary: {
+      referencingNumber: beneficiary.referencingNumber,
       siret: beneficiary.siret,
       denominationSociale: beneficiary.denominationSociale,
       address: beneficiary.address,
@@ -85,7 +85,7 @@ export function dossierView(
       status: dossier.status,
       statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
     },
-    demande: {
+    advance: {
       vatRegime: beneficiary.vatRegime,
       vatRateLabel: vatRateLabel(beneficiary.vatRegime),
       fixedEligibleAmount: amountView(advance.decided),
@@ -96,7 +96,7 @@ export function dossierView(
       decidedAt: advance.decidedAt,
       closingDate: advance.closingDate,
     },
-    solde: balance
+    balance: balance
       ? {
           reachedAtClosing: balance.reachedAtClosing,
           total: amountView(balance.total),
@@ -106,12 +106,12 @@ export function dossierView(
           decidedAt: balance.decidedAt,
         }
       : null,
-    piecesJustificatives: Object.values(dossier.documents)
+    documents: Object.values(dossier.documents)
       .filter((document): document is DossierDocument => document !== undefined)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .flatMap((document) => documentView(document, links)),
-    courriels: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(toEmailView),
-    paiement: paymentSummary(dossier, payments),
-    ...(options.withIncidents ? { incidents: failures.sort((a, b) => a.at.localeCompare(b.at)) } : {}),
+    emails: emails.sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt)).map(toEmailView),
+    payment: paymentSummary(dossier, payments),
+    ...(options.withIncidents ? { workflowFailures: failures.sort((a, b) => a.at.localeCompare(b.at)) } : {}),
   };
 }

@@ -116,7 +116,7 @@ export const lookupCompanyRoute = defineRoute({
   responses: {
     200: {
       description: "L'établissement trouvé",
-      schema: z.object({ siret: z.string(), denomination: z.string(), address: z.object({}) }),
+      schema: z.object({ siret: z.string(), denominationSociale: z.string(), address: z.object({}) }),
     },
     ...draftProblems,
     ...problemResponses(503),

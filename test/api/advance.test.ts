@@ -14,8 +14,8 @@ describe("the advance request (demande d'avance)", () => {
     const operator = await operatorWith(local, { regime: 'TTC_20' });
     const form = await local.api.get('/v1/funding/advance', operator.headers);
     expect(form.status).toBe(200);
-    expect(form.body.recapitulatif).toMatchObject({
-      ansNumber: 'zbuMSS0046',
+    expect(form.body.summary).toMatchObject({
+      referencingNumber: 'zbuMSS0046',
       siret: operator.siret,
       denominationSociale: 'PROCIVIS IMMOBILIER',
       addressLines: ['87 CHEM DE MONS', '59009 VILLENEUVE D ASCQ'],
@@ -68,18 +68,18 @@ describe("the advance request (demande d'avance)", () => {
     expect(submitted.headers.get('location')).toBe(`/v1/funding/dossiers/${number}`);
     expect(submitted.body.status).toBe('DECIDEE');
     expect(submitted.body.statusLabel).toBe('Décidée');
-    expect(submitted.body.recapitulatif.depositedOn).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
-    expect(submitted.body.demande.decidedAmount).toMatchObject({
+    expect(submitted.body.summary.depositedOn).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(submitted.body.advance.decidedAmount).toMatchObject({
       ht: '6666.67',
       tva: '1333.33',
       ttc: '8000.00',
     });
-    expect(submitted.body.demande.current).toEqual(tens);
+    expect(submitted.body.advance.current).toEqual(tens);
 
     await local.cloud.settleWorkflows();
     const dossier = await local.api.get(`/v1/funding/dossiers/${number}`, operator.headers);
     expect(dossier.status).toBe(200);
-    const [pdf] = dossier.body.piecesJustificatives;
+    const [pdf] = dossier.body.documents;
     expect(pdf.fileName).toBe(`decision_attribution_${number}.pdf`);
     expect(pdf.type).toBe(`decision_attribution_${number}`);
     const download = await fetch(pdf.download.url);
@@ -95,14 +95,14 @@ describe("the advance request (demande d'avance)", () => {
     expect(text).toContain(operator.siret);
     expect(text).toMatch(/8\s000,00\s€/);
 
-    const [email] = dossier.body.courriels;
+    const [email] = dossier.body.emails;
     expect(email).toMatchObject({ emailType: 'advanceDecision', recipient: operator.email, status: 'SENT' });
     expect(email.subject).toContain(number);
     const sent = (await local.sentEmails()).filter((message) => message.subject.includes(number));
     expect(sent).toHaveLength(1);
     expect(sent[0]?.destination.to).toEqual([operator.email]);
     expect(sent[0]?.body.text).toMatch(/8\s000,00\s€ TTC/);
-    expect(dossier.body.paiement.items[0]).toMatchObject({ kind: 'AVANCE', status: 'A_PAYER' });
+    expect(dossier.body.payment.items[0]).toMatchObject({ kind: 'AVANCE', status: 'A_PAYER' });
   });
 
   it('answers the amounts of every VAT regime', async () => {
@@ -111,8 +111,8 @@ describe("the advance request (demande d'avance)", () => {
       const operator = await operatorWith(local, { regime: regime as keyof typeof expected });
       const submitted = await local.api.post('/v1/funding/advance', request, operator.headers);
       expect(submitted.status, regime).toBe(201);
-      expect(submitted.body.demande.decidedAmount.ttc, regime).toBe(ttc);
-      expect(submitted.body.demande.decidedAmount.ht, regime).toBe('6666.67');
+      expect(submitted.body.advance.decidedAmount.ttc, regime).toBe(ttc);
+      expect(submitted.body.advance.decidedAmount.ht, regime).toBe('6666.67');
     }
   });
 
@@ -257,9 +257,9 @@ describe("the advance request (demande d'avance)", () => {
     const asp = await instructor(local);
     const seenByAsp = await local.api.get(`/v1/funding/dossiers/${body.number}`, asp.headers);
     expect(seenByAsp.status).toBe(200);
-    expect(seenByAsp.body.incidents).toEqual([]);
+    expect(seenByAsp.body.workflowFailures).toEqual([]);
     const seenByOwner = await local.api.get(`/v1/funding/dossiers/${body.number}`, owner.headers);
-    expect(seenByOwner.body).not.toHaveProperty('incidents');
+    expect(seenByOwner.body).not.toHaveProperty('workflowFailures');
     const list = await local.api.get('/v1/admin/dossiers?status=DECIDEE&limit=100', asp.headers);
     expect(list.status).toBe(200);
     expect(list.body.items.map((item: { number: string }) => item.number)).toContain(body.number);
@@ -274,8 +274,8 @@ describe("the advance request (demande d'avance)", () => {
     await local.cloud.settleWorkflows();
     await local.clearSesFaults();
     const delivered = await local.api.get(`/v1/funding/dossiers/${first.body.number}`, hiccup.headers);
-    expect(delivered.body.courriels).toHaveLength(1);
-    expect(delivered.body.courriels[0].status).toBe('SENT');
+    expect(delivered.body.emails).toHaveLength(1);
+    expect(delivered.body.emails[0].status).toBe('SENT');
     expect(
       (await local.sentEmails()).filter((email) => email.subject.includes(first.body.number)),
     ).toHaveLength(1);
@@ -288,12 +288,12 @@ describe("the advance request (demande d'avance)", () => {
     expect(second.status).toBe(201);
     const failed = await local.api.get(`/v1/funding/dossiers/${second.body.number}`, refused.headers);
     expect(failed.body.status).toBe('DECIDEE');
-    expect(failed.body.piecesJustificatives).toHaveLength(1);
-    expect(failed.body.courriels[0]).toMatchObject({ emailType: 'advanceDecision', status: 'FAILED' });
+    expect(failed.body.documents).toHaveLength(1);
+    expect(failed.body.emails[0]).toMatchObject({ emailType: 'advanceDecision', status: 'FAILED' });
     const asp = await instructor(local);
-    const incidents = (await local.api.get(`/v1/funding/dossiers/${second.body.number}`, asp.headers)).body
-      .incidents;
-    expect(incidents).toEqual([
+    const workflowFailures = (await local.api.get(`/v1/funding/dossiers/${second.body.number}`, asp.headers))
+      .body.workflowFailures;
+    expect(workflowFailures).toEqual([
       expect.objectContaining({
         workflowId: 'dossierDecided',
         executionName: `${second.body.number}-advance`,
@@ -312,11 +312,11 @@ describe("the advance request (demande d'avance)", () => {
     expect((await local.api.post(path, undefined, refused.headers)).status).toBe(403);
     await local.cloud.settleWorkflows();
     const repaired = await local.api.get(`/v1/funding/dossiers/${second.body.number}`, asp.headers);
-    expect(repaired.body.courriels).toEqual([
+    expect(repaired.body.emails).toEqual([
       expect.objectContaining({ emailType: 'advanceDecision', status: 'SENT' }),
     ]);
-    expect(repaired.body.piecesJustificatives).toHaveLength(1);
-    expect(repaired.body.incidents[0].retriedAs).toBe(rerun.body.executionName);
+    expect(repaired.body.documents).toHaveLength(1);
+    expect(repaired.body.workflowFailures[0].retriedAs).toBe(rerun.body.executionName);
     expect(
       (await local.sentEmails()).filter((email) => email.subject.includes(second.body.number)),
     ).toHaveLength(1);
@@ -348,8 +348,8 @@ describe("the advance request (demande d'avance)", () => {
       ),
     );
     for (const dossier of dossiers) {
-      expect(dossier.body.piecesJustificatives).toHaveLength(1);
-      expect(dossier.body.courriels).toHaveLength(1);
+      expect(dossier.body.documents).toHaveLength(1);
+      expect(dossier.body.emails).toHaveLength(1);
     }
     const sent = await local.sentEmails();
     for (const number of numbers)

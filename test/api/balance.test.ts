@@ -115,9 +115,13 @@ describe('balance request (demande de solde) and payments', () => {
     expect(response.body.status).toBe('SOLDE_DECIDE');
     expect(response.body.statusLabel).toBe('Solde décidé');
     // 6 666.67 + 12 × 58.33 + 30 × 20.83 + 200 × 5.00 = 8 991.53 HT → 10 789.84 TTC (10 789.836)
-    expect(response.body.solde.total).toMatchObject({ ht: '8991.53', ttc: '10789.84' });
-    expect(response.body.solde.decidedAmount).toMatchObject({ ht: '2324.86', ttc: '2789.84', tva: '464.98' });
-    expect(response.body.solde.reachedAtClosing).toEqual(reached);
+    expect(response.body.balance.total).toMatchObject({ ht: '8991.53', ttc: '10789.84' });
+    expect(response.body.balance.decidedAmount).toMatchObject({
+      ht: '2324.86',
+      ttc: '2789.84',
+      tva: '464.98',
+    });
+    expect(response.body.balance.reachedAtClosing).toEqual(reached);
 
     const again = await local.api.post(
       `/v1/funding/dossiers/${numbers.owner}/balance`,
@@ -129,20 +133,18 @@ describe('balance request (demande de solde) and payments', () => {
 
     await local.cloud.settleWorkflows();
     const dossier = await local.api.get(`/v1/funding/dossiers/${numbers.owner}`, owner.headers);
-    const files = dossier.body.piecesJustificatives.map(
-      (document: { fileName: string }) => document.fileName,
-    );
+    const files = dossier.body.documents.map((document: { fileName: string }) => document.fileName);
     expect(files).toEqual([
       `decision_attribution_${numbers.owner}.pdf`,
       `decision_solde_${numbers.owner}.pdf`,
     ]);
-    const balancePdf = dossier.body.piecesJustificatives[1];
+    const balancePdf = dossier.body.documents[1];
     const { text } = await readPdf(
       new Uint8Array(await (await fetch(balancePdf.download.url)).arrayBuffer()),
     );
     expect(text).toContain(numbers.owner);
     expect(text).toMatch(/2\s789,84\s€/);
-    expect(dossier.body.courriels.map((email: { emailType: string }) => email.emailType)).toEqual([
+    expect(dossier.body.emails.map((email: { emailType: string }) => email.emailType)).toEqual([
       'advanceDecision',
       'balanceDecision',
     ]);
@@ -163,9 +165,9 @@ describe('balance request (demande de solde) and payments', () => {
       capped.headers,
     );
     expect(response.status).toBe(201);
-    expect(response.body.solde.total).toMatchObject({ ht: '250000.00', ttc: '271250.00' });
+    expect(response.body.balance.total).toMatchObject({ ht: '250000.00', ttc: '271250.00' });
     // 271 250.00 − 7 233.34 (advance TTC at 8.5 %)
-    expect(response.body.solde.decidedAmount.ttc).toBe('264016.66');
+    expect(response.body.balance.decidedAmount.ttc).toBe('264016.66');
   });
 
   it('decides one balance and one payment of each kind when requests race', async () => {
@@ -197,30 +199,29 @@ describe('balance request (demande de solde) and payments', () => {
     expect((await local.api.post(path, { kind: 'AVANCE' }, owner.headers)).status).toBe(403);
     const advance = await local.api.post(path, { kind: 'AVANCE', reference: 'OP-2026/0001' }, asp.headers);
     expect(advance.status).toBe(201);
-    expect(advance.body.paiement.items[0]).toMatchObject({
+    expect(advance.body.payment.items[0]).toMatchObject({
       kind: 'AVANCE',
       status: 'MIS_EN_PAIEMENT',
       ibanMasked: '**** **** **** **** **** ***0 189',
       reference: 'OP-2026/0001',
     });
-    expect(advance.body.paiement.items[0].statusLabel).toMatch(/^Mis en paiement le \d{2}\/\d{2}\/\d{4}$/);
-    expect(advance.body.paiement.items[1]).toMatchObject({ kind: 'SOLDE', status: 'A_PAYER' });
+    expect(advance.body.payment.items[0].statusLabel).toMatch(/^Mis en paiement le \d{2}\/\d{2}\/\d{4}$/);
+    expect(advance.body.payment.items[1]).toMatchObject({ kind: 'SOLDE', status: 'A_PAYER' });
     const twice = await local.api.post(path, { kind: 'AVANCE' }, asp.headers);
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('payment_already_launched');
     const balance = await local.api.post(path, { kind: 'SOLDE' }, asp.headers);
     expect(balance.status).toBe(201);
-    expect(balance.body.paiement.paidTtc).toBe('10789.84');
+    expect(balance.body.payment.paidTtc).toBe('10789.84');
 
     const seen = await local.api.get(`/v1/funding/dossiers/${numbers.owner}`, owner.headers);
-    expect(seen.body.paiement.items.map((item: { status: string }) => item.status)).toEqual([
+    expect(seen.body.payment.items.map((item: { status: string }) => item.status)).toEqual([
       'MIS_EN_PAIEMENT',
       'MIS_EN_PAIEMENT',
     ]);
     expect(JSON.stringify(seen.body)).not.toContain('FR7630006000011234567890189');
     await local.cloud.settleWorkflows();
-    const notices = (await local.api.get(`/v1/funding/dossiers/${numbers.owner}`, owner.headers)).body
-      .courriels;
+    const notices = (await local.api.get(`/v1/funding/dossiers/${numbers.owner}`, owner.headers)).body.emails;
     expect(notices.map((email: { emailType: string }) => email.emailType)).toEqual([
       'advanceDecision',
       'balanceDecision',

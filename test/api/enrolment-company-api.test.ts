@@ -32,7 +32,7 @@ describe('company lookup through the API Recherche d’entreprises adapter', () 
     const found = await lookupCompany(local.api, draft, '47992882200069');
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({
-      denomination: 'ASSOCIATION SERVICES MEDIATION',
+      denominationSociale: 'ASSOCIATION SERVICES MEDIATION',
       address: {
         entreeBatiment: 'CENTRE CIAL LE SAINT PIERRE',
         nomVoie: 'DE FIGUERAS',

@@ -63,7 +63,7 @@ describe('enrolment: every branch of the guide, from nothing to ENR…', () => {
     const draft = await createDraft(local.api);
     const company = await lookupCompany(local.api, draft, BUYER_SIRET);
     expect(company.body).toMatchObject({
-      denomination: 'ASSOCIATION SERVICES MEDIATION',
+      denominationSociale: 'ASSOCIATION SERVICES MEDIATION',
       address: {
         entreeBatiment: 'CENTRE CIAL LE SAINT PIERRE',
         typeVoie: 'RUE',

@@ -65,7 +65,7 @@ describe('the whole journey over HTTP: enrolment, validation, first login, advan
     // Demande d'avance: prefilled, then decided at once.
     const form = await local.api.get('/v1/funding/advance', operator);
     expect(form.status, JSON.stringify(form.body)).toBe(200);
-    expect(form.body.recapitulatif).toMatchObject({ ansNumber: 'zbuMSS0046', siret: DEVELOPER_SIRET });
+    expect(form.body.summary).toMatchObject({ referencingNumber: 'zbuMSS0046', siret: DEVELOPER_SIRET });
     expect(form.body.vatRateLabel).toBe('20 %');
     expect(form.body.fixedEligibleAmount.ttc).toBe('8000.00');
     const counts = { applicatives: 10, organisationnelles: 10, personnelles: 10 };
@@ -80,14 +80,14 @@ describe('the whole journey over HTTP: enrolment, validation, first login, advan
     const number = advance.body.number as string;
     await local.cloud.settleWorkflows();
     const dossier = await local.api.get(`/v1/funding/dossiers/${number}`, operator);
-    const pdf = await fetch(dossier.body.piecesJustificatives[0].download.url);
+    const pdf = await fetch(dossier.body.documents[0].download.url);
     const { text } = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
     expect(text).toContain(number);
     expect(text).toContain(DEVELOPER_SIRET);
     expect(text).toMatch(/8\s000,00\s€/);
     const [decisionEmail] = await mailTo(sinceAdvance);
     expect(decisionEmail?.subject).toContain(`Décision d'attribution de l'avance — dossier ${number}`);
-    expect(dossier.body.courriels).toEqual([
+    expect(dossier.body.emails).toEqual([
       expect.objectContaining({
         emailType: 'advanceDecision',
         recipient: CONTACT,
@@ -118,8 +118,8 @@ describe('the whole journey over HTTP: enrolment, validation, first login, advan
     );
     expect(balance.status, JSON.stringify(balance.body)).toBe(201);
     // 6 666.67 + 40 × 58.33 + 100 × 20.83 + 1 000 × 5.00 = 16 082.87 HT → 19 299.44 TTC; minus 8 000.00
-    expect(balance.body.solde.total.ttc).toBe('19299.44');
-    expect(balance.body.solde.decidedAmount.ttc).toBe('11299.44');
+    expect(balance.body.balance.total.ttc).toBe('19299.44');
+    expect(balance.body.balance.decidedAmount.ttc).toBe('11299.44');
     await local.cloud.settleWorkflows(); // the balance decision's PDF and email, before the payments
     for (const kind of ['AVANCE', 'SOLDE']) {
       const paid = await local.api.post(`/v1/admin/dossiers/${number}/payments`, { kind }, instructor);
@@ -128,13 +128,13 @@ describe('the whole journey over HTTP: enrolment, validation, first login, advan
     await local.cloud.settleWorkflows();
     const final = await local.api.get(`/v1/funding/dossiers/${number}`, operator);
     expect(final.body.status).toBe('SOLDE_DECIDE');
-    expect(final.body.paiement.paidTtc).toBe('19299.44');
-    expect(final.body.piecesJustificatives.map((document: { type: string }) => document.type)).toEqual([
+    expect(final.body.payment.paidTtc).toBe('19299.44');
+    expect(final.body.documents.map((document: { type: string }) => document.type)).toEqual([
       `decision_attribution_${number}`,
       `decision_solde_${number}`,
     ]);
     expect(
-      final.body.courriels.map(
+      final.body.emails.map(
         (email: { emailType: string; status: string }) => `${email.emailType}:${email.status}`,
       ),
     ).toEqual([

@@ -130,18 +130,18 @@ describe('from nothing to a decided advance, against npm start', () => {
     expect(submitted.body.statusLabel).toBe('Décidée');
     await waitForEmail((email) => email.subject.includes(number));
     let dossier = await api.get(`/v1/funding/dossiers/${number}`, bearer(operatorToken));
-    for (let tries = 0; dossier.body.piecesJustificatives.length === 0 && tries < 100; tries++) {
+    for (let tries = 0; dossier.body.documents.length === 0 && tries < 100; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       dossier = await api.get(`/v1/funding/dossiers/${number}`, bearer(operatorToken));
     }
-    const [pdf] = dossier.body.piecesJustificatives;
+    const [pdf] = dossier.body.documents;
     expect(pdf.fileName).toBe(`decision_attribution_${number}.pdf`);
     const { pages, text } = await readPdf(
       new Uint8Array(await (await fetch(pdf.download.url)).arrayBuffer()),
     );
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(text).toContain(number);
-    expect(dossier.body.courriels.map((email: { emailType: string }) => email.emailType)).toContain(
+    expect(dossier.body.emails.map((email: { emailType: string }) => email.emailType)).toContain(
       'advanceDecision',
     );
   });

@@ -29,7 +29,7 @@ export function guideDossier(overrides: Partial<Dossier> = {}): Dossier {
       siret: '39177919600040',
       denominationSociale: 'PROCIVIS IMMOBILIER',
       address: GUIDE_ADDRESS,
-      ansNumber: 'zbuMSS0046',
+      referencingNumber: 'zbuMSS0046',
       vatRegime: 'TTC_20',
     },
     advance: {

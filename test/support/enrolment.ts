@@ -87,12 +87,12 @@ export async function lookupCompany(api: ApiClient, draft: Draft, siret: string)
 }
 
 export function applicantBody(
-  company: { siret: string; denomination: string; address: object },
+  company: { siret: string; denominationSociale: string; address: object },
   overrides = {},
 ) {
   return {
     siret: company.siret,
-    denominationSociale: company.denomination,
+    denominationSociale: company.denominationSociale,
     nomCommercial: 'MédiMail',
     address: company.address,
     isLegalRepresentative: true,

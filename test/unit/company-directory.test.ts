@@ -36,7 +36,7 @@ describe('API Recherche d’entreprises adapter', () => {
   it('reads the head office when it is the SIRET searched', async () => {
     expect(await directory().findBySiret('47992882200069')).toEqual({
       siret: '47992882200069',
-      denomination: 'ASSOCIATION SERVICES MEDIATION',
+      denominationSociale: 'ASSOCIATION SERVICES MEDIATION',
       address: {
         entreeBatiment: 'CENTRE CIAL LE SAINT PIERRE',
         typeVoie: 'RUE',
@@ -51,7 +51,7 @@ describe('API Recherche d’entreprises adapter', () => {
 
   it('reads a secondary establishment from matching_etablissements', async () => {
     expect(await directory().findBySiret('39177919600040')).toMatchObject({
-      denomination: 'PROCIVIS IMMOBILIER',
+      denominationSociale: 'PROCIVIS IMMOBILIER',
       address: {
         numero: '87',
         typeVoie: 'CHEM',

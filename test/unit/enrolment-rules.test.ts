@@ -152,7 +152,7 @@ describe('document requirements', () => {
 describe('step 2 answers', () => {
   const lookedUp = {
     siret: '47992882200069',
-    denomination: 'ASSOCIATION SERVICES MEDIATION',
+    denominationSociale: 'ASSOCIATION SERVICES MEDIATION',
     address: applicant().address,
   };
   const person = {

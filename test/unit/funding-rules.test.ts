@@ -183,7 +183,7 @@ describe('the automatic decisions', () => {
     });
     expect(decided.beneficiary).toMatchObject({
       siret: '39177919600040',
-      ansNumber: 'zbuMSS0046',
+      referencingNumber: 'zbuMSS0046',
       vatRegime: 'TTC_8_5',
     });
   });

@@ -1469,7 +1469,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         siret: string;
-                        denomination: string;
+                        denominationSociale: string;
                         address: Record<string, never>;
                     };
                 };
@@ -5247,8 +5247,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         callLabel: string;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -5418,8 +5418,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         version: number;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -5441,7 +5441,7 @@ export interface operations {
                             status: "DECIDEE" | "SOLDE_DECIDE";
                             statusLabel: string;
                         };
-                        demande: {
+                        advance: {
                             /** @enum {string} */
                             vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
                             vatRateLabel: string;
@@ -5482,7 +5482,7 @@ export interface operations {
                             decidedAt: string;
                             closingDate: string;
                         };
-                        solde: {
+                        balance: {
                             reachedAtClosing: {
                                 applicatives: number;
                                 organisationnelles: number;
@@ -5508,7 +5508,7 @@ export interface operations {
                             depositedOn: string;
                             decidedAt: string;
                         } | null;
-                        piecesJustificatives: {
+                        documents: {
                             /** @enum {string} */
                             kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
                             fileName: string;
@@ -5522,7 +5522,7 @@ export interface operations {
                                 expiresAt: string;
                             };
                         }[];
-                        courriels: {
+                        emails: {
                             emailId: string;
                             emailType: string;
                             label: string;
@@ -5538,7 +5538,7 @@ export interface operations {
                             messageId?: string;
                             lastError?: string;
                         }[];
-                        paiement: {
+                        payment: {
                             items: {
                                 /** @enum {string} */
                                 kind: "AVANCE" | "SOLDE";
@@ -5561,7 +5561,7 @@ export interface operations {
                             paidTtcCents: number;
                             paidTtc: string;
                         };
-                        incidents?: {
+                        workflowFailures?: {
                             workflowId: string;
                             executionName: string;
                             error: string;
@@ -5926,8 +5926,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         version: number;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -5949,7 +5949,7 @@ export interface operations {
                             status: "DECIDEE" | "SOLDE_DECIDE";
                             statusLabel: string;
                         };
-                        demande: {
+                        advance: {
                             /** @enum {string} */
                             vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
                             vatRateLabel: string;
@@ -5990,7 +5990,7 @@ export interface operations {
                             decidedAt: string;
                             closingDate: string;
                         };
-                        solde: {
+                        balance: {
                             reachedAtClosing: {
                                 applicatives: number;
                                 organisationnelles: number;
@@ -6016,7 +6016,7 @@ export interface operations {
                             depositedOn: string;
                             decidedAt: string;
                         } | null;
-                        piecesJustificatives: {
+                        documents: {
                             /** @enum {string} */
                             kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
                             fileName: string;
@@ -6030,7 +6030,7 @@ export interface operations {
                                 expiresAt: string;
                             };
                         }[];
-                        courriels: {
+                        emails: {
                             emailId: string;
                             emailType: string;
                             label: string;
@@ -6046,7 +6046,7 @@ export interface operations {
                             messageId?: string;
                             lastError?: string;
                         }[];
-                        paiement: {
+                        payment: {
                             items: {
                                 /** @enum {string} */
                                 kind: "AVANCE" | "SOLDE";
@@ -6069,7 +6069,7 @@ export interface operations {
                             paidTtcCents: number;
                             paidTtc: string;
                         };
-                        incidents?: {
+                        workflowFailures?: {
                             workflowId: string;
                             executionName: string;
                             error: string;
@@ -6200,8 +6200,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         version: number;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -6223,7 +6223,7 @@ export interface operations {
                             status: "DECIDEE" | "SOLDE_DECIDE";
                             statusLabel: string;
                         };
-                        demande: {
+                        advance: {
                             /** @enum {string} */
                             vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
                             vatRateLabel: string;
@@ -6264,7 +6264,7 @@ export interface operations {
                             decidedAt: string;
                             closingDate: string;
                         };
-                        solde: {
+                        balance: {
                             reachedAtClosing: {
                                 applicatives: number;
                                 organisationnelles: number;
@@ -6290,7 +6290,7 @@ export interface operations {
                             depositedOn: string;
                             decidedAt: string;
                         } | null;
-                        piecesJustificatives: {
+                        documents: {
                             /** @enum {string} */
                             kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
                             fileName: string;
@@ -6304,7 +6304,7 @@ export interface operations {
                                 expiresAt: string;
                             };
                         }[];
-                        courriels: {
+                        emails: {
                             emailId: string;
                             emailType: string;
                             label: string;
@@ -6320,7 +6320,7 @@ export interface operations {
                             messageId?: string;
                             lastError?: string;
                         }[];
-                        paiement: {
+                        payment: {
                             items: {
                                 /** @enum {string} */
                                 kind: "AVANCE" | "SOLDE";
@@ -6343,7 +6343,7 @@ export interface operations {
                             paidTtcCents: number;
                             paidTtc: string;
                         };
-                        incidents?: {
+                        workflowFailures?: {
                             workflowId: string;
                             executionName: string;
                             error: string;
@@ -6563,7 +6563,7 @@ export interface operations {
                             statusLabel: string;
                             siret: string;
                             denominationSociale: string;
-                            ansNumber: string;
+                            referencingNumber: string;
                             depositedAt: string;
                             decidedAmount: {
                                 htCents: number;
@@ -6696,8 +6696,8 @@ export interface operations {
                         callId: string;
                         callVersion: number;
                         version: number;
-                        recapitulatif: {
-                            ansNumber: string;
+                        summary: {
+                            referencingNumber: string;
                             siret: string;
                             denominationSociale: string;
                             address: {
@@ -6719,7 +6719,7 @@ export interface operations {
                             status: "DECIDEE" | "SOLDE_DECIDE";
                             statusLabel: string;
                         };
-                        demande: {
+                        advance: {
                             /** @enum {string} */
                             vatRegime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
                             vatRateLabel: string;
@@ -6760,7 +6760,7 @@ export interface operations {
                             decidedAt: string;
                             closingDate: string;
                         };
-                        solde: {
+                        balance: {
                             reachedAtClosing: {
                                 applicatives: number;
                                 organisationnelles: number;
@@ -6786,7 +6786,7 @@ export interface operations {
                             depositedOn: string;
                             decidedAt: string;
                         } | null;
-                        piecesJustificatives: {
+                        documents: {
                             /** @enum {string} */
                             kind: "DECISION_ATTRIBUTION" | "DECISION_SOLDE";
                             fileName: string;
@@ -6800,7 +6800,7 @@ export interface operations {
                                 expiresAt: string;
                             };
                         }[];
-                        courriels: {
+                        emails: {
                             emailId: string;
                             emailType: string;
                             label: string;
@@ -6816,7 +6816,7 @@ export interface operations {
                             messageId?: string;
                             lastError?: string;
                         }[];
-                        paiement: {
+                        payment: {
                             items: {
                                 /** @enum {string} */
                                 kind: "AVANCE" | "SOLDE";
@@ -6839,7 +6839,7 @@ export interface operations {
                             paidTtcCents: number;
                             paidTtc: string;
                         };
-                        incidents?: {
+                        workflowFailures?: {
                             workflowId: string;
                             executionName: string;
                             error: string;
