@@ -1,10 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR } from '../../infra/local/demo-data.ts';
+import { bearer, loginAsDemoInstructor } from '../support/accounts.ts';
 import { expectAccessible, screenshot, usePortal } from '../support/browser.ts';
 import { BNP_BIC, BNP_IBAN, DEVELOPER_SIRET, PDF, PNG } from '../support/enrolment.ts';
 
 const portal = usePortal();
+/** Set by the enrolment test, validated by the next one (the file's tests run in order). */
+let enrolmentNumber = '';
 const local = {
   get cloud() {
     return portal.local.cloud;
@@ -222,6 +225,7 @@ describe('portal: the operator journey (browser)', () => {
     await page.getByRole('button', { name: 'Terminer' }).click();
     const dialog = page.getByRole('dialog', { name: 'Confirmation' });
     await dialog.getByText(/Le numéro de votre demande est le ENR\d{4}M\d/).waitFor();
+    enrolmentNumber = /ENR\d{4}M\d/.exec((await dialog.textContent()) ?? '')?.[0] ?? '';
     await expectAccessible(page, 'confirmation pop-in');
     await screenshot(page, 'enrolement-confirmation');
     await dialog.getByRole('button', { name: 'OK' }).click();
@@ -230,6 +234,63 @@ describe('portal: the operator journey (browser)', () => {
     expect(page.url()).not.toMatch(/jeton|token/);
     await context.close();
   }, 90_000);
+});
+
+describe('portal: the credentials emails lead to the first login (browser)', () => {
+  it('validates the request (instructor API), follows the emailed link, changes the password and sets the secret question', async () => {
+    expect(enrolmentNumber).toMatch(/^ENR/);
+    const instructor = bearer(await loginAsDemoInstructor(portal.local));
+    const listed = await portal.local.api.get('/v1/admin/enrolments?status=DEPOSEE', instructor);
+    const request = listed.body.items.find((item: { number: string }) => item.number === enrolmentNumber);
+    const detail = await portal.local.api.get(`/v1/admin/enrolments/${request.id}`, instructor);
+    const decided = await portal.local.api.post(
+      `/v1/admin/enrolments/${request.id}/decision`,
+      { action: 'validate', expectedVersion: detail.body.version },
+      instructor,
+    );
+    expect(decided.status).toBe(200);
+    await portal.local.cloud.settleWorkflows();
+    const emails = await portal.local.sentEmails();
+    const text = (subject: string) =>
+      emails.find((email) => email.subject.endsWith(subject))?.body.text ?? '';
+    const identifier = /- Identifiant : (\S+)/.exec(text('Votre identifiant de connexion'))?.[1] ?? '';
+    const temporary =
+      /- Mot de passe provisoire : (\S+)/.exec(text('Votre mot de passe provisoire'))?.[1] ?? '';
+    const link = new RegExp(`${portal.url}/\\S*`).exec(text('Votre identifiant de connexion'))?.[0] ?? '';
+    expect(link).toBe(`${portal.url}/connexion`);
+
+    const { context, page } = await portal.newPage();
+    await page.goto(link);
+    await page.getByLabel('Votre identifiant').fill(identifier);
+    await page.getByLabel('Votre mot de passe').fill(temporary);
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByRole('heading', { name: `Changement du mot de passe pour ${identifier}` }).waitFor();
+    await page.getByLabel("Entrez l'ancien mot de passe :").fill(temporary);
+    await page.getByLabel('Entrez le nouveau mot de passe :').fill('Nouveau-Mot2passe!');
+    await page
+      .getByText('8 caractères minimum : respecté', { exact: false })
+      .first()
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Confirmez le nouveau mot de passe :').fill('Autre-Mot2passe!');
+    await page.getByRole('button', { name: 'Changement du mot de passe' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await expectAccessible(page, 'password change error');
+    await screenshot(page, 'changement-mot-de-passe');
+    await page.getByLabel('Confirmez le nouveau mot de passe :').fill('Nouveau-Mot2passe!');
+    await page.getByRole('button', { name: 'Changement du mot de passe' }).click();
+    await page.getByRole('heading', { name: /Positionnement de la question secrète/ }).waitFor();
+    await expectAccessible(page, 'secret question');
+    await page.getByLabel('Entrez la question secrète :').fill('Ville de naissance de ma grand-mère ?');
+    await page.getByLabel('Entrez la réponse :').fill('Saint-Étienne');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.waitForURL(`${portal.url}/espace`);
+    await page.getByRole('link', { name: 'Enrôlement' }).first().click();
+    await page.getByRole('cell', { name: enrolmentNumber }).waitFor();
+    await page.getByText('Validée').first().waitFor();
+    await expectAccessible(page, "suivi des demandes d'enrôlement");
+    await screenshot(page, 'suivi-enrolements');
+    await context.close();
+  }, 60_000);
 });
 
 describe('portal: the advance request of the demo operator (browser)', () => {
