@@ -198,6 +198,10 @@ describe('portal: the operator journey (browser)', () => {
     await expect.poll(() => fieldError(page, /^IBAN/), { timeout: 8_000 }).toMatch(/IBAN/);
     await expectAccessible(page, 'enrolment step 3, bad IBAN');
     await page.getByLabel(/^IBAN/).fill(BNP_IBAN);
+    await page.getByLabel(/^IBAN/).press('Tab');
+    await expect
+      .poll(() => page.getByLabel(/^Domiciliation/).inputValue(), { timeout: 8_000 })
+      .toMatch(/BNP/);
     await page.getByRole('button', { name: 'Étape suivante' }).click();
 
     // Étape 4 — Taux TVA, with the keyboard alone.
@@ -253,9 +257,9 @@ describe('portal: the credentials emails lead to the first login (browser)', () 
     const emails = await portal.local.sentEmails();
     const text = (subject: string) =>
       emails.find((email) => email.subject.endsWith(subject))?.body.text ?? '';
-    const identifier = /- Identifiant : (\S+)/.exec(text('Votre identifiant de connexion'))?.[1] ?? '';
+    const identifier = /- Identifiant\s:\s(\S+)/.exec(text('Votre identifiant de connexion'))?.[1] ?? '';
     const temporary =
-      /- Mot de passe provisoire : (\S+)/.exec(text('Votre mot de passe provisoire'))?.[1] ?? '';
+      /- Mot de passe provisoire\s:\s(\S+)/.exec(text('Votre mot de passe provisoire'))?.[1] ?? '';
     const link = new RegExp(`${portal.url}/\\S*`).exec(text('Votre identifiant de connexion'))?.[0] ?? '';
     expect(link).toBe(`${portal.url}/connexion`);
 

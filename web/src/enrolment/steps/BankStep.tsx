@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import type { paths } from '../../api/schema.d.ts';
@@ -17,6 +18,14 @@ type BankBody = NonNullable<
 export function BankStep({ draft, view, next, previous, reset, quit }: StepProps & { view: DraftView }) {
   const handle = draft as DraftHandle;
   const saved = view.answers.bank;
+  const [domiciliation, setDomiciliation] = useState(saved?.domiciliation ?? '');
+  // "La Domiciliation sera automatiquement renseignée": asked with the IBAN's first 9 characters only.
+  const fillDomiciliation = async (iban: string) => {
+    const bank = iban.replace(/\s/g, '').slice(0, 9);
+    if (domiciliation.trim() || !/^[A-Za-z]{2}\d{7}$/.test(bank)) return;
+    const found = await api.GET('/v1/banks/{bank}', { params: { path: { bank } } });
+    if (found.data) setDomiciliation(found.data.domiciliation);
+  };
   const {
     mutation: save,
     missing,
@@ -31,14 +40,21 @@ export function BankStep({ draft, view, next, previous, reset, quit }: StepProps
         event.preventDefault();
         const values = formObject(event.currentTarget) as Record<string, string>;
         // An empty domiciliation is left to the server, which fills it in from the IBAN's bank code.
-        const { domiciliation, ...rest } = values;
-        save.mutate({ ...rest, ...(domiciliation?.trim() ? { domiciliation } : {}) } as BankBody);
+        const { domiciliation: typed, ...rest } = values;
+        save.mutate({ ...rest, ...(typed?.trim() ? { domiciliation: typed } : {}) } as BankBody);
       }}
     >
       <h2 className="fr-h4">Coordonnées bancaires :</h2>
       <ProblemAlert error={save.error} />
       <MissingAlert missing={missing} />
-      <TextField label="IBAN * :" name="iban" errors={errors} defaultValue={saved?.iban} autoComplete="off" />
+      <TextField
+        label="IBAN * :"
+        name="iban"
+        errors={errors}
+        defaultValue={saved?.iban}
+        autoComplete="off"
+        onBlur={(event) => void fillDomiciliation(event.target.value)}
+      />
       <TextField label="BIC * :" name="bic" errors={errors} defaultValue={saved?.bic} autoComplete="off" />
       <TextField label="Titulaire * :" name="titulaire" errors={errors} defaultValue={saved?.titulaire} />
       <TextField
@@ -46,7 +62,8 @@ export function BankStep({ draft, view, next, previous, reset, quit }: StepProps
         hint="Renseignée automatiquement à partir de l'IBAN lorsque la banque est connue"
         name="domiciliation"
         errors={errors}
-        defaultValue={saved?.domiciliation}
+        value={domiciliation}
+        onChange={(event) => setDomiciliation(event.target.value)}
       />
       <DocumentUpload
         draft={handle}
