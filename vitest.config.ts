@@ -8,6 +8,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The browser tests drive the production build of the portal: built here once per run when stale.
+    globalSetup: ['test/browser/global-setup.ts'],
     env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
   },
 });

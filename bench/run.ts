@@ -14,6 +14,7 @@ import {
   measureLatency,
   type PreparedScenario,
 } from './operations.ts';
+import { ENTRY_CHUNK_BAR_BYTES, measureEntryChunk } from './portal.ts';
 import { type Call, scenarios } from './scenarios.ts';
 import { printTable } from './table.ts';
 
@@ -35,6 +36,16 @@ const fixed = (value: number, digits = 2) => value.toFixed(digits);
 /** A function without AWS client has an empty baseline: its ratio says nothing (`n/a`). */
 const withinBundleBar = (b: BundleFigures) => b.sizeRatio <= BUNDLE_BAR && b.initRatio <= BUNDLE_BAR;
 const kib = (bytes: number) => `${fixed(bytes / 1024, 1)} KiB`;
+
+const entryChunk = await measureEntryChunk();
+console.log(
+  `Portal entry chunk (production build, JavaScript): ${entryChunk.fileName} ${kib(entryChunk.bytes)}, ${kib(entryChunk.gzipBytes)} gzip (bar ${kib(ENTRY_CHUNK_BAR_BYTES)} gzip: ${entryChunk.gzipBytes <= ENTRY_CHUNK_BAR_BYTES ? 'ok' : 'ABOVE'})`,
+);
+if (entryChunk.gzipBytes > ENTRY_CHUNK_BAR_BYTES)
+  console.log(
+    `  largest modules: ${entryChunk.largestModules.map((m) => `${m.id} ${kib(m.bytes)}`).join(', ')}`,
+  );
+writeFileSync(join(resultsDirectory, 'portal.json'), JSON.stringify(entryChunk, null, 2));
 
 console.log(
   `Bundles as deployed (esbuild, minified ESM); cold init = CPU ms to import in a fresh Node process, median of ${initRuns} rounds, ratio = median of each round's ratio to its baseline`,

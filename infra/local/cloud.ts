@@ -36,6 +36,8 @@ export interface LocalCloudOptions {
   /** Browser origins allowed by the API and the bucket; the local front end's by default. */
   corsOrigins?: string[];
   retryIntervalMs?: number;
+  /** Also seed the demo operator (`npm start`, browser tests); other tests keep their own operators. */
+  seedDemoOperator?: boolean;
   /** Extra environment for the handlers (e.g. feature settings in tests). */
   environment?: Record<string, string>;
   /** Function timeouts in seconds by route id, instead of the route table's (tests of a timeout). */
@@ -153,6 +155,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await ensureTable(dynamo.endpoint, tableName);
     const { seedDemoData } = await import('./seed.ts');
     await seedDemoData();
+    if (options.seedDemoOperator) await (await import('./seed-accounts.ts')).seedDemoOperator();
 
     const gateway = await startGateway({
       port: options.ports.api,

@@ -48,3 +48,25 @@ export const DEMO_INSTRUCTOR = {
   secretQuestion: 'Quel est le nom de mon organisme ?',
   secretAnswer: 'Agence de Services et de Paiement',
 } as const;
+
+/**
+ * The demo operator of `npm start`: a validated enrolment (n° ENR9000M2, far above the numbers
+ * the local counter gives) and its account, already set up, with no advance requested yet, so
+ * the portal's private area can be tried at once. Its SIRET is used by no test fixture.
+ */
+export const DEMO_OPERATOR = {
+  identifier: 'operateur.demo',
+  password: 'Demo-Operateur#2026',
+  secretQuestion: 'Quel est le nom de ma messagerie ?',
+  secretAnswer: 'Marianne',
+  enrolmentId: '0de30000-0000-4000-8000-000000000001',
+  enrolmentNumber: 'ENR9000M2',
+  siret: '88123456700009',
+  denominationSociale: 'MSS DÉMO SANTÉ',
+  contact: {
+    prenom: 'Operateur',
+    nom: 'Demo',
+    email: 'operateur.demo@mss-demo.local',
+    telephone: '0102030405',
+  },
+} as const;

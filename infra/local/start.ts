@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { REPOSITORY_ROOT, startLocalCloud } from './cloud.ts';
+import { type LocalCloud, REPOSITORY_ROOT, startLocalCloud } from './cloud.ts';
+import { DEMO_INSTRUCTOR, DEMO_OPERATOR } from './demo-data.ts';
+import { startPortal } from './portal.ts';
+import { ensurePortalBuilt, PORTAL_DIST } from './portal-build.ts';
 import { PortInUseError } from './ports.ts';
 
-/** `npm start`: the whole backend offline, data kept in .local/ (delete it to reset). */
+/** `npm start`: the portal and the whole backend offline, data kept in .local/ (delete it to reset). */
 const port = (variable: string, fallback: number) => {
   const value = Number(process.env[variable] ?? fallback);
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
@@ -14,7 +17,17 @@ const port = (variable: string, fallback: number) => {
 
 const started = performance.now();
 try {
-  const cloud = await startLocalCloud({
+  // npm ci builds the portal (prepare script); a source changed since is rebuilt here first.
+  if (await ensurePortalBuilt()) console.log('Portail reconstruit (web/dist).');
+  let cloud: LocalCloud | undefined;
+  // The portal listens first: its URL is the one the emails link to (PORTAL_URL).
+  const portal = await startPortal({
+    port: port('PORTAL_PORT', 5173),
+    distDirectory: PORTAL_DIST,
+    apiUrl: () => cloud?.urls.api,
+    uploadOrigins: () => cloud?.urls.s3 ?? '',
+  });
+  cloud = await startLocalCloud({
     ports: {
       api: port('PORT', 3000),
       dynamodb: port('LOCAL_DYNAMODB_PORT', 8000),
@@ -25,10 +38,15 @@ try {
     dataDirectory: process.env.LOCAL_DATA_DIR ?? join(REPOSITORY_ROOT, '.local'),
     persist: true,
     ...(process.env.CORS_ORIGINS ? { corsOrigins: process.env.CORS_ORIGINS.split(',') } : {}),
+    seedDemoOperator: true,
+    environment: { PORTAL_URL: portal.url },
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
-Portail Ségur MSS — backend local prêt en ${seconds} s
+Portail Ségur MSS — local prêt en ${seconds} s
+  Portail          ${portal.url}
+                   opérateur de démo : ${DEMO_OPERATOR.identifier} / ${DEMO_OPERATOR.password}
+                   instructeur de démo : ${DEMO_INSTRUCTOR.identifier} / ${DEMO_INSTRUCTOR.password}
   API              ${cloud.urls.api}
   Documentation    ${cloud.urls.docs}
   OpenAPI          ${cloud.urls.openapi}
@@ -40,7 +58,8 @@ Ctrl-C pour arrêter.`);
     if (stopping) return;
     stopping = true;
     console.log('Arrêt…');
-    await cloud.stop();
+    await portal.stop();
+    await cloud?.stop();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

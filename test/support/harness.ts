@@ -84,7 +84,13 @@ export interface SentEmail {
  * fields are set once `beforeAll` has run.
  */
 export function useLocalCloud(
-  options: { environment?: Record<string, string>; functionTimeouts?: Record<string, number> } = {},
+  options: {
+    environment?: Record<string, string>;
+    functionTimeouts?: Record<string, number>;
+    seedDemoOperator?: boolean;
+    /** The portal's URL (known once its own beforeAll ran), for the emails' links. */
+    portalUrl?: () => string;
+  } = {},
 ): TestCloud {
   const handle = {} as TestCloud;
   let dataDirectory = '';
@@ -95,10 +101,14 @@ export function useLocalCloud(
       dataDirectory,
       persist: false,
       retryIntervalMs: 10,
-      ...(options.environment ? { environment: options.environment } : {}),
       ...(options.functionTimeouts ? { functionTimeouts: options.functionTimeouts } : {}),
       // Timeouts are enforced, with room for a burst's invocations sharing this one process.
       timeoutFactor: 3,
+      seedDemoOperator: options.seedDemoOperator ?? false,
+      environment: {
+        ...options.environment,
+        ...(options.portalUrl ? { PORTAL_URL: options.portalUrl() } : {}),
+      },
     });
     const ses = cloud.urls.ses;
     Object.assign(handle, {

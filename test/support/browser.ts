@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import chromium from '@sparticuz/chromium';
+import {
+  type Browser,
+  type BrowserContext,
+  type Page,
+  chromium as playwrightChromium,
+} from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { REPOSITORY_ROOT } from '../../infra/local/cloud.ts';
+import { startPortal } from '../../infra/local/portal.ts';
+import { PORTAL_DIST } from '../../infra/local/portal-build.ts';
+import { type TestCloud, useLocalCloud } from './harness.ts';
+
+export const SCREENSHOTS = join(REPOSITORY_ROOT, 'test-results', 'screenshots');
+
+export interface PortalUnderTest {
+  local: TestCloud;
+  /** The portal's origin, also the PORTAL_URL of the emails. */
+  url: string;
+  browser: Browser;
+  /** A fresh browser context (own sessionStorage) with one page. */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * The local cloud (in-process, demo operator seeded) behind the built portal on a free port,
+ * and one headless Chromium for the whole file: the @sparticuz/chromium binary unpacked from
+ * npm, driven by playwright-core (no browser download).
+ */
+export function usePortal(): PortalUnderTest {
+  const handle = {} as PortalUnderTest;
+  // The portal listens before the cloud starts so that its URL is the emails' PORTAL_URL.
+  let apiUrl: string | undefined;
+  let s3Url = '';
+  let stopPortal: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const portal = await startPortal({
+      port: 0,
+      distDirectory: PORTAL_DIST,
+      apiUrl: () => apiUrl,
+      uploadOrigins: () => s3Url,
+    });
+    stopPortal = portal.stop;
+    handle.url = portal.url;
+  });
+  const local = useLocalCloud({ seedDemoOperator: true, portalUrl: () => handle.url });
+  beforeAll(async () => {
+    apiUrl = local.cloud.urls.api;
+    s3Url = local.cloud.urls.s3;
+    const executablePath = await chromium.executablePath();
+    const browser = await playwrightChromium.launch({
+      executablePath,
+      args: browserArguments(),
+      headless: true,
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    Object.assign(handle, {
+      local,
+      browser,
+      newPage: async () => {
+        const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        page.setDefaultTimeout(8_000);
+        return { context, page };
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await handle.browser?.close();
+    await stopPortal?.();
+  });
+  return handle;
+}
+
+/**
+ * @sparticuz/chromium's arguments are tuned for Lambda: drop the ones that would make the test
+ * lie (--disable-web-security hides CORS and CSP faults) or break contexts (--single-process).
+ */
+const LAMBDA_ONLY_ARGUMENTS = new Set([
+  '--single-process',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--no-zygote',
+]);
+const browserArguments = () => chromium.args.filter((argument) => !LAMBDA_ONLY_ARGUMENTS.has(argument));
+
+/** axe-core on the page as it stands: WCAG 2.1 A and AA rules, 0 violations expected. */
+export async function expectAccessible(page: Page, state: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(violations, `axe violations on ${state}`).toEqual([]);
+}
+
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -1,0 +1,27 @@
+/**
+ * The login session. Its token is kept in sessionStorage (this tab only, gone when it closes),
+ * never in a URL or a cookie readable by another site; the API expires it after 30 min idle.
+ */
+export interface PortalSession {
+  token: string;
+  role: 'operator' | 'instructor';
+  pendingSteps: ('password' | 'secretQuestion')[];
+  identifier: string;
+}
+
+const KEY = 'segur-mss.session';
+
+export function readSession(): PortalSession | undefined {
+  const stored = sessionStorage.getItem(KEY);
+  return stored ? (JSON.parse(stored) as PortalSession) : undefined;
+}
+
+export const saveSession = (session: PortalSession) => sessionStorage.setItem(KEY, JSON.stringify(session));
+export const clearSession = () => sessionStorage.removeItem(KEY);
+
+/** Where a logged-in user goes next: the first-login screens still pending, else the private area. */
+export function nextPageAfterLogin(session: PortalSession): string {
+  if (session.pendingSteps.includes('password')) return '/premiere-connexion/mot-de-passe';
+  if (session.pendingSteps.includes('secretQuestion')) return '/premiere-connexion/question-secrete';
+  return '/espace';
+}
