@@ -13,7 +13,7 @@ import type { Enrolment } from '../enrolment/model.ts';
 import { ProblemError } from '../http/problem.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
-import { getItem, putItem, putNew, putVersioned, queryPage, stripKeys } from '../storage/store.ts';
+import { getItem, putItem, putNew, putVersioned, queryAll, queryPage, stripKeys } from '../storage/store.ts';
 import { demoFundingCall, type FundingCall, MSS_CALL_ID } from './call.ts';
 import type { Dossier, DossierDocument, DossierStatus } from './dossier.ts';
 
@@ -57,8 +57,22 @@ export async function seedFundingCall(today = new Date()): Promise<void> {
   await putItem({ ...keys.fundingCall(MSS_CALL_ID), type: 'FundingCall', ...demoFundingCall(today) });
 }
 
-/** Replaces the call record if nobody changed it since `expectedVersion` (409 otherwise). */
-export async function saveFundingCall(call: FundingCall, expectedVersion: number): Promise<number> {
+/**
+ * Replaces the call record if nobody changed it since `expectedVersion` (409 otherwise), after
+ * keeping `current` (the version read, `expectedVersion`) as an immutable history item: writing it
+ * again is harmless, so a correction that fails its condition or crashes leaves a true history.
+ */
+export async function saveFundingCall(
+  call: FundingCall,
+  current: FundingCall,
+  expectedVersion: number,
+): Promise<number> {
+  if (current.version === expectedVersion)
+    await putItem({
+      ...keys.fundingCallVersion(current.callId, current.version),
+      type: 'FundingCallVersion',
+      ...current,
+    });
   const version = await putVersioned(
     { ...keys.fundingCall(call.callId), type: 'FundingCall', ...call },
     expectedVersion,
@@ -85,6 +99,14 @@ export async function saveDossier(dossier: Dossier): Promise<number> {
     { ...keys.dossier(dossier.number), type: 'Dossier', ...dossierIndexes(dossier), ...dossier },
     dossier.version,
   );
+}
+
+/** Every version of a call, newest first: the current record and the superseded ones (one Query). */
+export async function listFundingCallVersions(callId: string): Promise<FundingCall[]> {
+  const items = await queryAll<FundingCall & { type: string }>({
+    partition: { name: 'PK', value: keys.fundingCallPartition(callId) },
+  });
+  return items.map(({ type: _type, ...call }) => call).sort((a, b) => b.version - a.version);
 }
 
 export async function getDossier(number: string): Promise<Dossier | undefined> {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { emailRecordSchema } from '../email/record-model.ts';
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, INSTRUCTED_STATUSES } from '../enrolment/status.ts';
 import { workflowFailureSchema } from '../workflows/failure-model.ts';
-import { enrolmentIdParams, enrolmentView } from './enrolment-schemas.ts';
+import { documentView, enrolmentIdParams, enrolmentView } from './enrolment-schemas.ts';
 import { paginationQuery, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
@@ -59,11 +59,33 @@ export const listAdminEnrolmentsRoute = defineRoute({
   permissions: { table: 'read' },
 });
 
+export const searchAdminEnrolmentsRoute = defineRoute({
+  id: 'searchAdminEnrolments',
+  method: 'GET',
+  path: '/v1/admin/operators/{siret}/enrolments',
+  handler: 'functions/admin/search-enrolments.ts',
+  access: 'instructor',
+  summary: "Rechercher les demandes d'enrôlement déposées d'un SIRET (tous statuts, par date de création)",
+  tags,
+  request: {
+    params: z.strictObject({
+      siret: z.string().check(z.regex(/^\d{14}$/, { error: 'Le SIRET comporte 14 chiffres.' })),
+    }),
+    query: z.strictObject(paginationQuery),
+  },
+  responses: {
+    200: {
+      description: 'Une page de demandes de ce SIRET, et le curseur de la suivante',
+      schema: z.object({ items: z.array(queueEntry), cursor: z.optional(z.string()) }),
+    },
+    ...problemResponses(400, 401, 403, 422),
+  },
+  permissions: { table: 'read' },
+});
+
 const documentWithLink = z.object({
-  label: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  status: z.string(),
+  ...documentView.shape,
+  uploadedAt: z.optional(z.string()),
   download: z.optional(z.object({ url: z.string(), expiresAt: z.string() })),
 });
 
@@ -71,6 +93,19 @@ const enrolmentFile = z.object({
   ...enrolmentView.shape,
   version: z.int(),
   documents: z.record(z.string(), documentWithLink),
+  declarations: z.optional(
+    z.object({ cgu: z.boolean(), article4417: z.boolean(), sincerity: z.boolean(), acceptedAt: z.string() }),
+  ),
+  lastDecision: z.optional(
+    z.object({
+      action: z.enum(['validate', 'requestChanges', 'reject']),
+      comment: z.optional(z.string()),
+      instructorId: z.string(),
+      at: z.string(),
+      fromVersion: z.optional(z.int()),
+    }),
+  ),
+  accountId: z.optional(z.string()),
   audit: z.array(
     z.object({
       eventId: z.string(),
@@ -202,6 +237,7 @@ export const retryEnrolmentWorkflowRoute = defineRoute({
 
 export const adminEnrolmentRoutes = [
   listAdminEnrolmentsRoute,
+  searchAdminEnrolmentsRoute,
   getAdminEnrolmentRoute,
   decideEnrolmentRoute,
   retryEnrolmentWorkflowRoute,

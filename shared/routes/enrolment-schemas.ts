@@ -144,6 +144,68 @@ const stepStatus = z.object({
   missing: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 
+/** The answers as stored (shared/enrolment/model.ts), as the draft holder and instructors read them. */
+const personView = z.object({
+  nom: z.string(),
+  prenom: z.string(),
+  email: z.string(),
+  telephone: z.string(),
+});
+const addressView = z.object({
+  destinataire: z.optional(z.string()),
+  entreeBatiment: z.optional(z.string()),
+  numero: z.optional(z.string()),
+  extension: z.optional(z.string()),
+  typeVoie: z.string(),
+  nomVoie: z.string(),
+  complement: z.optional(z.string()),
+  codePostal: z.string(),
+  commune: z.string(),
+});
+const answersView = {
+  referencing: z.optional(
+    z.object({
+      number: z.string(),
+      dsr: z.object({ couloir: z.string(), label: z.string(), typeLogiciel: z.string(), vague: z.string() }),
+      solutionName: z.string(),
+      developerSiret: z.string(),
+      developerName: z.string(),
+    }),
+  ),
+  lookedUpCompany: z.optional(
+    z.object({ siret: z.string(), denominationSociale: z.string(), address: addressView }),
+  ),
+  applicant: z.optional(
+    z.object({
+      siret: z.string(),
+      denominationSociale: z.string(),
+      registeredDenomination: z.string(),
+      nomCommercial: z.string(),
+      address: addressView,
+      isBuyerOperator: z.boolean(),
+      isLegalRepresentative: z.boolean(),
+      representative: personView,
+      depositaire: z.optional(personView),
+      tiersDeclarantCapacity: z.optional(z.enum(['CENTRE_DE_GESTION', 'EMPLOYE'])),
+    }),
+  ),
+  bank: z.optional(
+    z.object({ iban: z.string(), bic: z.string(), titulaire: z.string(), domiciliation: z.string() }),
+  ),
+  vat: z.optional(z.object({ regime: z.enum(VAT_REGIME_CODES as [string, ...string[]]) })),
+  /** The instructor's comment of the last decision (what "à modifier" asks for). */
+  lastDecisionComment: z.optional(z.string()),
+};
+
+export const documentView = z.object({
+  label: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  status: z.string(),
+  size: z.optional(z.int()),
+  rejectionReason: z.optional(z.string()),
+});
+
 export const enrolmentView = z.object({
   id: z.string(),
   number: z.optional(z.string()),
@@ -153,10 +215,11 @@ export const enrolmentView = z.object({
   updatedAt: z.string(),
   submittedAt: z.optional(z.string()),
   draftExpiresAt: z.optional(z.string()),
+  ...answersView,
   steps: z.object({ referencing: stepStatus, applicant: stepStatus, bank: stepStatus, vat: stepStatus }),
   complete: z.boolean(),
   requiredDocuments: z.array(z.string()),
-  documents: z.record(z.string(), z.object({ label: z.string(), fileName: z.string(), status: z.string() })),
+  documents: z.record(z.string(), documentView),
 });
 
 export const createdDraftView = z.object({ enrolment: enrolmentView, draftToken: z.string() });

@@ -34,6 +34,11 @@ export const keys = {
   referencing: (number: string) => key(`REFERENCING#${number.toUpperCase()}`, 'REFERENCING'),
   /** Versioned configuration of a funding call. */
   fundingCall: (callId: string) => key(`CALL#${callId}`, 'CALL'),
+  /** A superseded version of a funding call, kept for its history (decisions name the version they applied). */
+  fundingCallVersion: (callId: string, version: number) =>
+    key(`CALL#${callId}`, `VERSION#${String(version).padStart(6, '0')}`),
+  /** Query: a funding call's partition, its current record and its superseded versions. */
+  fundingCallPartition: (callId: string) => `CALL#${callId}`,
   /** Captcha challenge (one-time, short-lived). */
   captcha: (captchaId: string) => key(`CAPTCHA#${captchaId}`, 'CAPTCHA'),
 

@@ -460,6 +460,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/operators/{siret}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rechercher les demandes d'enrôlement déposées d'un SIRET (tous statuts, par date de création) */
+        get: operations["searchAdminEnrolments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/enrolments/{id}": {
         parameters: {
             query?: never;
@@ -625,6 +642,23 @@ export interface paths {
         get: operations["getFundingCall"];
         /** Correction de l'appel à financement (nouvelle version ; les décisions gardent la version appliquée) */
         put: operations["correctFundingCall"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/funding-calls/{callId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historique des versions de l'appel à financement, la plus récente d'abord */
+        get: operations["listFundingCallVersions"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -930,6 +964,77 @@ export interface operations {
                             updatedAt: string;
                             submittedAt?: string;
                             draftExpiresAt?: string;
+                            referencing?: {
+                                number: string;
+                                dsr: {
+                                    couloir: string;
+                                    label: string;
+                                    typeLogiciel: string;
+                                    vague: string;
+                                };
+                                solutionName: string;
+                                developerSiret: string;
+                                developerName: string;
+                            };
+                            lookedUpCompany?: {
+                                siret: string;
+                                denominationSociale: string;
+                                address: {
+                                    destinataire?: string;
+                                    entreeBatiment?: string;
+                                    numero?: string;
+                                    extension?: string;
+                                    typeVoie: string;
+                                    nomVoie: string;
+                                    complement?: string;
+                                    codePostal: string;
+                                    commune: string;
+                                };
+                            };
+                            applicant?: {
+                                siret: string;
+                                denominationSociale: string;
+                                registeredDenomination: string;
+                                nomCommercial: string;
+                                address: {
+                                    destinataire?: string;
+                                    entreeBatiment?: string;
+                                    numero?: string;
+                                    extension?: string;
+                                    typeVoie: string;
+                                    nomVoie: string;
+                                    complement?: string;
+                                    codePostal: string;
+                                    commune: string;
+                                };
+                                isBuyerOperator: boolean;
+                                isLegalRepresentative: boolean;
+                                representative: {
+                                    nom: string;
+                                    prenom: string;
+                                    email: string;
+                                    telephone: string;
+                                };
+                                depositaire?: {
+                                    nom: string;
+                                    prenom: string;
+                                    email: string;
+                                    telephone: string;
+                                };
+                                /** @enum {string} */
+                                tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                            };
+                            bank?: {
+                                iban: string;
+                                bic: string;
+                                titulaire: string;
+                                domiciliation: string;
+                            };
+                            vat?: {
+                                /** @enum {string} */
+                                regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                            };
+                            lastDecisionComment?: string;
                             steps: {
                                 referencing: {
                                     complete: boolean;
@@ -966,7 +1071,10 @@ export interface operations {
                                 [key: string]: {
                                     label: string;
                                     fileName: string;
+                                    contentType: string;
                                     status: string;
+                                    size?: number;
+                                    rejectionReason?: string;
                                 };
                             };
                         };
@@ -1126,6 +1234,77 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1162,7 +1341,10 @@ export interface operations {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
+                                contentType: string;
                                 status: string;
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -1663,6 +1845,77 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1699,7 +1952,10 @@ export interface operations {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
+                                contentType: string;
                                 status: string;
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -1865,6 +2121,77 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -1901,7 +2228,10 @@ export interface operations {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
+                                contentType: string;
                                 status: string;
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2099,6 +2429,77 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2135,7 +2536,10 @@ export interface operations {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
+                                contentType: string;
                                 status: string;
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2304,6 +2708,77 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2340,7 +2815,10 @@ export interface operations {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
+                                contentType: string;
                                 status: string;
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2507,6 +2985,77 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2543,7 +3092,10 @@ export interface operations {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
+                                contentType: string;
                                 status: string;
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -2704,6 +3256,77 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -2740,7 +3363,10 @@ export interface operations {
                             [key: string]: {
                                 label: string;
                                 fileName: string;
+                                contentType: string;
                                 status: string;
+                                size?: number;
+                                rejectionReason?: string;
                             };
                         };
                     };
@@ -4724,6 +5350,126 @@ export interface operations {
             };
         };
     };
+    searchAdminEnrolments: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                siret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une page de demandes de ce SIRET, et le curseur de la suivante */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE";
+                            statusLabel: string;
+                            submittedAt: string;
+                            updatedAt: string;
+                            version: number;
+                            referencingNumber?: string;
+                            siret?: string;
+                            denominationSociale?: string;
+                        }[];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
     getAdminEnrolment: {
         parameters: {
             query?: never;
@@ -4751,6 +5497,77 @@ export interface operations {
                         updatedAt: string;
                         submittedAt?: string;
                         draftExpiresAt?: string;
+                        referencing?: {
+                            number: string;
+                            dsr: {
+                                couloir: string;
+                                label: string;
+                                typeLogiciel: string;
+                                vague: string;
+                            };
+                            solutionName: string;
+                            developerSiret: string;
+                            developerName: string;
+                        };
+                        lookedUpCompany?: {
+                            siret: string;
+                            denominationSociale: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                        };
+                        applicant?: {
+                            siret: string;
+                            denominationSociale: string;
+                            registeredDenomination: string;
+                            nomCommercial: string;
+                            address: {
+                                destinataire?: string;
+                                entreeBatiment?: string;
+                                numero?: string;
+                                extension?: string;
+                                typeVoie: string;
+                                nomVoie: string;
+                                complement?: string;
+                                codePostal: string;
+                                commune: string;
+                            };
+                            isBuyerOperator: boolean;
+                            isLegalRepresentative: boolean;
+                            representative: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            depositaire?: {
+                                nom: string;
+                                prenom: string;
+                                email: string;
+                                telephone: string;
+                            };
+                            /** @enum {string} */
+                            tiersDeclarantCapacity?: "CENTRE_DE_GESTION" | "EMPLOYE";
+                        };
+                        bank?: {
+                            iban: string;
+                            bic: string;
+                            titulaire: string;
+                            domiciliation: string;
+                        };
+                        vat?: {
+                            /** @enum {string} */
+                            regime: "TTC_8_5" | "TTC_20" | "TTC_0" | "HT";
+                        };
+                        lastDecisionComment?: string;
                         steps: {
                             referencing: {
                                 complete: boolean;
@@ -4789,6 +5606,9 @@ export interface operations {
                                 fileName: string;
                                 contentType: string;
                                 status: string;
+                                size?: number;
+                                rejectionReason?: string;
+                                uploadedAt?: string;
                                 download?: {
                                     url: string;
                                     expiresAt: string;
@@ -4796,6 +5616,21 @@ export interface operations {
                             };
                         };
                         version: number;
+                        declarations?: {
+                            cgu: boolean;
+                            article4417: boolean;
+                            sincerity: boolean;
+                            acceptedAt: string;
+                        };
+                        lastDecision?: {
+                            /** @enum {string} */
+                            action: "validate" | "requestChanges" | "reject";
+                            comment?: string;
+                            instructorId: string;
+                            at: string;
+                            fromVersion?: number;
+                        };
+                        accountId?: string;
                         audit: {
                             eventId: string;
                             who: string;
@@ -5507,6 +6342,7 @@ export interface operations {
                             depositedAt: string;
                             depositedOn: string;
                             decidedAt: string;
+                            callVersion: number;
                         } | null;
                         documents: {
                             /** @enum {string} */
@@ -6015,6 +6851,7 @@ export interface operations {
                             depositedAt: string;
                             depositedOn: string;
                             decidedAt: string;
+                            callVersion: number;
                         } | null;
                         documents: {
                             /** @enum {string} */
@@ -6289,6 +7126,7 @@ export interface operations {
                             depositedAt: string;
                             depositedOn: string;
                             decidedAt: string;
+                            callVersion: number;
                         } | null;
                         documents: {
                             /** @enum {string} */
@@ -6785,6 +7623,7 @@ export interface operations {
                             depositedAt: string;
                             depositedOn: string;
                             decidedAt: string;
+                            callVersion: number;
                         } | null;
                         documents: {
                             /** @enum {string} */
@@ -7075,6 +7914,8 @@ export interface operations {
                             closesAt: string;
                         };
                         legalBasis: string[];
+                        correctedAt?: string;
+                        correctedBy?: string;
                     };
                 };
             };
@@ -7235,6 +8076,8 @@ export interface operations {
                             closesAt: string;
                         };
                         legalBasis: string[];
+                        correctedAt?: string;
+                        correctedBy?: string;
                     };
                 };
             };
@@ -7360,6 +8203,138 @@ export interface operations {
             };
             /** @description Problème (RFC 9457) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
+    listFundingCallVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les versions de l'appel à financement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            callId: string;
+                            version: number;
+                            label: string;
+                            fixedPartCents: number;
+                            ratesCents: {
+                                applicatives: number;
+                                organisationnelles: number;
+                                personnelles: number;
+                            };
+                            capCents: number;
+                            /** Format: date */
+                            closingDate: string;
+                            advanceWindow: {
+                                /** Format: date-time */
+                                opensAt: string;
+                                /** Format: date-time */
+                                closesAt: string;
+                            };
+                            balanceWindow: {
+                                /** Format: date-time */
+                                opensAt: string;
+                                /** Format: date-time */
+                                closesAt: string;
+                            };
+                            legalBasis: string[];
+                            correctedAt?: string;
+                            correctedBy?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
