@@ -30,7 +30,7 @@ export interface PortalUnderTest {
  * and one headless Chromium for the whole file: the @sparticuz/chromium binary unpacked from
  * npm, driven by playwright-core (no browser download).
  */
-export function usePortal(): PortalUnderTest {
+export function usePortal(options: { environment?: Record<string, string> } = {}): PortalUnderTest {
   const handle = {} as PortalUnderTest;
   // The portal listens before the cloud starts so that its URL is the emails' PORTAL_URL.
   let apiUrl: string | undefined;
@@ -46,7 +46,7 @@ export function usePortal(): PortalUnderTest {
     stopPortal = portal.stop;
     handle.url = portal.url;
   });
-  const local = useLocalCloud({ seedDemoOperator: true, portalUrl: () => handle.url });
+  const local = useLocalCloud({ ...options, seedDemoOperator: true, portalUrl: () => handle.url });
   beforeAll(async () => {
     apiUrl = local.cloud.urls.api;
     s3Url = local.cloud.urls.s3;

@@ -20,7 +20,9 @@ export class ApiProblem extends Error {
     this.status = status;
     this.detail = detail;
     this.fields = {};
-    for (const error of body?.errors ?? []) this.fields[error.path] ??= error.message;
+    // Paths name the request part first (`body.siret`); the forms name their fields without it.
+    for (const error of body?.errors ?? [])
+      this.fields[error.path.replace(/^(body|query|params)\./, '')] ??= error.message;
   }
 }
 
