@@ -33,10 +33,17 @@ async function submitted(referencingNumber: string, siret: string) {
   return { ...draft, number: response.body.number as string };
 }
 
-const instructorHeaders = async () => {
-  const { bearer, loginAsDemoInstructor } = await import('../support/accounts.ts');
-  return bearer(await loginAsDemoInstructor(portal.local));
-};
+let instructorToken = '';
+
+/** A browser context already logged in (the session the login page stores), to skip the login screens. */
+async function loggedIn(token: string, role: 'operator' | 'instructor', identifier: string) {
+  const opened = await portal.newPage();
+  await opened.context.addInitScript(
+    ([key, value]) => sessionStorage.setItem(key as string, value as string),
+    [SESSION_KEY, JSON.stringify({ token, role, pendingSteps: [], identifier })],
+  );
+  return opened;
+}
 
 /** Polls the SES store until an email matches (workflows send after the answer). */
 async function emailWith(pattern: RegExp, count = 1) {
@@ -77,7 +84,9 @@ beforeAll(async () => {
   Object.assign(requests, { validate, reject, changes, stale });
   // Every acknowledgement sent before any test injects SES faults.
   await emailWith(/Accusé de réception|accusé de réception/i, 4);
-  ({ context, page } = await portal.newPage());
+  const { loginAs } = await import('../support/accounts.ts');
+  instructorToken = await loginAs(portal.local, DEMO_INSTRUCTOR.identifier, DEMO_INSTRUCTOR.password);
+  ({ context, page } = await loggedIn(instructorToken, 'instructor', DEMO_INSTRUCTOR.identifier));
   // One page for the whole file, on a machine whose 2 cores are shared: a little more patience.
   page.setDefaultTimeout(15_000);
 }, 60_000);
@@ -86,14 +95,10 @@ afterAll(async () => context?.close());
 describe('back office (browser)', { timeout: 60_000 }, () => {
   it("refuses an operator's session with a message; an instructor's login leads to the back office", async () => {
     const { loginAs } = await import('../support/accounts.ts');
-    const operator = await portal.newPage();
-    const token = await loginAs(portal.local, DEMO_OPERATOR.identifier, DEMO_OPERATOR.password);
-    await operator.context.addInitScript(
-      ([key, value]) => sessionStorage.setItem(key as string, value as string),
-      [
-        SESSION_KEY,
-        JSON.stringify({ token, role: 'operator', pendingSteps: [], identifier: 'operateur.demo' }),
-      ],
+    const operator = await loggedIn(
+      await loginAs(portal.local, DEMO_OPERATOR.identifier, DEMO_OPERATOR.password),
+      'operator',
+      DEMO_OPERATOR.identifier,
     );
     await operator.page.goto(`${portal.url}/instruction/financement`);
     await operator.page.getByRole('heading', { name: "Accès réservé aux instructeurs de l'ASP" }).waitFor();
@@ -101,11 +106,14 @@ describe('back office (browser)', { timeout: 60_000 }, () => {
     await expectAccessible(operator.page, 'back office refused to an operator');
     await operator.context.close();
 
-    await page.goto(`${portal.url}/connexion`);
-    await page.getByLabel('Votre identifiant').fill(DEMO_INSTRUCTOR.identifier);
-    await page.getByLabel('Votre mot de passe').fill(DEMO_INSTRUCTOR.password);
-    await page.getByRole('button', { name: 'Valider' }).click();
-    await page.waitForURL(`${portal.url}/instruction`);
+    const login = await portal.newPage();
+    await login.page.goto(`${portal.url}/connexion`);
+    await login.page.getByLabel('Votre identifiant').fill(DEMO_INSTRUCTOR.identifier);
+    await login.page.getByLabel('Votre mot de passe').fill(DEMO_INSTRUCTOR.password);
+    await login.page.getByRole('button', { name: 'Valider' }).click();
+    await login.page.waitForURL(`${portal.url}/instruction`);
+    await login.context.close();
+    await page.goto(`${portal.url}/instruction`);
     await page.getByRole('heading', { level: 1, name: "Instruction des demandes d'enrôlement" }).waitFor();
     for (const request of Object.values(requests))
       await page.getByRole('link', { name: request.number, exact: true }).waitFor();
@@ -184,7 +192,7 @@ describe('back office (browser)', { timeout: 60_000 }, () => {
   it('shows the current state when someone decided meanwhile (409), not an error page', async () => {
     await openFile(requests.stale);
     const api = portal.local.api;
-    const headers = await instructorHeaders();
+    const headers = { authorization: `Bearer ${instructorToken}` };
     const current = await api.get(`/v1/admin/enrolments/${requests.stale.id}`, headers);
     const decided = await api.post(
       `/v1/admin/enrolments/${requests.stale.id}/decision`,

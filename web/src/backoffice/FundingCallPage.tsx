@@ -19,6 +19,7 @@ const path = { params: { path: { callId: MSS_CALL_ID } } };
 /** The funding call as data: its current version, its correction form and its version history. */
 export default function FundingCallPage() {
   usePageTitle('Appel à financement');
+  const [notice, setNotice] = useState<Notice>();
   const call = useQuery({
     queryKey: callKey,
     queryFn: async () => unwrap(await api.GET('/v1/admin/funding-calls/{callId}', path)),
@@ -31,7 +32,24 @@ export default function FundingCallPage() {
     <>
       <h1>Appel à financement</h1>
       <ProblemAlert error={call.error} />
-      {call.data && <Correction key={call.data.version} call={call.data} />}
+      {notice === 'stale' && (
+        <Alert
+          className="fr-mb-3w"
+          severity="warning"
+          small
+          description="L'appel a été corrigé entre-temps par un autre instructeur : voici sa version actuelle. Reportez votre correction si elle reste nécessaire."
+        />
+      )}
+      {notice === 'corrected' && call.data && (
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          small
+          description={`L'appel à financement est corrigé : version ${call.data.version}. Les décisions déjà prises gardent la version qu'elles ont appliquée.`}
+        />
+      )}
+      {/* A new version (saved here or by someone else) resets the form to its values. */}
+      {call.data && <Correction key={call.data.version} call={call.data} onNotice={setNotice} />}
       <section aria-labelledby="historique">
         <h2 id="historique">Historique des versions</h2>
         <ProblemAlert error={versions.error} />
@@ -76,10 +94,10 @@ function correctionBody(form: HTMLFormElement, version: number) {
   };
 }
 
-function Correction({ call }: { call: FundingCall }) {
+type Notice = 'corrected' | 'stale' | undefined;
+
+function Correction({ call, onNotice }: { call: FundingCall; onNotice: (notice: Notice) => void }) {
   const queryClient = useQueryClient();
-  const [corrected, setCorrected] = useState<number>();
-  const [stale, setStale] = useState(false);
   const correct = useMutation({
     mutationFn: async (form: HTMLFormElement) =>
       unwrap(
@@ -89,14 +107,14 @@ function Correction({ call }: { call: FundingCall }) {
         }),
       ),
     onSuccess: async (saved) => {
-      setCorrected(saved.version);
+      onNotice('corrected');
       queryClient.setQueryData(callKey, saved);
       await queryClient.invalidateQueries({ queryKey: versionsKey });
     },
     onError: async (error) => {
       // Another instructor corrected it meanwhile: show the call as it is now.
       if (error instanceof ApiProblem && error.status === 409) {
-        setStale(true);
+        onNotice('stale');
         await queryClient.invalidateQueries({ queryKey: callKey });
         await queryClient.invalidateQueries({ queryKey: versionsKey });
       }
@@ -119,22 +137,6 @@ function Correction({ call }: { call: FundingCall }) {
         Version {call.version}{' '}
         {call.correctedAt ? `(corrigée le ${dateTime(call.correctedAt)})` : '(version initiale)'}
       </h2>
-      {corrected !== undefined && (
-        <Alert
-          className="fr-mb-3w"
-          severity="success"
-          small
-          description={`L'appel à financement est corrigé : version ${corrected}. Les décisions déjà prises gardent la version qu'elles ont appliquée.`}
-        />
-      )}
-      {stale && (
-        <Alert
-          className="fr-mb-3w"
-          severity="warning"
-          small
-          description="L'appel a été corrigé entre-temps par un autre instructeur : voici sa version actuelle. Reportez votre correction si elle reste nécessaire."
-        />
-      )}
       {correct.error && !(correct.error instanceof ApiProblem && correct.error.status === 409) && (
         <ProblemAlert error={correct.error} />
       )}
@@ -142,8 +144,7 @@ function Correction({ call }: { call: FundingCall }) {
         aria-label="Corriger l'appel à financement"
         onSubmit={(event) => {
           event.preventDefault();
-          setCorrected(undefined);
-          setStale(false);
+          onNotice(undefined);
           correct.mutate(event.currentTarget);
         }}
       >
