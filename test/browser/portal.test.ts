@@ -1,0 +1,286 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_OPERATOR } from '../../infra/local/demo-data.ts';
+import { expectAccessible, screenshot, usePortal } from '../support/browser.ts';
+import { BNP_BIC, BNP_IBAN, DEVELOPER_SIRET, PDF, PNG } from '../support/enrolment.ts';
+
+const portal = usePortal();
+const local = {
+  get cloud() {
+    return portal.local.cloud;
+  },
+};
+
+describe('portal: public pages, login, recovery (browser)', () => {
+  it('shows the public home with the guide’s actions, header and footer, accessible', async () => {
+    const { context, page } = await portal.newPage();
+    await page.goto(portal.url);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Portail Ségur Numérique',
+    );
+    await page.getByRole('link', { name: "Effectuer ma demande d'inscription" }).waitFor();
+    await page.getByRole('heading', { name: "Qu'est-ce que le Ségur du numérique en santé ?" }).waitFor();
+    for (const domain of ['legifrance.gouv.fr', 'gouvernement.fr', 'service-public.fr', 'data.gouv.fr'])
+      await page
+        .getByRole('link', { name: new RegExp(domain) })
+        .first()
+        .waitFor();
+    for (const name of ['Plan du site', /Accessibilité/, 'Mentions légales', 'CGU'])
+      await page.getByRole('contentinfo').getByRole('link', { name }).first().waitFor();
+    await expectAccessible(page, 'home');
+    await screenshot(page, 'accueil');
+    for (const [path, title] of [
+      ['/plan-du-site', 'Plan du site'],
+      ['/accessibilite', 'Accessibilité'],
+      ['/mentions-legales', 'Mentions légales'],
+      ['/cgu', "Conditions générales d'utilisation (CGU)"],
+      ['/aide', "Besoin d'aide ?"],
+    ] as const) {
+      await page.goto(`${portal.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await expectAccessible(page, path);
+    }
+    await context.close();
+  });
+
+  it('logs the demo operator in and out; a wrong password is shown in an alert', async () => {
+    const { context, page } = await portal.newPage();
+    await page.goto(portal.url);
+    await page.getByRole('link', { name: 'Se connecter' }).first().click();
+    await page.getByRole('heading', { name: 'Accéder à mon espace personnel' }).waitFor();
+    await expectAccessible(page, 'login');
+    await screenshot(page, 'connexion');
+    await page.getByLabel('Votre identifiant').fill(DEMO_OPERATOR.identifier);
+    await page.getByLabel('Votre mot de passe').fill('Mauvais-mot-de-passe#1');
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/identifiant ou mot de passe/i);
+    await expectAccessible(page, 'login error');
+    await page.getByLabel('Votre mot de passe').fill(DEMO_OPERATOR.password);
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.waitForURL(`${portal.url}/espace`);
+    await page.getByText(DEMO_OPERATOR.denominationSociale).first().waitFor();
+    await expectAccessible(page, 'private home');
+    await screenshot(page, 'espace-accueil');
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+    await page.getByText('Vous êtes déconnecté.').waitFor();
+    await context.close();
+  });
+
+  it('serves deep links to the single-page app (SPA fallback)', async () => {
+    const { context, page } = await portal.newPage();
+    await page.goto(`${portal.url}/mot-de-passe-oublie`);
+    await page.getByRole('heading', { name: "J'ai oublié mon mot de passe" }).waitFor();
+    await expectAccessible(page, 'forgotten password');
+    await page.goto(`${portal.url}/identifiant-oublie`);
+    await page.getByRole('heading', { name: "J'ai oublié mon identifiant" }).waitFor();
+    await expectAccessible(page, 'forgotten identifier');
+    await context.close();
+  });
+});
+
+/** The local captcha's answer, sent only on the local stage in a response header (see README). */
+function captchaAnswers(page: Page) {
+  const answers: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('/v1/captchas')) {
+      const answer = response.headers()['x-local-captcha-answer'];
+      if (answer) answers.push(answer);
+    }
+  });
+  let used = 0;
+  return {
+    /** Waits for a code not used yet (each is single-use; the form draws a new one after each try) and types it. */
+    async fill(page: Page) {
+      await expect.poll(() => answers.length > used, { timeout: 8_000 }).toBe(true);
+      used = answers.length;
+      await page.getByRole('img', { name: /Code de sécurité/ }).waitFor();
+      await page.getByLabel('Captcha *').fill(answers.at(-1) ?? '');
+    },
+    /** Consumes the current code without using it (a deliberately wrong answer). */
+    skip: async () => {
+      await expect.poll(() => answers.length > used, { timeout: 8_000 }).toBe(true);
+      used = answers.length;
+    },
+  };
+}
+
+const file = (name: string, mimeType: string, buffer: Buffer) => ({ name, mimeType, buffer });
+
+async function uploadDocument(
+  page: Page,
+  label: string | RegExp,
+  upload: { name: string; mimeType: string; buffer: Buffer },
+) {
+  await page.getByLabel(label).setInputFiles(upload);
+  await page.getByText(`Fichier déposé : ${upload.name}`).waitFor();
+}
+
+/** DSFR radios and checkboxes are drawn by their label, which is what a user clicks. */
+const tick = (page: Page, label: string | RegExp) =>
+  page.locator('label').filter({ hasText: label }).first().click();
+
+/** The error message DSFR shows under a field (linked to it by aria-describedby). */
+async function fieldError(page: Page, label: string | RegExp) {
+  const field = page.getByLabel(label, { exact: typeof label === 'string' });
+  const described = (await field.getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(
+    described
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
+  return texts.join(' ');
+}
+
+describe('portal: the operator journey (browser)', () => {
+  it('enrols in five steps with uploads, keyboard-friendly and accessible, meeting the bad-input paths', async () => {
+    const { context, page } = await portal.newPage();
+    const captcha = captchaAnswers(page);
+    await page.goto(portal.url);
+    await page.getByRole('link', { name: "Effectuer ma demande d'inscription" }).click();
+
+    // Étape 1 — Référencement
+    await page.getByLabel(/N° unique de référencement/).fill('zbuMSS0046');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByText(/MSS Opérateurs/).waitFor();
+    await expectAccessible(page, 'enrolment step 1');
+    await uploadDocument(page, /Certificat de référencement/, file('certificat.pdf', 'application/pdf', PDF));
+    // Wrong file type: the presigned POST is refused, the server's message lands under the field.
+    await page
+      .getByLabel(/Contrat opérateur V2/)
+      .setInputFiles(file('contrat.txt', 'text/plain', Buffer.from('texte')));
+    await page.getByText(/Fichier de type .png, .jpg, .jpeg ou .pdf attendu/).waitFor();
+    await uploadDocument(page, /Contrat opérateur V2/, file('contrat.pdf', 'application/pdf', PDF));
+    await screenshot(page, 'enrolement-etape-1');
+    await page.getByRole('button', { name: 'Étape suivante' }).click();
+
+    // Étape 2 — Demandeur: bad SIRET, then a wrong captcha, then the lookup.
+    await page.getByLabel(/Numéro de SIRET/).fill('39177919600041');
+    await captcha.fill(page);
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect.poll(() => fieldError(page, /Numéro de SIRET/), { timeout: 8_000 }).toMatch(/SIRET/);
+    await expectAccessible(page, 'enrolment step 2, bad SIRET');
+    await page.getByLabel(/Numéro de SIRET/).fill(DEVELOPER_SIRET);
+    await captcha.skip();
+    await page.getByLabel('Captcha *').fill('faux');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect.poll(() => fieldError(page, 'Captcha *'), { timeout: 8_000 }).toMatch(/captcha/i);
+    await captcha.fill(page);
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByLabel(/Dénomination sociale/).waitFor();
+    expect(await page.getByLabel(/Dénomination sociale/).inputValue()).toBe('PROCIVIS IMMOBILIER');
+    await page.getByLabel(/Nom commercial/).fill('Procivis Messagerie');
+    await tick(page, /^Oui$/);
+    await page.getByLabel(/Nom du représentant/).fill('Martin');
+    await page.getByLabel(/Prénom du représentant/).fill('Camille');
+    await page.getByLabel(/^Email du représentant/).fill('camille.martin@procivis.example');
+    await page.getByLabel(/Confirmation email du représentant/).fill('camille.martin@procivis.example');
+    await page.getByLabel(/Téléphone du représentant/).fill('01 02 03 04 05');
+    await uploadDocument(
+      page,
+      /CNI, passeport ou titre de séjour du représentant/,
+      file('cni.png', 'image/png', PNG),
+    );
+    await expectAccessible(page, 'enrolment step 2 filled');
+    await screenshot(page, 'enrolement-etape-2');
+    await page.getByRole('button', { name: 'Étape suivante' }).click();
+
+    // Étape 3 — Coordonnées bancaires: a bad IBAN first.
+    await page.getByLabel(/^IBAN/).fill('FR76 3000 4000 0312 3456 7890 000');
+    await page.getByLabel(/BIC/).fill(BNP_BIC);
+    await page.getByLabel(/Titulaire/).fill('PROCIVIS IMMOBILIER');
+    await uploadDocument(page, /RIB/, file('rib.pdf', 'application/pdf', PDF));
+    await page.getByRole('button', { name: 'Étape suivante' }).click();
+    await expect.poll(() => fieldError(page, /^IBAN/), { timeout: 8_000 }).toMatch(/IBAN/);
+    await expectAccessible(page, 'enrolment step 3, bad IBAN');
+    await page.getByLabel(/^IBAN/).fill(BNP_IBAN);
+    await page.getByRole('button', { name: 'Étape suivante' }).click();
+
+    // Étape 4 — Taux TVA, with the keyboard alone.
+    await page.getByLabel(/Taux TVA/).focus();
+    await page.getByLabel(/Taux TVA/).selectOption({ label: 'TTC - 20%' });
+    await page.keyboard.press('Tab');
+    await page.getByRole('button', { name: 'Étape suivante' }).focus();
+    await page.keyboard.press('Enter');
+
+    // Étape 5 — Récapitulatif: the domiciliation was filled in from the IBAN.
+    await page.getByRole('heading', { name: "Récapitulatif de votre demande d'enrôlement" }).waitFor();
+    await page.getByText('BNP PARIBAS', { exact: false }).first().waitFor();
+    await captcha.fill(page);
+    await page.getByRole('button', { name: 'Terminer' }).click();
+    await page
+      .getByText(/Vous devez lire et accepter les CGU/)
+      .first()
+      .waitFor();
+    await tick(page, "J'ai lu et j'accepte les CGU");
+    await tick(page, /article 441-7/);
+    await tick(page, /sincères et véritables/);
+    await captcha.fill(page);
+    await expectAccessible(page, 'enrolment summary');
+    await screenshot(page, 'enrolement-recapitulatif');
+    await page.getByRole('button', { name: 'Terminer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Confirmation' });
+    await dialog.getByText(/Le numéro de votre demande est le ENR\d{4}M\d/).waitFor();
+    await expectAccessible(page, 'confirmation pop-in');
+    await screenshot(page, 'enrolement-confirmation');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.waitForURL(`${portal.url}/`);
+    // The draft token never appeared in a URL.
+    expect(page.url()).not.toMatch(/jeton|token/);
+    await context.close();
+  }, 90_000);
+});
+
+describe('portal: the advance request of the demo operator (browser)', () => {
+  it('fills the prefilled form, sees the estimate update while typing, validates, reads the récapitulatif and downloads the decision', async () => {
+    const { context, page } = await portal.newPage();
+    await page.goto(`${portal.url}/connexion`);
+    await page.getByLabel('Votre identifiant').fill(DEMO_OPERATOR.identifier);
+    await page.getByLabel('Votre mot de passe').fill(DEMO_OPERATOR.password);
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.waitForURL(`${portal.url}/espace`);
+    await page.getByRole('link', { name: 'Demande de financement' }).first().click();
+    await page.getByRole('heading', { name: 'Information de la demande' }).waitFor();
+    expect(await page.getByLabel("Montant fixe éligible pour l'opérateur :").inputValue()).toBe('8000.00');
+    const counts = [
+      [/BAL rattachées à des applications/, '10'],
+      [/BAL applicatives estimées/, '10'],
+      [/BAL organisationnelles actuelles/, '10'],
+      [/BAL organisationnelles estimées/, '10'],
+      [/BAL personnelles actuelles/, '10'],
+    ] as const;
+    for (const [label, value] of counts) await page.getByLabel(label).fill(value);
+    await page.getByLabel(/BAL personnelles estimées/).fill('10');
+    const estimate = page.locator('.fr-callout');
+    await expect.poll(() => estimate.textContent(), { timeout: 8_000 }).toMatch(/\d[\d.]* € TTC/);
+    const first = await estimate.textContent();
+    await page.getByLabel(/BAL personnelles estimées/).fill('5000');
+    await expect.poll(() => estimate.textContent(), { timeout: 8_000 }).not.toBe(first);
+    await expectAccessible(page, 'advance form');
+    await screenshot(page, 'demande-avance');
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page
+      .getByText(/FINMSS\d+/)
+      .first()
+      .waitFor();
+    await page.getByText('Décidée').first().waitFor();
+    await local.cloud.settleWorkflows();
+    await page.reload();
+    await page.getByRole('button', { name: 'Pièces justificatives' }).click();
+    const download = page.getByRole('link', { name: /Télécharger/ });
+    await download.waitFor();
+    const href = (await download.getAttribute('href')) ?? '';
+    const pdf = await fetch(href);
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    await page.getByRole('button', { name: 'Courriels automatiques envoyés' }).click();
+    await expectAccessible(page, 'advance récapitulatif');
+    await screenshot(page, 'recapitulatif-avance');
+    await context.close();
+  }, 60_000);
+});
