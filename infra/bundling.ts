@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { AssetHashType, DockerImage, aws_lambda as lambda } from 'aws-cdk-lib';
 import { type BuildOptions, buildSync } from 'esbuild';
@@ -15,6 +16,9 @@ export const BUNDLE_FILE = 'index.mjs';
 
 /** The module id the OpenAPI function imports its document from (package.json `imports`). */
 export const OPENAPI_DOCUMENT_MODULE = '#openapi-document';
+
+/** The module id the model documents' function imports their PDF bytes from (package.json `imports`). */
+export const MODEL_DOCUMENTS_MODULE = '#model-documents';
 
 let generatedDocumentModule: string | undefined;
 
@@ -41,6 +45,33 @@ export function openApiDocumentModule(): string {
   return file;
 }
 
+let generatedModelDocumentsModule: string | undefined;
+
+/**
+ * The model documents (mandat, contrat de prestation) rendered with pdf-lib now, written as a
+ * module that holds their bytes: the Lambda serves them without carrying pdf-lib (~400 KB). The
+ * rendering is asynchronous, and bundling synchronous, hence a child Node process.
+ */
+export function modelDocumentsModule(): string {
+  if (generatedModelDocumentsModule) return generatedModelDocumentsModule;
+  const renderer = join(REPOSITORY_ROOT, 'shared/enrolment/model-document-pdf.ts');
+  const script = `const { modelDocumentFiles } = await import(${JSON.stringify(pathToFileURL(renderer).href)});
+process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(modelDocumentFiles).map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]))));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`Rendering the model documents failed: ${run.stderr.slice(-600)}`);
+  const files = JSON.parse(run.stdout) as Record<string, string>;
+  const hash = createHash('sha256').update(run.stdout).digest('hex').slice(0, 16);
+  const file = join(tmpdir(), `segur-model-documents-${hash}.mjs`);
+  const entries = Object.entries(files).map(
+    ([name, base64]) => `${JSON.stringify(name)}: Buffer.from('${base64}', 'base64')`,
+  );
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, `export const modelDocumentFiles = {\n  ${entries.join(',\n  ')},\n};\n`);
+  renameSync(partial, file);
+  generatedModelDocumentsModule = file;
+  return file;
+}
+
 /**
  * The esbuild options of every Lambda bundle, shared by the CDK stack and `npm run bench` so that
  * the benchmark measures exactly what is deployed: ESM, minified, tree-shaken, AWS SDK bundled (the
@@ -64,7 +95,10 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
     sourcesContent: false,
     legalComments: 'none',
     metafile: true,
-    alias: { [OPENAPI_DOCUMENT_MODULE]: openApiDocumentModule() },
+    alias: {
+      [OPENAPI_DOCUMENT_MODULE]: openApiDocumentModule(),
+      [MODEL_DOCUMENTS_MODULE]: modelDocumentsModule(),
+    },
     logLevel: 'warning',
     // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
     banner: {

@@ -1,10 +1,11 @@
-import { MODEL_DOCUMENTS, modelDocumentPdf } from '../../shared/enrolment/model-documents.ts';
+import { modelDocumentFiles } from '#model-documents';
+import { MODEL_DOCUMENTS } from '../../shared/enrolment/model-documents.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { getModelDocumentRoute } from '../../shared/routes/enrolment-documents.ts';
 
 export const handler = httpHandler(getModelDocumentRoute, async ({ params }) => ({
   status: 200,
-  body: modelDocumentPdf(params.model),
+  body: modelDocumentFiles[params.model],
   headers: {
     'content-type': 'application/pdf',
     'content-disposition': `attachment; filename="${MODEL_DOCUMENTS[params.model].fileName}"`,

@@ -1,12 +1,15 @@
-import { checkBankDetails, domiciliationOf } from '../../shared/enrolment/bank.ts';
+import { checkBankDetails } from '../../shared/enrolment/bank.ts';
 import { saveStep } from '../../shared/enrolment/commands.ts';
 import { loadEditable } from '../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { invalidData, invalidField } from '../../shared/http/problem.ts';
+import { invalidData } from '../../shared/http/problem.ts';
 import { saveBankStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
-/** Domiciliation: as typed when given, else the bank's name from its code when known. */
+/**
+ * Domiciliation: required, as the guide's form marks it; the form fills it from GET
+ * /v1/banks/{bank} as soon as the IBAN is typed and the applicant types it for an unknown bank.
+ */
 export const handler = httpHandler(saveBankStepRoute, async ({ params, headers, body }) => {
   const enrolment = await loadEditable(params.id, headers);
   const checked = checkBankDetails(body.iban, body.bic);
@@ -14,13 +17,11 @@ export const handler = httpHandler(saveBankStepRoute, async ({ params, headers, 
     const errors = checked.errors.map((error) => ({ path: `body.${error.field}`, message: error.message }));
     throw invalidData(errors[0]?.message ?? 'Coordonnées bancaires invalides.', errors);
   }
-  const domiciliation = body.domiciliation?.trim() || domiciliationOf(checked.countryCode, checked.bankCode);
-  if (!domiciliation) {
-    throw invalidField(
-      'body.domiciliation',
-      'Le champ « Domiciliation » est obligatoire : la banque de cet IBAN est inconnue, saisissez sa domiciliation.',
-    );
-  }
-  const bank = { iban: checked.iban, bic: checked.bic, titulaire: body.titulaire.trim(), domiciliation };
+  const bank = {
+    iban: checked.iban,
+    bic: checked.bic,
+    titulaire: body.titulaire.trim(),
+    domiciliation: body.domiciliation.trim(),
+  };
   return ok(enrolmentView(await saveStep(enrolment, 'bank', { bank })));
 });

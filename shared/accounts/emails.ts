@@ -13,11 +13,12 @@ export function identifierEmail(input: {
   identifier: string;
   denominationSociale?: string;
   enrolmentNumber?: string;
+  recipient?: { prenom: string; nom: string };
   portalUrl: string;
 }): RenderedEmail {
   return renderEmail({
     subject: 'Votre identifiant de connexion',
-    greeting: 'Madame, Monsieur,',
+    ...(input.recipient ? { recipient: input.recipient } : {}),
     paragraphs: [
       'Votre demande d’enrôlement a été validée. Votre espace personnel sur le portail Ségur Numérique est ouvert.',
       'Votre identifiant de connexion figure ci-dessous. Votre mot de passe provisoire vous est envoyé dans un courriel distinct.',
@@ -35,11 +36,12 @@ export function identifierEmail(input: {
 export function temporaryPasswordEmail(input: {
   password: string;
   expiresAt: string;
+  recipient?: { prenom: string; nom: string };
   portalUrl: string;
 }): RenderedEmail {
   return renderEmail({
     subject: 'Votre mot de passe provisoire',
-    greeting: 'Madame, Monsieur,',
+    ...(input.recipient ? { recipient: input.recipient } : {}),
     paragraphs: [
       'Voici votre mot de passe provisoire pour vous connecter au portail Ségur Numérique avec l’identifiant reçu dans un courriel distinct.',
       'À la première connexion, vous devrez changer ce mot de passe et définir votre question secrète.',
@@ -54,7 +56,6 @@ export function temporaryPasswordEmail(input: {
 export function forgottenIdentifierEmail(input: { identifiers: string[]; portalUrl: string }): RenderedEmail {
   return renderEmail({
     subject: 'Votre identifiant de connexion',
-    greeting: 'Madame, Monsieur,',
     paragraphs: [
       'Vous avez demandé à recevoir votre identifiant de connexion au portail Ségur Numérique.',
       'Si vous n’êtes pas à l’origine de cette demande, ignorez ce courriel : votre compte n’a pas été modifié.',
@@ -74,7 +75,6 @@ export function passwordResetEmail(input: {
   const url = `${input.portalUrl}/mot-de-passe-oublie#jeton=${input.token}`;
   return renderEmail({
     subject: 'Réinitialisation de votre mot de passe',
-    greeting: 'Madame, Monsieur,',
     paragraphs: [
       'Vous avez demandé à réinitialiser votre mot de passe du portail Ségur Numérique.',
       `Ce lien est valable ${input.validityMinutes} minutes et ne peut servir qu’une fois. Il vous sera demandé la réponse à votre question secrète et un nouveau mot de passe.`,

@@ -74,17 +74,45 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /** Identifiers compare case-insensitively. */
 export const normaliseIdentifier = (identifier: string) => identifier.trim().toLowerCase();
 
-/** Lower case ASCII words joined by dots, e.g. "Éloïse  De la Tour" → "eloise.de.la.tour". */
-export function identifierWords(...parts: string[]): string {
-  return parts
-    .join(' ')
+/** Longest identifier built from a name, before a homonym's numeric suffix (2, 3…). */
+export const IDENTIFIER_MAX_LENGTH = 40;
+
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
+
+/**
+ * One name (prénom or nom) as an identifier part: lower case ASCII, accents and ligatures
+ * flattened, apostrophes dropped with no gap ("N'Guyen" → "nguyen", "d'Ormesson" → "dormesson"),
+ * every other run of spaces or punctuation a hyphen ("Jean-Noël" → "jean-noel", "de La Fontaine"
+ * → "de-la-fontaine": particles stay, they are part of the name).
+ */
+function namePart(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[œæß]/g, (c) => LIGATURES[c] ?? c)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '.')
-    .replace(/^\.+|\.+$/g, '')
-    .slice(0, 40)
-    .replace(/\.+$/, '');
+    .replace(/['’ʼ`´]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * `prenom.nom` (README, "Identifiers"). Longer than 40 characters, the prénom keeps its first
+ * component ("Marie-Christine" → "marie"), then the nom is cut at a hyphen if it can be, else at
+ * 40. Empty when neither name has a Latin letter or digit (the caller then uses another base).
+ */
+export function identifierFromName(prenom: string, nom: string): string {
+  const given = namePart(prenom);
+  const family = namePart(nom);
+  const join = (first: string, last: string) => [first, last].filter(Boolean).join('.');
+  const full = join(given, family);
+  if (full.length <= IDENTIFIER_MAX_LENGTH) return full;
+  const shortGiven = given.split('-')[0] ?? '';
+  const shorter = join(shortGiven, family);
+  if (shorter.length <= IDENTIFIER_MAX_LENGTH) return shorter;
+  const cut = shorter.slice(0, IDENTIFIER_MAX_LENGTH);
+  const lastHyphen = cut.lastIndexOf('-');
+  return (lastHyphen > shortGiven.length + 1 ? cut.slice(0, lastHyphen) : cut).replace(/[-.]+$/, '');
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type Account,
   type AccountRole,
   type Credentials,
-  identifierWords,
+  identifierFromName,
   normaliseEmail,
 } from './model.ts';
 import {
@@ -147,7 +147,7 @@ export async function provisionOperatorAccount(enrolment: Enrolment): Promise<Pr
       credentialsPending: (await getCredentials(linked.identifier))?.passwordIsTemporary ?? true,
     };
   }
-  const base = identifierWords(contact.prenom, contact.nom) || `operateur.${applicant.siret}`;
+  const base = identifierFromName(contact.prenom, contact.nom) || `operateur.${applicant.siret}`;
   const identifier = await claimIdentifier(base, {
     accountId,
     role: 'operator',

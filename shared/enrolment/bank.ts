@@ -1,5 +1,5 @@
-import { electronicFormatIBAN, extractIBAN, isValidBIC, isValidIBAN } from 'ibantools';
-import { frenchBankName } from './french-banks.ts';
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
+import { FRENCH_BANK_TERRITORIES } from './french-iban-countries.ts';
 
 /**
  * Bank details rules (pure), with ibantools: IBAN per ISO 13616 (country format + mod-97),
@@ -7,25 +7,8 @@ import { frenchBankName } from './french-banks.ts';
  * French overseas territories and Monaco, whose banks use FR BICs, tolerated.
  */
 export type BankCheck =
-  | { ok: true; iban: string; bic: string; countryCode: string; bankCode: string | undefined }
+  | { ok: true; iban: string; bic: string; countryCode: string }
   | { ok: false; errors: { field: 'iban' | 'bic'; message: string }[] };
-
-/** Territories with their own IBAN country code whose banks hold French BICs. */
-const FRENCH_BIC_TERRITORIES = new Set([
-  'GF',
-  'GP',
-  'MQ',
-  'RE',
-  'YT',
-  'NC',
-  'PF',
-  'PM',
-  'TF',
-  'WF',
-  'BL',
-  'MF',
-  'MC',
-]);
 
 export const normaliseIban = (value: string): string => electronicFormatIBAN(value) ?? '';
 export const normaliseBic = (value: string): string => value.replace(/\s+/g, '').toUpperCase();
@@ -40,19 +23,12 @@ export function checkBankDetails(rawIban: string, rawBic: string): BankCheck {
   const countryCode = iban.slice(0, 2);
   const bicCountry = bic.slice(4, 6);
   const consistent =
-    bicCountry === countryCode || (bicCountry === 'FR' && FRENCH_BIC_TERRITORIES.has(countryCode));
+    bicCountry === countryCode || (bicCountry === 'FR' && FRENCH_BANK_TERRITORIES.has(countryCode));
   if (!consistent) {
     return {
       ok: false,
       errors: [{ field: 'bic', message: "Le BIC ne correspond pas au pays de l'IBAN." }],
     };
   }
-  const bankCode = extractIBAN(iban).bankIdentifier;
-  return { ok: true, iban, bic, countryCode, bankCode };
-}
-
-/** Domiciliation suggested from the IBAN's bank code (French banks only), when known. */
-export function domiciliationOf(countryCode: string, bankCode: string | undefined): string | undefined {
-  if (countryCode !== 'FR' && !FRENCH_BIC_TERRITORIES.has(countryCode)) return undefined;
-  return bankCode ? frenchBankName(bankCode) : undefined;
+  return { ok: true, iban, bic, countryCode };
 }

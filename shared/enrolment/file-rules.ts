@@ -41,8 +41,10 @@ export function judgeUpload(
   firstBytes: Uint8Array,
 ): VerificationOutcome {
   const label = DOCUMENT_FIELDS[field];
-  if (size === undefined || size === 0)
+  if (size === undefined)
     return { ok: false, reason: `Le fichier « ${label} » n'a pas été reçu : déposez-le à nouveau.` };
+  if (size === 0)
+    return { ok: false, reason: `Le fichier « ${label} » est vide (0 octet) : déposez le document complet.` };
   if (size > MAX_DOCUMENT_BYTES)
     return { ok: false, reason: `Le fichier « ${label} » dépasse la taille maximum de 4 Mo.` };
   if (!hasSignature(contentType, firstBytes))

@@ -9,13 +9,26 @@ import { MAILBOX_KINDS, type MailboxCounts, type MailboxKind } from './counts.ts
 import type { DecisionDocumentContent, DecisionSection } from './decision-pdf.ts';
 import { addressLines, type Dossier } from './dossier.ts';
 
-const beneficiarySection = (dossier: Dossier): DecisionSection => ({
+/** What the decision says of the enrolment the dossier rests on. */
+export interface EnrolmentReference {
+  /** `ENR…`, the enrolment request's number. */
+  number: string;
+  /** The account paid, as `maskIban` shows it. */
+  maskedIban: string;
+}
+
+/** Non-breaking spaces: an IBAN is never cut across two lines. */
+const unbroken = (text: string) => text.replaceAll(' ', '\u00a0');
+
+const beneficiarySection = (dossier: Dossier, enrolment: EnrolmentReference): DecisionSection => ({
   title: 'Bénéficiaire',
   rows: [
     ['Dénomination sociale', dossier.beneficiary.denominationSociale],
     ['SIRET', dossier.beneficiary.siret],
     ['Adresse', addressLines(dossier.beneficiary.address).join(', ')],
     ['N° unique de référencement (ANS)', dossier.beneficiary.referencingNumber],
+    ["Numéro de la demande d'enrôlement", enrolment.number],
+    ['Compte de versement (IBAN)', unbroken(enrolment.maskedIban)],
   ],
 });
 
@@ -38,13 +51,13 @@ const amountRows = (prefix: string, amount: Amount, dossier: Dossier): [string, 
   [`${prefix} TTC`, formatEuros(amount.ttcCents)],
 ];
 
-const paymentSentence = (maskedIban: string) =>
-  `Le montant est versé par l'ASP sur le compte bancaire déclaré lors de l'enrôlement (IBAN ${maskedIban.replaceAll(' ', '\u00a0')}).`;
+const paymentSentence = (enrolment: EnrolmentReference) =>
+  `Le montant est versé par l'ASP sur le compte bancaire déclaré dans la demande d'enrôlement ${enrolment.number} (${unbroken(`IBAN ${enrolment.maskedIban}`)}).`;
 
 export function advanceDecisionContent(
   dossier: Dossier,
   call: FundingCall,
-  maskedIban: string,
+  enrolment: EnrolmentReference,
 ): DecisionDocumentContent {
   const advance = dossier.advance;
   return {
@@ -52,7 +65,7 @@ export function advanceDecisionContent(
     reference: dossier.number,
     legalBasis: call.legalBasis,
     sections: [
-      beneficiarySection(dossier),
+      beneficiarySection(dossier, enrolment),
       {
         title: 'Demande',
         rows: [
@@ -73,6 +86,7 @@ export function advanceDecisionContent(
       },
       {
         title: "Montant de l'avance",
+        amounts: true,
         rows: [
           ...amountRows("Montant de l'avance", advance.decided, dossier),
           ['Financement total estimé (TTC, pour information)', formatEuros(advance.estimatedTotal.ttcCents)],
@@ -81,7 +95,7 @@ export function advanceDecisionContent(
     ],
     decision: [
       `Article 1 — Une avance de ${formatEuros(advance.decided.ttcCents)} TTC (${formatEuros(advance.decided.htCents)} HT), égale à la part fixe de l'appel à financement, est attribuée à ${dossier.beneficiary.denominationSociale} (SIRET ${dossier.beneficiary.siret}) au titre du dossier ${dossier.number}.`,
-      `Article 2 — ${paymentSentence(maskedIban)}`,
+      `Article 2 — ${paymentSentence(enrolment)}`,
       `Article 3 — Le solde est calculé d'après le nombre de BAL atteint à la date de clôture (${closingDateLabel(advance)}), déclaré dans la demande de solde, déduction faite de la présente avance, dans la limite du plafond de ${formatEuros(call.capCents)} HT.`,
     ],
     place: 'Limoges',
@@ -92,7 +106,7 @@ export function advanceDecisionContent(
 export function balanceDecisionContent(
   dossier: Dossier,
   call: FundingCall,
-  maskedIban: string,
+  enrolment: EnrolmentReference,
 ): DecisionDocumentContent {
   const balance = dossier.balance;
   if (!balance) throw new Error('Dossier has no balance request');
@@ -101,7 +115,7 @@ export function balanceDecisionContent(
     reference: dossier.number,
     legalBasis: call.legalBasis,
     sections: [
-      beneficiarySection(dossier),
+      beneficiarySection(dossier, enrolment),
       {
         title: 'Demande de solde',
         rows: [
@@ -117,6 +131,7 @@ export function balanceDecisionContent(
       },
       {
         title: 'Montants',
+        amounts: true,
         rows: [
           ...amountRows('Financement total', balance.total, dossier),
           ['Avance déjà attribuée (TTC)', formatEuros(dossier.advance.decided.ttcCents)],
@@ -126,7 +141,7 @@ export function balanceDecisionContent(
     ],
     decision: [
       `Article 1 — Un solde de ${formatEuros(balance.decided.ttcCents)} TTC (${formatEuros(balance.decided.htCents)} HT) est attribué à ${dossier.beneficiary.denominationSociale} (SIRET ${dossier.beneficiary.siret}) au titre du dossier ${dossier.number}.`,
-      `Article 2 — ${paymentSentence(maskedIban)}`,
+      `Article 2 — ${paymentSentence(enrolment)}`,
     ],
     place: 'Limoges',
     issuedOn: formatDate(balance.decidedAt),

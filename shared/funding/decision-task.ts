@@ -39,7 +39,10 @@ export async function issueDecisionDocument(dossierNumber: string, decision: Dec
   ]);
   const started = performance.now();
   const bytes = await renderDecisionPdf(
-    CONTENT_OF[decision](dossier, call, maskIban(enrolment?.bank?.iban ?? '')),
+    CONTENT_OF[decision](dossier, call, {
+      number: enrolment?.number ?? '',
+      maskedIban: maskIban(enrolment?.bank?.iban ?? ''),
+    }),
   );
   const renderMs = Math.round(performance.now() - started);
   const fileName = DOSSIER_DOCUMENT_KINDS[kind].fileName(dossier.number);

@@ -33,7 +33,7 @@ export function decisionEmail(
   const fileName = isAdvance ? decisionFileName(dossier.number) : balanceDecisionFileName(dossier.number);
   return renderEmail({
     subject: `${DECISION_EMAIL_LABELS[decision]} — dossier ${dossier.number}`,
-    greeting: `Bonjour ${recipient.prenom} ${recipient.nom},`,
+    recipient,
     paragraphs: [
       isAdvance
         ? `Votre demande d'avance au titre de l'appel à financement des opérateurs MSSanté (Ségur du numérique en santé) a été décidée le ${formatDate(part.decidedAt)}.`
@@ -71,7 +71,7 @@ export function paymentNoticeEmail(
   const what = payment.kind === 'AVANCE' ? "l'avance" : 'le solde';
   return renderEmail({
     subject: `${PAYMENT_NOTICE_LABELS[payment.kind]} — dossier ${dossier.number}`,
-    greeting: `Bonjour ${recipient.prenom} ${recipient.nom},`,
+    recipient,
     paragraphs: [
       `L'Agence de Services et de Paiement a mis en paiement ${what} de votre dossier ${dossier.number} le ${formatDate(payment.launchedAt)}, pour un montant de ${formatEuros(payment.amount.ttcCents)} TTC.`,
       `Le virement est adressé au compte bancaire déclaré lors de votre enrôlement (IBAN ${payment.ibanMasked}). Il apparaîtra sur votre relevé dans les prochains jours.`,

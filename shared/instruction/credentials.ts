@@ -5,7 +5,7 @@ import { getAccount, getCredentials } from '../accounts/repository.ts';
 import { portalUrl } from '../email/portal.ts';
 import { isEmailSent, sendRecordedEmail } from '../email/recorded-send.ts';
 import type { ComposedEmail } from '../enrolment/emails.ts';
-import type { Enrolment } from '../enrolment/model.ts';
+import { contactOf, type Enrolment } from '../enrolment/model.ts';
 import { TASK_ERRORS, TaskError } from '../workflows/errors.ts';
 import { loadValidated } from './operator-account.ts';
 
@@ -22,6 +22,12 @@ async function accountOf(enrolment: Enrolment): Promise<Account> {
   if (!account)
     throw new TaskError(TASK_ERRORS.invalidInput, `Aucun compte opérateur pour la demande ${enrolment.id}.`);
   return account;
+}
+
+/** The enrolment's contact, whom the credentials emails greet by name. */
+function recipientOf(enrolment: Enrolment): { recipient?: { prenom: string; nom: string } } {
+  const contact = contactOf(enrolment);
+  return contact ? { recipient: { prenom: contact.prenom, nom: contact.nom } } : {};
 }
 
 /** An operator already using the portal (a later enrolment of its SIRET) keeps its credentials. */
@@ -41,6 +47,7 @@ export async function composeIdentifier(enrolmentId: string): Promise<ComposedEm
       portalUrl,
       ...(enrolment.number ? { enrolmentNumber: enrolment.number } : {}),
       ...(enrolment.applicant ? { denominationSociale: enrolment.applicant.denominationSociale } : {}),
+      ...recipientOf(enrolment),
     }),
   };
 }
@@ -53,7 +60,8 @@ export async function composeIdentifier(enrolmentId: string): Promise<ComposedEm
 export async function sendTemporaryPassword(enrolmentId: string, occurrence: string) {
   const owner = { kind: 'enrolment' as const, id: enrolmentId };
   if (await isEmailSent(owner, TEMPORARY_PASSWORD_EMAIL, occurrence)) return { issued: false };
-  const account = await accountOf(await loadValidated(enrolmentId));
+  const enrolment = await loadValidated(enrolmentId);
+  const account = await accountOf(enrolment);
   const outcome = await issueTemporaryPasswordAndSend(account.id, async (password, expiresAt) => {
     await sendRecordedEmail({
       owner,
@@ -61,7 +69,7 @@ export async function sendTemporaryPassword(enrolmentId: string, occurrence: str
       occurrence,
       compose: async () => ({
         to: account.email,
-        rendered: temporaryPasswordEmail({ password, expiresAt, portalUrl }),
+        rendered: temporaryPasswordEmail({ password, expiresAt, portalUrl, ...recipientOf(enrolment) }),
       }),
     });
   });

@@ -97,7 +97,7 @@ export const bankInput = z.strictObject({
   iban: text('IBAN', 50),
   bic: text('BIC', 20),
   titulaire: text('Titulaire', 140),
-  domiciliation: optionalText('Domiciliation', 140),
+  domiciliation: text('Domiciliation', 140),
 });
 
 export const vatInput = z.strictObject({

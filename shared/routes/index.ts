@@ -2,6 +2,7 @@ import { accountRoutes } from './accounts.ts';
 import { homeRoutes } from './accounts-home.ts';
 import { recoveryRoutes } from './accounts-recovery.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
+import { bankRoutes } from './banks.ts';
 import { enrolmentRoutes } from './enrolment.ts';
 import { enrolmentDocumentRoutes } from './enrolment-documents.ts';
 import { enrolmentStepRoutes } from './enrolment-steps.ts';
@@ -19,6 +20,7 @@ export const routeTable: readonly RouteDefinition[] = [
   ...enrolmentRoutes,
   ...enrolmentStepRoutes,
   ...enrolmentDocumentRoutes,
+  ...bankRoutes,
   ...accountRoutes,
   ...recoveryRoutes,
   ...homeRoutes,

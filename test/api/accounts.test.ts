@@ -108,9 +108,9 @@ describe('operator account: provisioning, first login, private home', () => {
     const received = await emailsTo(CONTACT_A.email);
     const identifierMail = received.find((email) => email.subject.endsWith('Votre identifiant de connexion'));
     const passwordMail = received.find((email) => email.subject.endsWith('Votre mot de passe provisoire'));
-    expect(textOf(identifierMail!)).toContain(`Identifiant : ${identifier}`);
-    expect(textOf(identifierMail!)).not.toContain('Mot de passe provisoire :');
-    temporary = keep(/Mot de passe provisoire : (\S+)/.exec(textOf(passwordMail!))?.[1] as string);
+    expect(textOf(identifierMail!)).toContain(`Identifiant\u00a0: ${identifier}`);
+    expect(textOf(identifierMail!)).not.toContain('Mot de passe provisoire\u00a0:');
+    temporary = keep(/Mot de passe provisoire\u00a0: (\S+)/.exec(textOf(passwordMail!))?.[1] as string);
     expect(temporary).toMatch(/^.{16}$/);
     expect(textOf(passwordMail!)).not.toContain(identifier);
   });
@@ -282,7 +282,7 @@ describe('operator account: provisioning, first login, private home', () => {
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
-    expect(textOf((await lastEmailTo(CONTACT_A.email))!)).toContain(`Identifiant : ${identifier}`);
+    expect(textOf((await lastEmailTo(CONTACT_A.email))!)).toContain(`Identifiant\u00a0: ${identifier}`);
     expect(await emailsTo('personne@nulle-part.fr')).toHaveLength(0);
     // An email failure must not tell a known address from an unknown one.
     await local.injectSesFaults({ always: true });
@@ -574,8 +574,8 @@ describe('admin command', () => {
     );
     expect(stdout).toContain('Compte instructeur « agent.instructeur » prêt');
     const [identifierMail, passwordMail] = await emailsTo(email);
-    expect(textOf(identifierMail!)).toContain('Identifiant : agent.instructeur');
-    const password = keep(/Mot de passe provisoire : (\S+)/.exec(textOf(passwordMail!))?.[1] as string);
+    expect(textOf(identifierMail!)).toContain('Identifiant\u00a0: agent.instructeur');
+    const password = keep(/Mot de passe provisoire\u00a0: (\S+)/.exec(textOf(passwordMail!))?.[1] as string);
     expect(stdout).not.toContain(password);
     const login = await local.api.post('/v1/sessions', { identifier: 'agent.instructeur', password });
     expect(login.status).toBe(201);
@@ -608,5 +608,20 @@ describe('logs', () => {
       expect(logs.includes(secret), `a secret value appears in the logs`).toBe(false);
     }
     expect(logs).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+  });
+});
+
+describe('identifiers of homonyms', () => {
+  it('a second operator whose contact has the same name gets the next free suffix', async () => {
+    const homonym = await fixtures.storeEnrolment({
+      siret: '35600000000010',
+      status: 'VALIDEE',
+      number: 'ENR0031M0',
+      contact: { nom: 'Martin', prenom: 'Camille', email: keep('camille.martin@operateur-c.fr') },
+    });
+    expect(await provisioning.provisionOperatorAccount(homonym)).toMatchObject({
+      identifier: 'camille.martin2',
+      created: true,
+    });
   });
 });

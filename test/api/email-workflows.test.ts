@@ -63,8 +63,8 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
     expect(others).toHaveLength(0);
     expect(email!.subject).toContain(enrolment.number!);
     expect(email!.subject).toContain('Accusé de réception');
-    expect(email!.body.text).toContain(`Numéro de la demande : ${enrolment.number}`);
-    expect(email!.body.text).toContain(`Date de dépôt : ${formatDate(enrolment.submittedAt!)}`);
+    expect(email!.body.text).toContain(`Numéro de la demande\u00a0: ${enrolment.number}`);
+    expect(email!.body.text).toContain(`Date de dépôt\u00a0: ${formatDate(enrolment.submittedAt!)}`);
     expect(email!.body.html).toContain('Bonjour Élise Durand,');
     expect(email!.from).toBe('ne-pas-repondre@segur-mss.local');
     expect(email!.replyTo).toEqual(['assistance@segur-mss.local']);

@@ -200,24 +200,29 @@ describe('step 2 — demandeur', () => {
 
   it('the two model documents download as PDFs', async () => {
     const { extractText, getDocumentProxy } = await import('unpdf');
-    for (const [model, title] of [
-      ['mandat', 'Mandat du représentant légal'],
-      ['contrat-prestation', 'Contrat de prestation'],
+    for (const [model, title, fileName] of [
+      ['mandat', 'Modèle — Mandat du représentant légal', 'modele-mandat-representant-legal.pdf'],
+      [
+        'contrat-prestation',
+        'Modèle — Contrat de prestation du tiers déclarant',
+        'modele-contrat-de-prestation.pdf',
+      ],
     ]) {
       const response = await fetch(`${local.cloud.urls.api}/v1/model-documents/${model}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.pdf"/);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`);
       const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
       const { text } = await extractText(pdf, { mergePages: true });
       expect(text).toContain(title);
+      expect((await pdf.getMetadata()).info).toMatchObject({ Title: title });
     }
     expectProblem(await local.api.get('/v1/model-documents/autre'), 422, 'path.model');
   });
 });
 
 describe('step 3 — coordonnées bancaires', () => {
-  it('invalid IBAN, invalid BIC, BIC of another country; unknown bank needs a domiciliation', async () => {
+  it('invalid IBAN, invalid BIC, BIC of another country; the domiciliation is required and kept as typed', async () => {
     const draft = await createDraft(local.api);
     expectProblem(
       await put(draft, 'bank', { ...bankBody, iban: 'FR7630004000031234567890144' }),
@@ -226,15 +231,47 @@ describe('step 3 — coordonnées bancaires', () => {
     );
     expectProblem(await put(draft, 'bank', { ...bankBody, bic: 'BNP1' }), 422, 'body.bic');
     expectProblem(await put(draft, 'bank', { ...bankBody, bic: 'DEUTDEFFXXX' }), 422, 'body.bic');
-    const unknownBank = { ...bankBody, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' };
-    expectProblem(await put(draft, 'bank', unknownBank), 422, 'body.domiciliation');
-    const typed = await put(draft, 'bank', { ...unknownBank, domiciliation: 'CREDIT AGRICOLE SA' });
-    expect(typed.body.bank.domiciliation).toBe('CREDIT AGRICOLE SA');
-    const edited = await put(draft, 'bank', { ...bankBody, domiciliation: 'BNP PARIBAS AGENCE LILLE' });
+    const { domiciliation: _omitted, ...withoutDomiciliation } = bankBody;
+    const missing = await put(draft, 'bank', withoutDomiciliation);
+    expectProblem(missing, 422, 'body.domiciliation');
+    expect(missing.body.errors[0].message).toBe('Le champ « Domiciliation » est obligatoire.');
+    const edited = await put(draft, 'bank', { ...bankBody, domiciliation: ' BNP PARIBAS AGENCE LILLE ' });
     expect(edited.body.bank).toMatchObject({
       iban: 'FR7630004000031234567890143',
       domiciliation: 'BNP PARIBAS AGENCE LILLE',
     });
+  });
+
+  it('the form fills the domiciliation from the IBAN as soon as it is typed (GET /v1/banks/{bank})', async () => {
+    const iban = 'FR7630006000011234567890189';
+    const known = await local.api.get(`/v1/banks/${iban.slice(0, 9)}`);
+    expect(known.status).toBe(200);
+    expect(known.body).toEqual({ bankCode: '30006', domiciliation: 'CREDIT AGRICOLE SA' });
+    expect(known.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect((await local.api.get('/v1/banks/30004')).body).toEqual({
+      bankCode: '30004',
+      domiciliation: 'BNP PARIBAS',
+    });
+    // The applicant saves what the form filled in.
+    const draft = await createDraft(local.api);
+    const saved = await put(draft, 'bank', {
+      ...bankBody,
+      iban,
+      bic: 'AGRIFRPP',
+      domiciliation: known.body.domiciliation,
+    });
+    expect(saved.body.bank.domiciliation).toBe('CREDIT AGRICOLE SA');
+    // Unknown or foreign bank: the applicant types it.
+    for (const bank of ['FR7699999', 'DE8937040']) {
+      const unknown = await local.api.get(`/v1/banks/${bank}`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({
+        code: 'bank_unknown',
+        detail: 'Banque inconnue : saisissez la domiciliation indiquée sur votre RIB.',
+      });
+    }
+    // The whole IBAN never travels in a URL (access logs).
+    expectProblem(await local.api.get(`/v1/banks/${iban}`), 422, 'path.bank');
   });
 });
 
@@ -281,6 +318,20 @@ describe('justificatifs: presigned POST and server verification', () => {
     const after = await local.api.get(`/v1/enrolments/${draft.id}`, draft.headers);
     expect(after.body.bank).toBeUndefined();
     expect(after.body.documents.rib.status).toBe('PENDING');
+  });
+
+  it('an empty file is refused on its field with a message saying it is empty', async () => {
+    const draft = await createDraft(local.api);
+    const presigned = await requestUpload(local.api, draft, 'rib');
+    expect(await postToStorage(presigned.body, Buffer.alloc(0), 'application/pdf')).toBeLessThan(300);
+    const bank = await put(draft, 'bank', bankBody);
+    expectProblem(bank, 422, 'documents.rib');
+    expect(bank.body.errors).toEqual([
+      {
+        path: 'documents.rib',
+        message: 'Le fichier « RIB » est vide (0 octet) : déposez le document complet.',
+      },
+    ]);
   });
 
   it('a file name that does not match the declared type, and unknown types, are refused', async () => {

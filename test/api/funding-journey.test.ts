@@ -9,7 +9,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const fact = (email: SentEmail | undefined, label: string) =>
-  new RegExp(`^- ${label} : (.+)$`, 'm').exec(email?.body.text ?? '')?.[1];
+  new RegExp(`^- ${label}\u00a0: (.+)$`, 'm').exec(email?.body.text ?? '')?.[1];
 const mailTo = async (since: number) =>
   (await local.sentEmails()).slice(since).filter((email) => email.destination.to.includes(CONTACT));
 
@@ -86,7 +86,7 @@ describe('the whole journey over HTTP: enrolment, validation, first login, advan
     expect(text).toContain(DEVELOPER_SIRET);
     expect(text).toMatch(/8\s000,00\s€/);
     const [decisionEmail] = await mailTo(sinceAdvance);
-    expect(decisionEmail?.subject).toContain(`Décision d'attribution de l'avance — dossier ${number}`);
+    expect(decisionEmail?.subject).toContain(`Décision d’attribution de l’avance — dossier ${number}`);
     expect(dossier.body.emails).toEqual([
       expect.objectContaining({
         emailType: 'advanceDecision',

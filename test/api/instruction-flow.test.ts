@@ -58,7 +58,7 @@ async function mailbox(since: number) {
 }
 
 const fact = (email: SentEmail | undefined, label: string) =>
-  new RegExp(`^- ${label} : (.+)$`, 'm').exec(email?.body.text ?? '')?.[1];
+  new RegExp(`^- ${label}\u00a0: (.+)$`, 'm').exec(email?.body.text ?? '')?.[1];
 
 async function executionsOf(workflowId: string, enrolmentId: string) {
   const { executions = [] } = await sfn().send(
@@ -74,7 +74,7 @@ describe('the email sequence through the local stack, decided by an instructor',
     const [acknowledgement, ...none] = await mailbox(before);
     expect(none).toHaveLength(0);
     expect(acknowledgement!.subject).toContain(
-      `Accusé de réception de votre demande d'enrôlement ${request.number}`,
+      `Accusé de réception de votre demande d’enrôlement ${request.number}`,
     );
     expect(fact(acknowledgement, 'Numéro de la demande')).toBe(request.number);
     expectSameFacts({ html: acknowledgement!.body.html!, text: acknowledgement!.body.text! });
@@ -114,7 +114,7 @@ describe('the email sequence through the local stack, decided by an instructor',
     expect(await executionsOf('enrolmentValidated', request.id)).toHaveLength(1);
     const [, validation, identifierEmail, passwordEmail, ...extra] = await mailbox(before);
     expect(extra).toHaveLength(0);
-    expect(validation!.subject).toContain(`Votre demande d'enrôlement ${request.number} est validée`);
+    expect(validation!.subject).toContain(`Votre demande d’enrôlement ${request.number} est validée`);
     expect(identifierEmail!.subject).toContain('Votre identifiant de connexion');
     expect(passwordEmail!.subject).toContain('Votre mot de passe provisoire');
     for (const email of [validation!, identifierEmail!, passwordEmail!])
@@ -182,10 +182,10 @@ describe('the email sequence through the local stack, decided by an instructor',
 
     const [email, ...others] = await mailbox(before);
     expect(others).toHaveLength(0);
-    expect(email!.subject).toContain(`Votre demande d'enrôlement ${request.number} est à modifier`);
+    expect(email!.subject).toContain(`Votre demande d’enrôlement ${request.number} est à modifier`);
     expect(email!.body.text).toContain('Le RIB est illisible.\n\nMerci de joindre un RIB au format PDF.');
     expectSameFacts({ html: email!.body.html!, text: email!.body.text! });
-    const link = /Reprendre ma demande : (\S+)/.exec(email!.body.text!)?.[1] ?? '';
+    const link = /Reprendre ma demande\u00a0: (\S+)/.exec(email!.body.text!)?.[1] ?? '';
     const resume = new URLSearchParams(new URL(link).hash.slice(1));
     expect(resume.get('demande')).toBe(request.id);
     const token = resume.get('jeton') ?? '';
@@ -233,8 +233,10 @@ describe('the email sequence through the local stack, decided by an instructor',
     await local.cloud.settleWorkflows();
     const [email, ...others] = await mailbox(before);
     expect(others).toHaveLength(0);
-    expect(email!.subject).toContain(`Votre demande d'enrôlement ${request.number} est rejetée`);
-    expect(email!.body.text).toContain(`Motif du rejet :\n\n${reason}`);
+    expect(email!.subject).toContain(`Votre demande d’enrôlement ${request.number} est rejetée`);
+    expect(email!.body.text).toContain(
+      'Motif du rejet\u00a0:\n\nLe bon de commande ne correspond pas à l’opérateur déclarant.',
+    );
     expectSameFacts({ html: email!.body.html!, text: email!.body.text! });
 
     const rejected = await file(request.id);

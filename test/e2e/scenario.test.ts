@@ -42,7 +42,7 @@ async function waitForEmail(matches: (email: SentEmail) => boolean): Promise<Sen
 }
 
 const fact = (email: SentEmail, label: string) =>
-  new RegExp(`^- ${label} : (.+)$`, 'm').exec(email.body.text ?? '')?.[1] ?? '';
+  new RegExp(`^- ${label}\u00a0: (.+)$`, 'm').exec(email.body.text ?? '')?.[1] ?? '';
 
 describe('from nothing to a decided advance, against npm start', () => {
   let enrolmentId = '';

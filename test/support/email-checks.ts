@@ -45,7 +45,7 @@ export function expectSameFacts(email: { html: string; text: string }) {
   const lines = email.text.split('\n').filter((line) => line.trim().length > 0);
   expect(lines.length).toBeGreaterThan(3);
   for (const line of lines) {
-    const link = /^(.*) : (https?:\/\/\S+)$/.exec(line);
+    const link = /^(.*)\u00a0: (https?:\/\/\S+)$/.exec(line);
     if (link) {
       expect(htmlText).toContain(link[1]);
       expect(email.html).toContain(`href="${link[2]!.replaceAll('&', '&amp;')}"`);

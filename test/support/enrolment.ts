@@ -101,7 +101,13 @@ export function applicantBody(
   };
 }
 
-export const bankBody = { iban: BNP_IBAN, bic: BNP_BIC, titulaire: 'PROCIVIS IMMOBILIER' };
+/** As the form sends it: the domiciliation filled from GET /v1/banks/FR7630004. */
+export const bankBody = {
+  iban: BNP_IBAN,
+  bic: BNP_BIC,
+  titulaire: 'PROCIVIS IMMOBILIER',
+  domiciliation: 'BNP PARIBAS',
+};
 
 export const declarations = { acceptCgu: true, acknowledgeArticle4417: true, certifySincerity: true };
 

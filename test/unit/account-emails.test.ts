@@ -20,10 +20,10 @@ describe('account emails', () => {
       expiresAt: '2026-12-04T10:00:00Z',
       portalUrl,
     });
-    expect(identifier.text).toContain('- Identifiant : marie.dupont');
-    expect(identifier.text).toContain('- Demande d’enrôlement : ENR0011M0');
-    expect(identifier.text).not.toMatch(/Mot de passe provisoire :/);
-    expect(password.text).toContain('- Mot de passe provisoire : a<b&c.9X');
+    expect(identifier.text).toContain('- Identifiant\u00a0: marie.dupont');
+    expect(identifier.text).toContain('- Demande d’enrôlement\u00a0: ENR0011M0');
+    expect(identifier.text).not.toMatch(/Mot de passe provisoire\s:/);
+    expect(password.text).toContain('- Mot de passe provisoire\u00a0: a<b&c.9X');
     expect(password.html).toContain('a&lt;b&amp;c.9X');
     expect(password.text).toContain('04/12/2026');
     expect(password.text).not.toContain('marie.dupont');
@@ -39,6 +39,6 @@ describe('account emails', () => {
 
   it('lists every identifier of the address in the forgotten-identifier email', () => {
     const email = forgottenIdentifierEmail({ identifiers: ['marie.dupont', 'marie.dupont2'], portalUrl });
-    expect(email.text).toContain('- Identifiant : marie.dupont\n- Identifiant : marie.dupont2');
+    expect(email.text).toContain('- Identifiant\u00a0: marie.dupont\n- Identifiant\u00a0: marie.dupont2');
   });
 });

@@ -1,3 +1,4 @@
+import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { totalHtCents, withVat } from '../../shared/funding/amounts.ts';
 import { guideFundingCall } from '../../shared/funding/call.ts';
@@ -11,10 +12,31 @@ const call = guideFundingCall();
 
 const dossier = guideDossier;
 
+const balanceDossier = () => {
+  const total = withVat(totalHtCents(call, counts), 'TTC_20');
+  return dossier({
+    status: 'SOLDE_DECIDE',
+    balance: {
+      reachedAtClosing: counts,
+      total,
+      decided: {
+        htCents: total.htCents - 666_667,
+        tvaCents: total.tvaCents - 133_333,
+        ttcCents: total.ttcCents - 800_000,
+      },
+      depositedAt: '2023-07-03T08:00:00.000Z',
+      decidedAt: '2023-07-03T08:00:00.000Z',
+      callVersion: 1,
+    },
+  });
+};
+
 describe('IBAN masking', () => {
-  it('keeps the last four characters only', () => {
+  it('groups by four from the start as banks print it, only the last four characters visible', () => {
     expect(maskIban('FR76 3000 6000 0112 3456 7890 189')).toBe('**** **** **** **** **** ***0 189');
-    expect(maskIban('FR7630006000011234567890189')).not.toMatch(/FR76|3000|1234/);
+    expect(maskIban('FR7630004000031234567890143')).toBe('**** **** **** **** **** ***0 143');
+    expect(maskIban('de89 3704 0044 0532 0130 00')).toBe('**** **** **** **** **30 00');
+    expect(maskIban('MC5811222000010123456789030')).toBe('**** **** **** **** **** ***9 030');
   });
 });
 
@@ -22,7 +44,10 @@ describe("the decision d'attribution PDF", () => {
   it('opens, has pages, and carries the number, SIRET, amounts, IBAN tail and legal basis', async () => {
     const started = performance.now();
     const bytes = await renderDecisionPdf(
-      advanceDecisionContent(dossier(), call, maskIban('FR7630006000011234567890189')),
+      advanceDecisionContent(dossier(), call, {
+        number: 'ENR0011M0',
+        maskedIban: maskIban('FR7630006000011234567890189'),
+      }),
     );
     const elapsed = performance.now() - started;
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
@@ -40,6 +65,8 @@ describe("the decision d'attribution PDF", () => {
     expect(text).toContain('arrêté du 9 septembre 2022');
     expect(text).toContain('Agence de Services et de Paiement');
     expect(text).toContain('09/11/2022');
+    expect(text).toContain("Numéro de la demande d'enrôlement ENR0011M0");
+    expect(text).toContain("déclaré dans la demande d'enrôlement ENR0011M0");
     console.info(
       `decision PDF: ${bytes.length} bytes, ${elapsed.toFixed(1)} ms (first render, fonts included)`,
     );
@@ -52,7 +79,7 @@ describe("the decision d'attribution PDF", () => {
         beneficiary: { ...dossier().beneficiary, denominationSociale: 'SŒUR & CŒUR SANTÉ Łódź ÇA' },
       }),
       call,
-      '**** 0189',
+      { number: 'ENR0011M0', maskedIban: '**** 0189' },
     );
     const { text } = await readPdf(await renderDecisionPdf(content));
     expect(text).toContain('SŒUR & CŒUR SANTÉ ?ód? ÇA');
@@ -60,24 +87,11 @@ describe("the decision d'attribution PDF", () => {
   });
 
   it('renders the balance decision with total, advance and balance', async () => {
-    const total = withVat(totalHtCents(call, counts), 'TTC_20');
-    const withBalance = dossier({
-      status: 'SOLDE_DECIDE',
-      balance: {
-        reachedAtClosing: counts,
-        total,
-        decided: {
-          htCents: total.htCents - 666_667,
-          tvaCents: total.tvaCents - 133_333,
-          ttcCents: total.ttcCents - 800_000,
-        },
-        depositedAt: '2023-07-03T08:00:00.000Z',
-        decidedAt: '2023-07-03T08:00:00.000Z',
-        callVersion: 1,
-      },
-    });
+    const withBalance = balanceDossier();
     const { text } = await readPdf(
-      await renderDecisionPdf(balanceDecisionContent(withBalance, call, '**** 0189')),
+      await renderDecisionPdf(
+        balanceDecisionContent(withBalance, call, { number: 'ENR0011M0', maskedIban: '**** 0189' }),
+      ),
     );
     expect(text).toContain('solde');
     expect(text).toMatch(/9\s009,92\s€/); // 750 827 HT × 1.2 = 900 992.4 → 900 992
@@ -90,7 +104,9 @@ describe("the decision d'attribution PDF", () => {
       legalBasis: Array.from({ length: 60 }, (_, i) => `Vu le texte de référence n° ${i + 1} ;`),
     };
     const { pages, text } = await readPdf(
-      await renderDecisionPdf(advanceDecisionContent(dossier(), long, '**** 0189')),
+      await renderDecisionPdf(
+        advanceDecisionContent(dossier(), long, { number: 'ENR0011M0', maskedIban: '**** 0189' }),
+      ),
     );
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(text).toContain('Vu le texte de référence n° 60 ;');
@@ -99,7 +115,7 @@ describe("the decision d'attribution PDF", () => {
   });
 
   it('renders in a few milliseconds once warm', async () => {
-    const content = advanceDecisionContent(dossier(), call, '**** 0189');
+    const content = advanceDecisionContent(dossier(), call, { number: 'ENR0011M0', maskedIban: '**** 0189' });
     await renderDecisionPdf(content);
     const runs = 20;
     const started = performance.now();
@@ -107,5 +123,36 @@ describe("the decision d'attribution PDF", () => {
     const average = (performance.now() - started) / runs;
     console.info(`decision PDF warm render: ${average.toFixed(1)} ms on average over ${runs}`);
     expect(average).toBeLessThan(250);
+  });
+
+  it('right-aligns the amounts in their column and never cuts the IBAN across two lines', async () => {
+    const bytes = await renderDecisionPdf(
+      balanceDecisionContent(balanceDossier(), call, {
+        number: 'ENR0011M0',
+        maskedIban: maskIban('FR7630006000011234567890189'),
+      }),
+    );
+    const document = await getDocumentProxy(new Uint8Array(bytes));
+    const items = (await (await document.getPage(1)).getTextContent()).items.flatMap((item) =>
+      'str' in item
+        ? [{ text: item.str.replaceAll('\u00a0', ' '), x: item.transform[4] as number, width: item.width }]
+        : [],
+    );
+    const amounts = items.filter((item) => /^[\d ]+,\d\d €$/.test(item.text));
+    expect(amounts.map((item) => item.text)).toEqual([
+      '7 508,27 €',
+      '1 501,65 €',
+      '9 009,92 €',
+      '8 000,00 €',
+      '841,60 €',
+      '168,32 €',
+      '1 009,92 €',
+    ]);
+    expect(new Set(amounts.map((item) => Math.round(item.x + item.width)))).toEqual(new Set([400]));
+    const ibanLines = items.filter((item) => item.text.includes('***'));
+    expect(ibanLines.map((item) => item.text)).toEqual([
+      '**** **** **** **** **** ***0 189',
+      'ENR0011M0 (IBAN **** **** **** **** **** ***0 189).',
+    ]);
   });
 });

@@ -45,14 +45,14 @@ describe.each(Object.entries(emails))('%s email', (_name, email) => {
   it("states the portal, the request number, the submission date and the applicant's identity", () => {
     expect(email.subject).toMatch(/^Portail Ségur Numérique — .*ENR0011M0/);
     for (const fact of [
-      'Numéro de la demande : ENR0011M0',
-      'Date de dépôt : 09/11/2022',
-      'N° unique de référencement (ANS) : zbuMSS0046',
-      'SIRET : 39177919600040',
+      'Numéro de la demande\u00a0: ENR0011M0',
+      'Date de dépôt\u00a0: 09/11/2022',
+      'N° unique de référencement (ANS)\u00a0: zbuMSS0046',
+      'SIRET\u00a0: 39177919600040',
     ])
       expect(email.text).toContain(fact);
-    expect(email.text).toContain("Bonjour Élise D'Arc <Durand>,");
-    expect(email.html).toContain('Bonjour Élise D&#39;Arc &lt;Durand&gt;,');
+    expect(email.text).toContain('Bonjour Élise D’Arc <Durand>,');
+    expect(email.html).toContain('Bonjour Élise D’Arc &lt;Durand&gt;,');
   });
 });
 
@@ -65,27 +65,27 @@ describe('each email says what it is for, and nothing secret beyond its purpose'
   });
 
   it('validation: decision date, credentials announced in two separate emails, no credential', () => {
-    expect(emails.validation.text).toContain('Date de validation : 15/11/2022');
+    expect(emails.validation.text).toContain('Date de validation\u00a0: 15/11/2022');
     expect(emails.validation.text).toContain('dans deux courriels distincts');
-    expect(emails.validation.text).not.toMatch(/Identifiant :|Mot de passe provisoire :/);
+    expect(emails.validation.text).not.toMatch(/Identifiant\s:|Mot de passe provisoire\s:/);
   });
 
   it("changes requested: the instructor's comment, escaped, and the personal resume link", () => {
     const email = emails.changesRequested;
     expect(email.text).toContain('Le RIB est illisible.');
     expect(email.text).toContain('Merci de joindre un Kbis <récent> & signé.');
-    expect(email.html).toContain('<p>Merci de joindre un Kbis &lt;récent&gt; &amp; signé.</p>');
-    expect(email.text).toContain(`Reprendre ma demande : ${resumeUrl}`);
+    expect(email.html).toContain('>Merci de joindre un Kbis &lt;récent&gt; &amp; signé.</p>');
+    expect(email.text).toContain(`Reprendre ma demande\u00a0: ${resumeUrl}`);
     expect(email.text).toContain('elle conservera le numéro ENR0011M0');
-    expect(email.text).toContain('Date de la demande de modification : 15/11/2022');
+    expect(email.text).toContain('Date de la demande de modification\u00a0: 15/11/2022');
   });
 
   it('rejection: the reason and the date', () => {
     expect(emails.rejection.subject).toContain('rejetée');
     expect(emails.rejection.text).toContain(
-      "Motif du rejet :\n\nSolution non référencée en tant qu'opérateur MSS.",
+      'Motif du rejet\u00a0:\n\nSolution non référencée en tant qu’opérateur MSS.',
     );
-    expect(emails.rejection.text).toContain('Date du rejet : 15/11/2022');
+    expect(emails.rejection.text).toContain('Date du rejet\u00a0: 15/11/2022');
     expect(emails.rejection.text).not.toMatch(/jeton|mot de passe/i);
   });
 });
@@ -100,6 +100,6 @@ describe('the well-formedness check itself', () => {
 
   it('finds a fact the text part states and the HTML part does not', () => {
     const email = emails.acknowledgement;
-    expect(() => expectSameFacts({ ...email, text: `${email.text}\n- Montant : 8 000,00 €` })).toThrow();
+    expect(() => expectSameFacts({ ...email, text: `${email.text}\n- Montant\u00a0: 8 000,00 €` })).toThrow();
   });
 });

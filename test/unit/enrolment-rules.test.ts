@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildApplicantStep } from '../../shared/enrolment/applicant.ts';
-import { checkBankDetails, domiciliationOf } from '../../shared/enrolment/bank.ts';
+import { checkBankDetails } from '../../shared/enrolment/bank.ts';
 import { draftTokenMatches, hashDraftToken, newDraftToken } from '../../shared/enrolment/draft-token.ts';
 import { fileNameMatchesType, judgeUpload, MAX_DOCUMENT_BYTES } from '../../shared/enrolment/file-rules.ts';
 import type { ApplicantStep, Enrolment } from '../../shared/enrolment/model.ts';
@@ -40,19 +40,14 @@ describe('SIRET', () => {
 });
 
 describe('IBAN and BIC', () => {
-  it('normalises a valid French IBAN and fills the domiciliation from the bank code', () => {
+  it('normalises a valid French IBAN and BIC', () => {
     const checked = checkBankDetails('fr76 3000 4000 0312 3456 7890 143', 'bnpafrpp');
-    expect(checked).toMatchObject({
+    expect(checked).toEqual({
       ok: true,
       iban: 'FR7630004000031234567890143',
       bic: 'BNPAFRPP',
-      bankCode: '30004',
+      countryCode: 'FR',
     });
-    expect(checked.ok && domiciliationOf(checked.countryCode, checked.bankCode)).toBe('BNP PARIBAS');
-  });
-  it('leaves the domiciliation unknown for an unlisted bank or a foreign IBAN', () => {
-    expect(domiciliationOf('FR', '99999')).toBeUndefined();
-    expect(domiciliationOf('DE', '30004')).toBeUndefined();
   });
   it('refuses a wrong IBAN key, a malformed BIC, and a BIC of another country', () => {
     expect(checkBankDetails('FR7630004000031234567890144', 'BNPAFRPP')).toEqual({
@@ -205,7 +200,14 @@ describe('step 2 answers', () => {
 describe('justificatif files', () => {
   const pdf = new Uint8Array(Buffer.from('%PDF-1.7'));
   it('judges absence, size, and signature', () => {
-    expect(judgeUpload('rib', 'application/pdf', undefined, new Uint8Array())).toMatchObject({ ok: false });
+    expect(judgeUpload('rib', 'application/pdf', undefined, new Uint8Array())).toEqual({
+      ok: false,
+      reason: "Le fichier « RIB » n'a pas été reçu : déposez-le à nouveau.",
+    });
+    expect(judgeUpload('rib', 'application/pdf', 0, new Uint8Array())).toEqual({
+      ok: false,
+      reason: 'Le fichier « RIB » est vide (0 octet) : déposez le document complet.',
+    });
     expect(judgeUpload('rib', 'application/pdf', MAX_DOCUMENT_BYTES + 1, pdf)).toMatchObject({
       ok: false,
       reason: expect.stringContaining('4 Mo'),

@@ -94,7 +94,7 @@ describe('the decision email', () => {
       'https://portail.test',
     );
     expect(email.subject).toBe(
-      "Portail Ségur Numérique — Décision d'attribution de l'avance — dossier FINMSS007206",
+      'Portail Ségur Numérique — Décision d’attribution de l’avance — dossier FINMSS007206',
     );
     for (const body of [email.text, email.html]) {
       expect(body).toContain('FINMSS007206');

@@ -1,11 +1,6 @@
 import { renderEmail } from '../layout.ts';
 import type { RenderedEmail } from '../send.ts';
-import {
-  type EnrolmentEmailSubject,
-  enrolmentFacts,
-  greetingFor,
-  SUPPORT_REMINDER,
-} from './enrolment-facts.ts';
+import { type EnrolmentEmailSubject, enrolmentFacts, SUPPORT_REMINDER } from './enrolment-facts.ts';
 
 /** Étape 6 of the guide: "Mail d'accusé de réception de votre demande". */
 export const ACKNOWLEDGEMENT_LABEL = "Accusé de réception de la demande d'enrôlement";
@@ -13,7 +8,7 @@ export const ACKNOWLEDGEMENT_LABEL = "Accusé de réception de la demande d'enr�
 export function acknowledgementEmail(subject: EnrolmentEmailSubject): RenderedEmail {
   return renderEmail({
     subject: `Accusé de réception de votre demande d'enrôlement ${subject.number}`,
-    greeting: greetingFor(subject),
+    recipient: subject.recipient,
     paragraphs: [
       `Nous avons bien reçu votre demande d'enrôlement n° ${subject.number} au financement Ségur Numérique des opérateurs de messagerie sécurisée de santé (MSS).`,
       "Elle va être instruite par l'Agence de Services et de Paiement (ASP). Vous serez informé par courriel de la décision.",

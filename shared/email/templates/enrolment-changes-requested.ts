@@ -1,11 +1,6 @@
 import { formatDate, renderEmail } from '../layout.ts';
 import type { RenderedEmail } from '../send.ts';
-import {
-  commentParagraphs,
-  type EnrolmentEmailSubject,
-  enrolmentFacts,
-  greetingFor,
-} from './enrolment-facts.ts';
+import { commentParagraphs, type EnrolmentEmailSubject, enrolmentFacts } from './enrolment-facts.ts';
 
 /** "À modifier": the instructor's comment and a personal link to resume the request. */
 export const CHANGES_REQUESTED_LABEL = "Demande d'enrôlement à modifier";
@@ -15,7 +10,7 @@ export function changesRequestedEmail(
 ): RenderedEmail {
   return renderEmail({
     subject: `Votre demande d'enrôlement ${subject.number} est à modifier`,
-    greeting: greetingFor(subject),
+    recipient: subject.recipient,
     paragraphs: [
       `L'Agence de Services et de Paiement (ASP) a examiné votre demande d'enrôlement n° ${subject.number} et vous demande de la modifier.`,
       "Commentaire de l'instructeur :",

@@ -11,9 +11,6 @@ export interface EnrolmentEmailSubject {
   recipient: { prenom: string; nom: string };
 }
 
-export const greetingFor = (subject: EnrolmentEmailSubject) =>
-  `Bonjour ${subject.recipient.prenom} ${subject.recipient.nom},`;
-
 /** The request's identity as a list of facts; `extra` facts (e.g. a decision date) come last. */
 export function enrolmentFacts(
   subject: EnrolmentEmailSubject,

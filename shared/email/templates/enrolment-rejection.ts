@@ -4,7 +4,6 @@ import {
   commentParagraphs,
   type EnrolmentEmailSubject,
   enrolmentFacts,
-  greetingFor,
   SUPPORT_REMINDER,
 } from './enrolment-facts.ts';
 
@@ -16,7 +15,7 @@ export function rejectionEmail(
 ): RenderedEmail {
   return renderEmail({
     subject: `Votre demande d'enrôlement ${subject.number} est rejetée`,
-    greeting: greetingFor(subject),
+    recipient: subject.recipient,
     paragraphs: [
       `L'Agence de Services et de Paiement (ASP) a rejeté votre demande d'enrôlement n° ${subject.number}.`,
       'Motif du rejet :',

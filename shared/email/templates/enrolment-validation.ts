@@ -1,11 +1,6 @@
 import { formatDate, renderEmail } from '../layout.ts';
 import type { RenderedEmail } from '../send.ts';
-import {
-  type EnrolmentEmailSubject,
-  enrolmentFacts,
-  greetingFor,
-  SUPPORT_REMINDER,
-} from './enrolment-facts.ts';
+import { type EnrolmentEmailSubject, enrolmentFacts, SUPPORT_REMINDER } from './enrolment-facts.ts';
 
 /** Étape 7 of the guide: "Mail de validation de la demande d'enrôlement". */
 export const VALIDATION_LABEL = "Validation de la demande d'enrôlement";
@@ -15,7 +10,7 @@ export function validationEmail(
 ): RenderedEmail {
   return renderEmail({
     subject: `Votre demande d'enrôlement ${subject.number} est validée`,
-    greeting: greetingFor(subject),
+    recipient: subject.recipient,
     paragraphs: [
       `Votre demande d'enrôlement n° ${subject.number} a été validée par l'Agence de Services et de Paiement (ASP).`,
       "Si vous n'avez pas encore de compte sur le portail, vous allez recevoir, dans deux courriels distincts, votre identifiant puis votre mot de passe temporaire pour vous connecter à votre espace personnel. Vous devrez changer ce mot de passe lors de votre première connexion. Sinon, connectez-vous avec vos identifiants habituels.",

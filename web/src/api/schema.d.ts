@@ -273,6 +273,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/banks/{bank}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Domiciliation d'une banque française, d'après son code établissement ou les 9 premiers caractères de l'IBAN */
+        get: operations["getFrenchBank"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions": {
         parameters: {
             query?: never;
@@ -2687,7 +2704,7 @@ export interface operations {
                     iban: string;
                     bic: string;
                     titulaire: string;
-                    domiciliation?: string;
+                    domiciliation: string;
                 };
             };
         };
@@ -3825,6 +3842,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problème (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
+    getFrenchBank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description La banque est connue : sa domiciliation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bankCode: string;
+                        domiciliation: string;
+                    };
+                };
             };
             /** @description Problème (RFC 9457) */
             404: {
