@@ -89,7 +89,15 @@ export const callCorrectionBody = z.strictObject({
   ...callFields,
 });
 
-export const fundingCallSchema = z.strictObject({ callId: z.string(), version: z.int(), ...callFields });
+export const fundingCallSchema = z.strictObject({
+  callId: z.string(),
+  version: z.int(),
+  ...callFields,
+  correctedAt: z.optional(z.string()),
+  correctedBy: z.optional(z.string()),
+});
+
+export const fundingCallHistorySchema = z.strictObject({ items: z.array(fundingCallSchema) });
 
 export const workflowFailureParams = z.strictObject({
   number: dossierNumberParams.shape.number,

@@ -2,7 +2,7 @@
 import { invalidData, notFound } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { callInconsistencies, type FundingCall } from './call.ts';
-import { findFundingCall, saveFundingCall } from './repository.ts';
+import { findFundingCall, listFundingCallVersions, saveFundingCall } from './repository.ts';
 
 export async function readFundingCall(callId: string): Promise<FundingCall> {
   const call = await findFundingCall(callId);
@@ -10,16 +10,28 @@ export async function readFundingCall(callId: string): Promise<FundingCall> {
   return call;
 }
 
+/** The call's versions, newest first (the first one is the current record). */
+export async function readFundingCallHistory(callId: string): Promise<{ items: FundingCall[] }> {
+  const items = await listFundingCallVersions(callId);
+  if (items.length === 0)
+    throw notFound('funding_call_not_found', 'Aucun appel à financement ne porte cet identifiant.');
+  return { items };
+}
+
 export async function correctFundingCall(
   callId: string,
-  correction: Omit<FundingCall, 'callId' | 'version'> & { expectedVersion: number },
+  correction: Omit<FundingCall, 'callId' | 'version' | 'correctedAt' | 'correctedBy'> & {
+    expectedVersion: number;
+  },
+  instructorId: string,
 ): Promise<FundingCall> {
-  await readFundingCall(callId);
+  const current = await readFundingCall(callId);
   const { expectedVersion, ...fields } = correction;
   const errors = callInconsistencies(fields);
   if (errors.length > 0)
     throw invalidData(errors[0]?.message ?? "L'appel à financement est incohérent.", errors);
-  const version = await saveFundingCall({ ...fields, callId, version: expectedVersion }, expectedVersion);
+  const corrected = { ...fields, callId, correctedAt: new Date().toISOString(), correctedBy: instructorId };
+  const version = await saveFundingCall({ ...corrected, version: expectedVersion }, current, expectedVersion);
   logger.info('Funding call corrected', { callId, version });
-  return { ...fields, callId, version };
+  return { ...corrected, version };
 }

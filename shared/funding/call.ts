@@ -34,6 +34,9 @@ export interface FundingCall {
   balanceWindow: Period;
   /** Legal basis printed on decisions ("Vu …"). */
   legalBasis: string[];
+  /** When and by which instructor account this version was made (absent on the seeded version 1). */
+  correctedAt?: string;
+  correctedBy?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -13,7 +13,7 @@ import type { Enrolment } from '../enrolment/model.ts';
 import { ProblemError } from '../http/problem.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
-import { getItem, putItem, putNew, putVersioned, queryPage, stripKeys } from '../storage/store.ts';
+import { getItem, putItem, putNew, putVersioned, queryAll, queryPage, stripKeys } from '../storage/store.ts';
 import { demoFundingCall, type FundingCall, MSS_CALL_ID } from './call.ts';
 import type { Dossier, DossierDocument, DossierStatus } from './dossier.ts';
 
@@ -52,25 +52,33 @@ export async function loadFundingCall(callId = MSS_CALL_ID): Promise<FundingCall
   return call;
 }
 
-/** Keeps the call as it is at `version` (immutable once written: a replay rewrites the same data). */
-const snapshotFundingCall = (call: FundingCall) =>
-  putItem({ ...keys.fundingCallVersion(call.callId, call.version), type: 'FundingCallVersion', ...call });
-
 /** Demo data (npm start, tests): the guide's call with its dates moved around today. */
 export async function seedFundingCall(today = new Date()): Promise<void> {
   const call = demoFundingCall(today);
   await putItem({ ...keys.fundingCall(MSS_CALL_ID), type: 'FundingCall', ...call });
-  await snapshotFundingCall(call);
 }
 
-/** Replaces the call record if nobody changed it since `expectedVersion` (409 otherwise). */
-export async function saveFundingCall(call: FundingCall, expectedVersion: number): Promise<number> {
+/**
+ * Replaces the call record if nobody changed it since `expectedVersion` (409 otherwise), after
+ * keeping `current` (the version read, `expectedVersion`) as an immutable history item: writing it
+ * again is harmless, so a correction that fails its condition or crashes leaves a true history.
+ */
+export async function saveFundingCall(
+  call: FundingCall,
+  current: FundingCall,
+  expectedVersion: number,
+): Promise<number> {
+  if (current.version === expectedVersion)
+    await putItem({
+      ...keys.fundingCallVersion(current.callId, current.version),
+      type: 'FundingCallVersion',
+      ...current,
+    });
   const version = await putVersioned(
     { ...keys.fundingCall(call.callId), type: 'FundingCall', ...call },
     expectedVersion,
   );
   cachedCalls.delete(call.callId);
-  await snapshotFundingCall({ ...call, version });
   return version;
 }
 
@@ -108,6 +116,18 @@ export async function saveDossier(dossier: Dossier): Promise<number> {
     { ...keys.dossier(dossier.number), type: 'Dossier', ...dossierIndexes(dossier), ...dossier },
     dossier.version,
   );
+}
+
+/**
+ * Every version of a call, newest first: the current record and the superseded ones (one Query).
+ * A correction that crashed after keeping the current version holds it twice: listed once.
+ */
+export async function listFundingCallVersions(callId: string): Promise<FundingCall[]> {
+  const items = await queryAll<FundingCall & { type: string }>({
+    partition: { name: 'PK', value: keys.fundingCallPartition(callId) },
+  });
+  const byVersion = new Map(items.map(({ type: _type, ...call }) => [call.version, call]));
+  return [...byVersion.values()].sort((a, b) => b.version - a.version);
 }
 
 export async function getDossier(number: string): Promise<Dossier | undefined> {

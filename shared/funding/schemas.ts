@@ -160,6 +160,8 @@ export const dossierSchema = z.strictObject({
       depositedAt: z.string(),
       depositedOn: z.string(),
       decidedAt: z.string(),
+      /** Version of the funding call the balance decision applied (the advance's is `callVersion`). */
+      callVersion: z.int(),
     }),
   ),
   documents: z.array(

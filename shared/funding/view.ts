@@ -105,6 +105,7 @@ export function dossierView(
           depositedAt: balance.depositedAt,
           depositedOn: formatDate(balance.depositedAt),
           decidedAt: balance.decidedAt,
+          callVersion: balance.callVersion,
         }
       : null,
     documents: Object.values(dossier.documents)

@@ -42,3 +42,28 @@ export async function listEnrolmentsByStatus(options: {
   });
   return { items: page.items.map(queueEntry), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
+
+const [, bySiret] = TABLE_DEFINITION.globalSecondaryIndexes;
+
+/**
+ * The instructor's search by SIRET: the operator's enrolments on GSI2 (the partition its
+ * enrolments and dossiers share, indexKeys.enrolmentsBySiret), oldest first, drafts left out
+ * (the applicant's business). One Query per page, no Scan; a cursor only continues this list
+ * (checked by queryPage).
+ */
+export async function listEnrolmentsBySiret(options: { siret: string; limit: number; cursor?: string }) {
+  const { GSI2PK, GSI2SK } = indexKeys.enrolmentsBySiret(options.siret);
+  // `ENROLMENT##` with no date and id: its prefix `ENROLMENT#` leaves the operator's dossiers out.
+  const enrolmentsPrefix = GSI2SK.slice(0, -1);
+  const page = await queryPage<Enrolment>({
+    index: bySiret.indexName,
+    partition: { name: bySiret.partitionKey, value: GSI2PK },
+    sortPrefix: { name: bySiret.sortKey, value: enrolmentsPrefix },
+    limit: options.limit,
+    ...(options.cursor !== undefined ? { cursor: options.cursor } : {}),
+  });
+  return {
+    items: page.items.filter((enrolment) => enrolment.submittedAt !== undefined).map(queueEntry),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
+}

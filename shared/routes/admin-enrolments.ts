@@ -60,6 +60,30 @@ export const listAdminEnrolmentsRoute = defineRoute({
   permissions: { table: 'read' },
 });
 
+export const searchAdminEnrolmentsRoute = defineRoute({
+  id: 'searchAdminEnrolments',
+  method: 'GET',
+  path: '/v1/admin/operators/{siret}/enrolments',
+  handler: 'functions/admin/search-enrolments.ts',
+  access: 'instructor',
+  summary: "Rechercher les demandes d'enrôlement déposées d'un SIRET (tous statuts, par date de création)",
+  tags,
+  request: {
+    params: z.strictObject({
+      siret: z.string().check(z.regex(/^\d{14}$/, { error: 'Le SIRET comporte 14 chiffres.' })),
+    }),
+    query: z.strictObject(paginationQuery),
+  },
+  responses: {
+    200: {
+      description: 'Une page de demandes de ce SIRET, et le curseur de la suivante',
+      schema: z.strictObject({ items: z.array(queueEntry), cursor: z.optional(z.string()) }),
+    },
+    ...problemResponses(400, 401, 403, 422),
+  },
+  permissions: { table: 'read' },
+});
+
 const documentWithLink = z.strictObject({
   ...enrolmentDocumentView.shape,
   uploadedAt: z.optional(z.string()),
@@ -232,6 +256,7 @@ export const retryEnrolmentWorkflowRoute = defineRoute({
 
 export const adminEnrolmentRoutes = [
   listAdminEnrolmentsRoute,
+  searchAdminEnrolmentsRoute,
   getAdminEnrolmentRoute,
   decideEnrolmentRoute,
   retryEnrolmentWorkflowRoute,

@@ -4,6 +4,7 @@ import {
   callIdParams,
   dossierListSchema,
   dossierStatusQuery,
+  fundingCallHistorySchema,
   fundingCallSchema,
   paymentRequestBody,
   workflowFailureParams,
@@ -66,6 +67,22 @@ export const getFundingCallRoute = defineRoute({
   permissions: { table: 'read' },
 });
 
+export const listFundingCallVersionsRoute = defineRoute({
+  id: 'listFundingCallVersions',
+  method: 'GET',
+  path: '/v1/admin/funding-calls/{callId}/versions',
+  handler: 'functions/funding/list-funding-call-versions.ts',
+  access: 'instructor',
+  summary: "Historique des versions de l'appel à financement, la plus récente d'abord",
+  tags: ['Instruction'],
+  request: { params: callIdParams },
+  responses: {
+    200: { description: "Les versions de l'appel à financement", schema: fundingCallHistorySchema },
+    ...problemResponses(401, 403, 404, 422),
+  },
+  permissions: { table: 'read' },
+});
+
 export const correctFundingCallRoute = defineRoute({
   id: 'correctFundingCall',
   method: 'PUT',
@@ -105,6 +122,7 @@ export const fundingAdminRoutes = [
   listDossiersRoute,
   launchPaymentRoute,
   getFundingCallRoute,
+  listFundingCallVersionsRoute,
   correctFundingCallRoute,
   retryDossierWorkflowRoute,
 ];

@@ -37,6 +37,8 @@ export const keys = {
   /** Each version of the call as it was, so a decision renders with the version it applied. */
   fundingCallVersion: (callId: string, version: number) =>
     key(`CALL#${callId}`, `VERSION#${String(version).padStart(6, '0')}`),
+  /** Query: a funding call's partition, its current record and its superseded versions. */
+  fundingCallPartition: (callId: string) => `CALL#${callId}`,
   /** Captcha challenge (one-time, short-lived). */
   captcha: (captchaId: string) => key(`CAPTCHA#${captchaId}`, 'CAPTCHA'),
 

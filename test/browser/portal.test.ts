@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR } from '../../infra/local/demo-data.ts';
 import { bearer, loginAsDemoInstructor } from '../support/accounts.ts';
-import { expectAccessible, screenshot, usePortal } from '../support/browser.ts';
+import { captchaAnswers, expectAccessible, screenshot, tick, usePortal } from '../support/browser.ts';
 import { BNP_BIC, BNP_IBAN, DEVELOPER_SIRET, PDF, PNG } from '../support/enrolment.ts';
 
 const portal = usePortal();
@@ -82,32 +82,6 @@ describe('portal: public pages, login, recovery (browser)', () => {
   });
 });
 
-/** The local captcha's answer, sent only on the local stage in a response header (see README). */
-function captchaAnswers(page: Page) {
-  const answers: string[] = [];
-  page.on('response', (response) => {
-    if (response.url().endsWith('/v1/captchas')) {
-      const answer = response.headers()['x-local-captcha-answer'];
-      if (answer) answers.push(answer);
-    }
-  });
-  let used = 0;
-  return {
-    /** Waits for a code not used yet (each is single-use; the form draws a new one after each try) and types it. */
-    async fill(page: Page) {
-      await expect.poll(() => answers.length > used, { timeout: 8_000 }).toBe(true);
-      used = answers.length;
-      await page.getByRole('img', { name: /Code de sécurité/ }).waitFor();
-      await page.getByLabel('Captcha *').fill(answers.at(-1) ?? '');
-    },
-    /** Consumes the current code without using it (a deliberately wrong answer). */
-    skip: async () => {
-      await expect.poll(() => answers.length > used, { timeout: 8_000 }).toBe(true);
-      used = answers.length;
-    },
-  };
-}
-
 const file = (name: string, mimeType: string, buffer: Buffer) => ({ name, mimeType, buffer });
 
 async function uploadDocument(
@@ -120,9 +94,6 @@ async function uploadDocument(
 }
 
 /** DSFR radios and checkboxes are drawn by their label, which is what a user clicks. */
-const tick = (page: Page, label: string | RegExp) =>
-  page.locator('label').filter({ hasText: label }).first().click();
-
 /** The error message DSFR shows under a field (linked to it by aria-describedby). */
 async function fieldError(page: Page, label: string | RegExp) {
   const field = page.getByLabel(label, { exact: typeof label === 'string' });

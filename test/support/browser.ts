@@ -30,7 +30,7 @@ export interface PortalUnderTest {
  * and one headless Chromium for the whole file: the @sparticuz/chromium binary unpacked from
  * npm, driven by playwright-core (no browser download).
  */
-export function usePortal(): PortalUnderTest {
+export function usePortal(options: { environment?: Record<string, string> } = {}): PortalUnderTest {
   const handle = {} as PortalUnderTest;
   // The portal listens before the cloud starts so that its URL is the emails' PORTAL_URL.
   let apiUrl: string | undefined;
@@ -46,7 +46,7 @@ export function usePortal(): PortalUnderTest {
     stopPortal = portal.stop;
     handle.url = portal.url;
   });
-  const local = useLocalCloud({ seedDemoOperator: true, portalUrl: () => handle.url });
+  const local = useLocalCloud({ ...options, seedDemoOperator: true, portalUrl: () => handle.url });
   beforeAll(async () => {
     apiUrl = local.cloud.urls.api;
     s3Url = local.cloud.urls.s3;
@@ -100,3 +100,33 @@ export async function expectAccessible(page: Page, state: string) {
 
 export const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** The local captcha's answer, sent only on the local stage in a response header (see README). */
+export function captchaAnswers(page: Page) {
+  const answers: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('/v1/captchas')) {
+      const answer = response.headers()['x-local-captcha-answer'];
+      if (answer) answers.push(answer);
+    }
+  });
+  let used = 0;
+  return {
+    /** Waits for a code not used yet (each is single-use; the form draws a new one after each try) and types it. */
+    async fill(page: Page) {
+      await expect.poll(() => answers.length > used, { timeout: 8_000 }).toBe(true);
+      used = answers.length;
+      await page.getByRole('img', { name: /Code de sécurité/ }).waitFor();
+      await page.getByLabel('Captcha *').fill(answers.at(-1) ?? '');
+    },
+    /** Consumes the current code without using it (a deliberately wrong answer). */
+    skip: async () => {
+      await expect.poll(() => answers.length > used, { timeout: 8_000 }).toBe(true);
+      used = answers.length;
+    },
+  };
+}
+
+/** Ticks a DSFR checkbox or radio by its label (the input itself is visually hidden). */
+export const tick = (page: Page, label: string | RegExp) =>
+  page.locator('label').filter({ hasText: label }).first().click();

@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { backOfficeRoutes } from './backoffice/routes.ts';
 import { Layout } from './components/Layout.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 
@@ -34,7 +35,12 @@ export const router = createBrowserRouter([
       { path: 'accessibilite', ...page(() => import('./pages/static/AccessibilityPage.tsx')) },
       { path: 'mentions-legales', ...page(() => import('./pages/static/LegalNoticePage.tsx')) },
       { path: 'cgu', ...page(() => import('./pages/static/TermsPage.tsx')) },
-      // The instructors' back office (issue 15) will be one lazy route group here, under /instruction.
+      // The instructors' back office: one route group, each page its own chunk.
+      {
+        path: 'instruction',
+        ...page(() => import('./backoffice/BackOfficeLayout.tsx')),
+        children: backOfficeRoutes(page),
+      },
       { path: '*', ...page(() => import('./pages/static/NotFoundPage.tsx')) },
     ],
   },

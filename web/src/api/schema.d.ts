@@ -494,6 +494,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/operators/{siret}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rechercher les demandes d'enrôlement déposées d'un SIRET (tous statuts, par date de création) */
+        get: operations["searchAdminEnrolments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/enrolments/{id}": {
         parameters: {
             query?: never;
@@ -659,6 +676,23 @@ export interface paths {
         get: operations["getFundingCall"];
         /** Correction de l'appel à financement (nouvelle version ; les décisions gardent la version appliquée) */
         put: operations["correctFundingCall"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/funding-calls/{callId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historique des versions de l'appel à financement, la plus récente d'abord */
+        get: operations["listFundingCallVersions"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -7587,6 +7621,193 @@ export interface operations {
             };
         };
     };
+    searchAdminEnrolments: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                siret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une page de demandes de ce SIRET, et le curseur de la suivante */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "BROUILLON" | "DEPOSEE" | "A_MODIFIER" | "VALIDEE" | "REJETEE";
+                            statusLabel: string;
+                            submittedAt: string;
+                            updatedAt: string;
+                            version: number;
+                            referencingNumber?: string;
+                            siret?: string;
+                            denominationSociale?: string;
+                        }[];
+                        cursor?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
     getAdminEnrolment: {
         parameters: {
             query?: never;
@@ -8820,6 +9041,7 @@ export interface operations {
                             depositedAt: string;
                             depositedOn: string;
                             decidedAt: string;
+                            callVersion: number;
                         } | null;
                         documents: {
                             /** @enum {string} */
@@ -9464,6 +9686,7 @@ export interface operations {
                             depositedAt: string;
                             depositedOn: string;
                             decidedAt: string;
+                            callVersion: number;
                         } | null;
                         documents: {
                             /** @enum {string} */
@@ -9857,6 +10080,7 @@ export interface operations {
                             depositedAt: string;
                             depositedOn: string;
                             decidedAt: string;
+                            callVersion: number;
                         } | null;
                         documents: {
                             /** @enum {string} */
@@ -10467,6 +10691,7 @@ export interface operations {
                             depositedAt: string;
                             depositedOn: string;
                             decidedAt: string;
+                            callVersion: number;
                         } | null;
                         documents: {
                             /** @enum {string} */
@@ -10801,6 +11026,8 @@ export interface operations {
                         };
                         /** Base légale */
                         legalBasis: string[];
+                        correctedAt?: string;
+                        correctedBy?: string;
                     };
                 };
             };
@@ -11060,6 +11287,8 @@ export interface operations {
                         };
                         /** Base légale */
                         legalBasis: string[];
+                        correctedAt?: string;
+                        correctedBy?: string;
                     };
                 };
             };
@@ -11167,6 +11396,231 @@ export interface operations {
                         requestId?: string;
                         expectedVersion?: number;
                         currentVersion?: number;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
+    listFundingCallVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les versions de l'appel à financement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            callId: string;
+                            version: number;
+                            /** Libellé de l'appel */
+                            label: string;
+                            fixedPartCents: number;
+                            /** Montants par BAL (centimes HT) */
+                            ratesCents: {
+                                applicatives: number;
+                                organisationnelles: number;
+                                personnelles: number;
+                            };
+                            capCents: number;
+                            /** Format: date */
+                            closingDate: string;
+                            /** Période de dépôt des demandes d'avance */
+                            advanceWindow: {
+                                /** Format: date-time */
+                                opensAt: string;
+                                /** Format: date-time */
+                                closesAt: string;
+                            };
+                            /** Période de dépôt des demandes de solde */
+                            balanceWindow: {
+                                /** Format: date-time */
+                                opensAt: string;
+                                /** Format: date-time */
+                                closesAt: string;
+                            };
+                            /** Base légale */
+                            legalBasis: string[];
+                            correctedAt?: string;
+                            correctedBy?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
                     };
                 };
             };

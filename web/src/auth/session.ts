@@ -19,9 +19,12 @@ export function readSession(): PortalSession | undefined {
 export const saveSession = (session: PortalSession) => sessionStorage.setItem(KEY, JSON.stringify(session));
 export const clearSession = () => sessionStorage.removeItem(KEY);
 
-/** Where a logged-in user goes next: the first-login screens still pending, else the private area. */
+/**
+ * Where a logged-in user goes next: the first-login screens still pending, else the private area
+ * (the back office for an ASP instructor).
+ */
 export function nextPageAfterLogin(session: PortalSession): string {
   if (session.pendingSteps.includes('password')) return '/premiere-connexion/mot-de-passe';
   if (session.pendingSteps.includes('secretQuestion')) return '/premiere-connexion/question-secrete';
-  return '/espace';
+  return session.role === 'instructor' ? '/instruction' : '/espace';
 }

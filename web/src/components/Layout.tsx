@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, SESSION_EXPIRED_EVENT } from '../api/client.ts';
 import { clearSession, readSession } from '../auth/session.ts';
 import { useOperatorName } from '../auth/useMe.ts';
+import { INSTRUCTOR_NAVIGATION } from '../backoffice/navigation.ts';
 
 const brandTop = (
   <>
@@ -47,6 +48,7 @@ export function Layout() {
   }, []);
 
   const loggedIn = session !== undefined && session.pendingSteps.length === 0;
+  const instructor = session?.role === 'instructor';
   const operatorName = useOperatorName(loggedIn);
   const logout = async () => {
     await api.DELETE('/v1/sessions/current');
@@ -61,7 +63,10 @@ export function Layout() {
         brandTop={brandTop}
         serviceTitle="Portail Ségur Numérique"
         serviceTagline="Financement des opérateurs de messagerie sécurisée de santé (MSS)"
-        homeLinkProps={{ to: loggedIn ? '/espace' : '/', title: 'Accueil — Portail Ségur Numérique' }}
+        homeLinkProps={{
+          to: loggedIn ? (instructor ? '/instruction' : '/espace') : '/',
+          title: 'Accueil — Portail Ségur Numérique',
+        }}
         quickAccessItems={
           loggedIn
             ? [
@@ -80,7 +85,7 @@ export function Layout() {
         }
         navigation={
           loggedIn
-            ? PRIVATE_NAVIGATION.map((item) => ({
+            ? (instructor ? INSTRUCTOR_NAVIGATION : PRIVATE_NAVIGATION).map((item) => ({
                 text: item.text,
                 linkProps: { to: item.to },
                 isActive:
