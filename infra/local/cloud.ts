@@ -89,7 +89,8 @@ function loadHandler<T>(modulePath: string): Promise<T> {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const tableName = options.tableName ?? 'segur-mss';
   const bucketName = options.bucketName ?? 'segur-mss-documents';
-  const corsOrigins = options.corsOrigins ?? localFrontEndOrigins();
+  // By default, the origins of the portal the emails link to (a free port in the browser tests).
+  const corsOrigins = options.corsOrigins ?? localFrontEndOrigins(options.environment?.PORTAL_URL);
   const s3Directory = join(options.dataDirectory, 's3');
   mkdirSync(s3Directory, { recursive: true });
   const dynamoPath = options.persist ? join(options.dataDirectory, 'dynamodb') : undefined;

@@ -13,7 +13,7 @@ const CALL = '/v1/admin/funding-calls/MSS-OPERATEURS-2023';
 
 async function decisionPdfText(number: string, headers: Record<string, string>) {
   const dossier = await local.api.get(`/v1/funding/dossiers/${number}`, headers);
-  const [pdf] = dossier.body.piecesJustificatives;
+  const [pdf] = dossier.body.documents;
   const download = await fetch(pdf.download.url);
   return (await readPdf(new Uint8Array(await download.arrayBuffer()))).text;
 }

@@ -70,7 +70,7 @@ const deliver = async (event: unknown) =>
 let operator: TestOperator;
 let dossierNumber: string;
 const dossierEmails = async () =>
-  (await local.api.get(`/v1/funding/dossiers/${dossierNumber}`, operator.headers)).body.courriels;
+  (await local.api.get(`/v1/funding/dossiers/${dossierNumber}`, operator.headers)).body.emails;
 
 beforeAll(async () => {
   operator = await operatorWith(local);
