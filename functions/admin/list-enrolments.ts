@@ -1,6 +1,6 @@
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { listEnrolmentsByStatus } from '../../shared/instruction/queue.ts';
-import { listAdminEnrolmentsRoute } from '../../shared/routes/admin-enrolments.ts';
+import { listAdminEnrolmentsRoute } from '../../shared/routes/admin-enrolment-lists.ts';
 
 export const handler = httpHandler(listAdminEnrolmentsRoute, async ({ query }) =>
   ok(

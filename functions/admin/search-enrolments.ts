@@ -1,6 +1,6 @@
 import { httpHandler, ok } from '../../shared/http/handler.ts';
 import { listEnrolmentsBySiret } from '../../shared/instruction/queue.ts';
-import { searchAdminEnrolmentsRoute } from '../../shared/routes/admin-enrolments.ts';
+import { searchAdminEnrolmentsRoute } from '../../shared/routes/admin-enrolment-lists.ts';
 
 export const handler = httpHandler(searchAdminEnrolmentsRoute, async ({ params, query }) =>
   ok(

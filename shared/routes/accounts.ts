@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { pendingStepsSchema, sessionSchema } from './account-session.ts';
 import {
   HASHING_MEMORY_MB,
   HASHING_RESERVED_CONCURRENCY,
@@ -8,7 +9,7 @@ import {
   TAGS,
   tableReadWrite,
 } from './accounts-common.ts';
-import { captchaAnswer, problemResponses } from './schemas.ts';
+import { problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 /**
@@ -16,44 +17,6 @@ import { defineRoute } from './types.ts';
  * private home lives in accounts-home.ts, recovery in accounts-recovery.ts. No account route
  * honours an Idempotency-Key: their responses carry secrets (tokens) that must never be stored.
  */
-
-/** First-login steps still to do: change the temporary password, set the secret question. */
-const pendingStepsSchema = z.array(z.enum(['password', 'secretQuestion']));
-const sessionSchema = z.strictObject({
-  token: z.string(),
-  expiresAt: z.string(),
-  passwordChangeRequired: z.boolean(),
-  pendingSteps: pendingStepsSchema,
-});
-
-export const loginRoute = defineRoute({
-  id: 'login',
-  method: 'POST',
-  path: '/v1/sessions',
-  handler: 'functions/accounts/login.ts',
-  access: 'public',
-  summary: 'Se connecter (identifiant et mot de passe) : ouvre une session',
-  tags: TAGS,
-  request: {
-    body: z.strictObject({
-      identifier: required('Votre identifiant', 100),
-      password: passwordField('Votre mot de passe'),
-      /** Required once the caller's address is over its failure limit (429 captcha_required). */
-      captcha: z.optional(captchaAnswer),
-    }),
-  },
-  responses: {
-    201: {
-      description: 'Session ouverte ; le jeton se passe en en-tête Authorization: Bearer',
-      schema: z.strictObject({ ...sessionSchema.shape, role: z.enum(['operator', 'instructor']) }),
-    },
-    ...problemResponses(400, 401, 409, 413, 415, 422, 423, 429),
-  },
-  permissions: tableReadWrite,
-  idempotency: false,
-  memoryMb: HASHING_MEMORY_MB,
-  reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
-});
 
 export const logoutRoute = defineRoute({
   id: 'logout',
@@ -132,4 +95,4 @@ export const setSecretQuestionRoute = defineRoute({
   reservedConcurrency: HASHING_RESERVED_CONCURRENCY,
 });
 
-export const accountRoutes = [loginRoute, logoutRoute, changePasswordRoute, setSecretQuestionRoute];
+export const accountRoutes = [logoutRoute, changePasswordRoute, setSecretQuestionRoute];

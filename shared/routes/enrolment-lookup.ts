@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { captchaAnswer } from './captcha-answer.ts';
 import { draftHeaders, draftProblems, table, tags } from './enrolment-common.ts';
 import { enrolmentIdParams, lookedUpCompanyView, siret } from './enrolment-schemas.ts';
-import { captchaAnswer, problemResponses } from './schemas.ts';
+import { problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';
 
 /**

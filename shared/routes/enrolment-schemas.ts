@@ -4,7 +4,7 @@ import { SIRET_FORMAT_MESSAGE } from '../enrolment/siret.ts';
 import { ENROLMENT_STATUSES } from '../enrolment/status.ts';
 import { VAT_REGIME_CODES } from '../enrolment/vat.ts';
 import { labelled } from '../schema-labels.ts';
-import { captchaAnswer } from './schemas.ts';
+import { captchaAnswer } from './captcha-answer.ts';
 
 /** Request and response schemas of the enrolment routes, French messages with the guide's labels. */
 export const text = (label: string, max = 100) =>

@@ -1,6 +1,8 @@
 import { accountRoutes } from './accounts.ts';
 import { homeRoutes } from './accounts-home.ts';
+import { loginRoutes } from './accounts-login.ts';
 import { recoveryRoutes } from './accounts-recovery.ts';
+import { adminEnrolmentListRoutes } from './admin-enrolment-lists.ts';
 import { adminEnrolmentRoutes } from './admin-enrolments.ts';
 import { bankRoutes } from './banks.ts';
 import { enrolmentRoutes } from './enrolment.ts';
@@ -25,9 +27,11 @@ export const routeTable: readonly RouteDefinition[] = [
   ...enrolmentStepRoutes,
   ...enrolmentDocumentRoutes,
   ...bankRoutes,
+  ...loginRoutes,
   ...accountRoutes,
   ...recoveryRoutes,
   ...homeRoutes,
+  ...adminEnrolmentListRoutes,
   ...adminEnrolmentRoutes,
   ...fundingRoutes,
   ...fundingAdminRoutes,

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { labelled } from '../schema-labels.ts';
 import type { ResponseDefinition } from './types.ts';
 
 /** Schemas shared by several routes. */
@@ -60,12 +59,3 @@ export const paginationQuery = {
 };
 
 /** The answer to a captcha (POST /v1/captchas): its id and the code the person read. */
-export const captchaAnswer = labelled(
-  z.strictObject({
-    id: z.string({ error: 'Le champ « Captcha » est obligatoire.' }).check(z.minLength(1), z.maxLength(100)),
-    answer: z
-      .string({ error: 'Le champ « Captcha » est obligatoire.' })
-      .check(z.minLength(1, { error: 'Le champ « Captcha » est obligatoire.' }), z.maxLength(20)),
-  }),
-  'Captcha',
-);
