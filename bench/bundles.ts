@@ -188,9 +188,16 @@ export async function measureBundles(outputRoot: string, runs: number): Promise<
       baseline: join(baseline.dir, BUNDLE_FILE),
     });
   }
-  const inits = measureInits(built, runs);
+  // No runs: sizes only (`npm run bench:sizes`).
+  const inits = runs > 0 ? measureInits(built, runs) : [];
   return built.map(({ figures }, index) => {
-    const init = inits[index] as ReturnType<typeof measureInits>[number];
+    const init = inits[index] ?? {
+      initMs: Number.NaN,
+      baselineInitMs: Number.NaN,
+      initRatio: Number.NaN,
+      fastestInitMs: Number.NaN,
+      fastestBaselineInitMs: Number.NaN,
+    };
     return { ...figures, ...init };
   });
 }
