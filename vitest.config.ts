@@ -12,6 +12,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The browser tests drive the production build of the portal: built here once per run when stale.
     globalSetup: ['test/browser/global-setup.ts'],
-    env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN', POWERTOOLS_METRICS_DISABLED: 'true' },
   },
 });

@@ -1,3 +1,4 @@
+import { recordBusinessEvent } from '../../shared/business-events.ts';
 import { requireCaptcha } from '../../shared/captcha/index.ts';
 import { claimActiveEnrolment, releaseFormerPair } from '../../shared/enrolment/active-guard.ts';
 import { recordAudit } from '../../shared/enrolment/audit.ts';
@@ -84,6 +85,7 @@ export const handler = draftHandler(submitEnrolmentRoute, loadWithDraftToken, as
   await releaseFormerPair(enrolment, activePair);
   await deleteCheckedUploads(enrolment, saved);
   logger.info('Enrolment submitted', { enrolmentId: saved.id, number });
+  recordBusinessEvent('EnrolmentSubmitted');
   await afterSubmission(saved);
   return ok(enrolmentView(saved));
 });

@@ -1,6 +1,10 @@
+import { publishBusinessEventsWith, recordBusinessEvent } from '../../shared/business-events.ts';
 import { type DeliveryEvent, readDeliveryEvent } from '../../shared/email/delivery-events.ts';
 import { recordDelivery } from '../../shared/email/records.ts';
 import { logger } from '../../shared/logger.ts';
+import { writeMetric } from '../../shared/metrics.ts';
+
+publishBusinessEventsWith(writeMetric);
 
 /**
  * Target of the EventBridge rule on the SES configuration set's events: records delivered,
@@ -16,5 +20,7 @@ export async function handler(event: unknown): Promise<{ recorded: boolean }> {
   const { owner, emailId, ...outcome } = delivery;
   const recorded = await recordDelivery(owner, emailId, outcome);
   logger.info('SES event', { ownerKind: owner.kind, status: outcome.status, recorded });
+  // Bounced or refused: the recipient never got it (a complaint is a delivered email).
+  if (outcome.status === 'BOUNCED' || outcome.status === 'REJECTED') recordBusinessEvent('EmailFailed');
   return { recorded };
 }

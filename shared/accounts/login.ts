@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { recordBusinessEvent } from '../business-events.ts';
 import { ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
@@ -236,6 +237,7 @@ export async function verifyPassword(
     credentials && recordFailedLogin(credentials.accountId, sourceIp),
   ]);
   logger.info('Login failed', { failures: state.failures, locked: state.locked });
+  if (state.locked) recordBusinessEvent('LoginLocked');
   throw invalidCredentials(Math.ceil(state.blockedUntil - state.lastFailureAt));
 }
 

@@ -1,4 +1,5 @@
 import { sesClientSingleAttempt } from '../aws/ses.ts';
+import { recordBusinessEvent } from '../business-events.ts';
 import { logger } from '../logger.ts';
 import { fromSesError } from '../workflows/errors.ts';
 import type { Owner } from '../workflows/owner.ts';
@@ -65,6 +66,7 @@ export async function sendRecordedEmail(request: RecordedEmailRequest): Promise<
   } catch (error) {
     const failure = fromSesError(error);
     await recordFailed(owner, emailId, failure.message);
+    recordBusinessEvent('EmailFailed');
     throw failure;
   }
   await recordSent(owner, emailId, messageId, new Date().toISOString());

@@ -4,6 +4,8 @@
  * number (one conditional write for both). The decision PDF and the decision email are idempotent follow-ups run
  * by the `dossierDecided` workflow, so the request path only writes the dossier.
  */
+
+import { recordBusinessEvent } from '../business-events.ts';
 import { formatDate } from '../email/layout.ts';
 import { conflict, ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
@@ -79,5 +81,6 @@ export async function submitAdvance(auth: AuthContext, counts: AdvanceCounts) {
   await createDossier(dossier);
   await startDecisionWorkflow(number, 'advance');
   logger.info('Advance decided', { dossierNumber: number, callVersion: call.version });
+  recordBusinessEvent('AdvanceDecided');
   return dossierView(dossier, [], {});
 }

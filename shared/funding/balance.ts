@@ -4,6 +4,8 @@
  * advance, decided at once. One command, one versioned write of the dossier; the decision PDF
  * and email follow through the same workflow as the advance.
  */
+
+import { recordBusinessEvent } from '../business-events.ts';
 import { formatDate } from '../email/layout.ts';
 import { conflict, ProblemError } from '../http/problem.ts';
 import { logger } from '../logger.ts';
@@ -42,5 +44,6 @@ export async function submitBalance(auth: AuthContext, number: string, reachedAt
   decided.version = await saveDossier(decided);
   await startDecisionWorkflow(dossier.number, 'balance');
   logger.info('Balance decided', { dossierNumber: dossier.number, callVersion: call.version });
+  recordBusinessEvent('BalanceDecided');
   return dossierView(decided, children, await documentLinks(decided));
 }

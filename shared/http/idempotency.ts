@@ -55,16 +55,23 @@ export function idempotencyScope(
   return credential ? `${route.id}#${credential}` : undefined;
 }
 
+export type IdempotencyRecordKey = { PK: string; SK: string };
+
 /**
- * Runs a write at most once per (scope, key): a retry with the same key and the same request
+ * A write runs at most once per (scope, key): a retry with the same key and the same request
  * (method, path, body) gets the stored response; the same key with another request is refused; a
  * concurrent duplicate gets 409 until the first one ends or its function's deadline has passed
  * (then the retry takes it over). Failures (5xx) release the key so the client can retry.
+ *
+ * Claims the key for this request (`{ claimed }`: run it, then `completeIdempotent` or
+ * `releaseIdempotent`), or gives the stored response of a completed one (`{ replayed }`).
  */
-export async function runIdempotent(
-  options: { scope: string; key: string; request: string; remainingMs: number },
-  run: () => Promise<RouteResult>,
-): Promise<RouteResult & { replayed: boolean }> {
+export async function claimIdempotent(options: {
+  scope: string;
+  key: string;
+  request: string;
+  remainingMs: number;
+}): Promise<{ claimed: IdempotencyRecordKey } | { replayed: RouteResult }> {
   const key = keys.idempotency(options.scope, options.key);
   const fingerprint = sha256(options.request);
   const now = Date.now();
@@ -93,27 +100,27 @@ export async function runIdempotent(
     );
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    return { ...(await storedOutcome(key, fingerprint, now)), replayed: true };
+    return { replayed: await storedOutcome(key, fingerprint, now) };
   }
+  return { claimed: key };
+}
 
-  let response: RouteResult;
-  try {
-    response = await run();
-  } catch (error) {
-    if (error instanceof ProblemError && error.status < 500) {
-      await complete(key, { status: error.status, body: error.toBody(), headers: error.headers });
-    } else {
-      await deleteItem(key);
-    }
-    throw error;
+/** A failed write: a client error (its problem) is the stored outcome, anything else frees the key. */
+export async function releaseIdempotent(key: IdempotencyRecordKey, problem: ProblemError | undefined) {
+  if (problem && problem.status < 500) {
+    await completeIdempotent(key, {
+      status: problem.status,
+      body: problem.toBody(),
+      headers: problem.headers,
+    });
+  } else {
+    await deleteItem(key);
   }
-  await complete(key, response);
-  return { ...response, replayed: false };
 }
 
 /** The stored response of a completed request; otherwise the problem that says why there is none. */
 async function storedOutcome(
-  key: { PK: string; SK: string },
+  key: IdempotencyRecordKey,
   fingerprint: string,
   now: number,
 ): Promise<RouteResult> {
@@ -139,7 +146,7 @@ async function storedOutcome(
   );
 }
 
-async function complete(key: { PK: string; SK: string }, response: RouteResult): Promise<void> {
+export async function completeIdempotent(key: IdempotencyRecordKey, response: RouteResult): Promise<void> {
   try {
     await documentClient.send(
       new UpdateCommand({

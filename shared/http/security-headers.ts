@@ -1,3 +1,5 @@
+import type { HttpMiddleware, HttpResponse } from './middleware/types.ts';
+
 /**
  * Security headers of the API (OWASP REST Security Cheat Sheet), the same from the handler
  * wrapper, the `$default` route function and the local gateway. A few constant headers rather
@@ -20,4 +22,18 @@ export const JSON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
   'content-security-policy':
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+};
+
+/**
+ * Middleware: the security headers on every response, a failure's included; headers the response
+ * already has win (a use case may relax Cache-Control for public data, such as bank names).
+ */
+export const securityHeaders = (): HttpMiddleware => {
+  const withHeaders: HttpMiddleware['after'] = (request) => {
+    const response = request.response as HttpResponse | undefined;
+    if (!response) return;
+    const isJson = response.body !== undefined && !response.isBase64Encoded;
+    response.headers = { ...(isJson ? JSON_SECURITY_HEADERS : BASE_SECURITY_HEADERS), ...response.headers };
+  };
+  return { after: withHeaders, onError: withHeaders };
 };

@@ -1,3 +1,4 @@
+import { recordBusinessEvent } from '../business-events.ts';
 import { releaseActiveEnrolment } from '../enrolment/active-guard.ts';
 import { recordAudit } from '../enrolment/audit.ts';
 import type { Enrolment, EnrolmentDecision } from '../enrolment/model.ts';
@@ -78,6 +79,7 @@ export async function decideEnrolment(
   };
   const saved = await saveEnrolment({ ...enrolment, status, updatedAt: at, lastDecision: decision });
   logger.info('Enrolment decided', { enrolmentId, action: request.action, version: saved.version });
+  recordBusinessEvent('EnrolmentDecided', request.action);
   return { ...(await followUps(saved)), replayed: false };
 }
 

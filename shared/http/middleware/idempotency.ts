@@ -1,0 +1,49 @@
+import type { RouteDefinition, RouteResult } from '../../routes/types.ts';
+import {
+  checkIdempotencyKey,
+  claimIdempotent,
+  completeIdempotent,
+  type IdempotencyRecordKey,
+  idempotencyScope,
+  releaseIdempotent,
+} from '../idempotency.ts';
+import type { ProblemMapping } from './problems.ts';
+import type { HttpMiddleware } from './types.ts';
+
+/**
+ * Middleware of the writes that honour it (honoursIdempotencyKey): a write with an Idempotency-Key runs at most once per caller and key (see
+ * claimIdempotent). A retry gets the stored response, marked `idempotency-replayed`, and the use
+ * case does not run; the outcome of a first run is stored after it, its failure by `toProblem`.
+ */
+export function idempotency(route: RouteDefinition, toProblem: ProblemMapping): HttpMiddleware {
+  const claims = new WeakMap<object, IdempotencyRecordKey>();
+  return {
+    before: async (request) => {
+      const state = request.context.route;
+      const idempotencyKey = state.headers['idempotency-key'];
+      const scope =
+        idempotencyKey === undefined ? undefined : idempotencyScope(route, state.auth, state.headers);
+      if (idempotencyKey === undefined || !scope) return;
+      const outcome = await claimIdempotent({
+        scope,
+        key: checkIdempotencyKey(idempotencyKey),
+        request: `${route.method} ${request.event.rawPath}\n${request.event.body ?? ''}`,
+        remainingMs: request.context.getRemainingTimeInMillis(),
+      });
+      if ('claimed' in outcome) claims.set(state, outcome.claimed);
+      else
+        state.replayed = {
+          ...outcome.replayed,
+          headers: { ...outcome.replayed.headers, 'idempotency-replayed': 'true' },
+        };
+    },
+    after: async (request) => {
+      const claimed = claims.get(request.context.route);
+      if (claimed) await completeIdempotent(claimed, request.response as RouteResult);
+    },
+    onError: async (request) => {
+      const claimed = claims.get(request.context.route);
+      if (claimed) await releaseIdempotent(claimed, toProblem(request.error));
+    },
+  };
+}
