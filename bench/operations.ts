@@ -78,9 +78,18 @@ export interface LatencyFigures {
   p99: number;
   noopP50: number;
   noopP99: number;
+  /** Ratios to the no-op route (the gateway and wrapper alone, no AWS call). */
   p50Ratio: number;
   p99Ratio: number;
+  /** The bare handler making the same DynamoDB calls (bench/bare-route.ts) and the ratios to it. */
+  bareP50: number;
+  bareP99: number;
+  bareP50Ratio: number;
+  bareP99Ratio: number;
 }
+
+/** A route's p99 under load at most this many times its bare handler's. */
+export const LATENCY_BAR = 1.5;
 
 interface AutocannonResult {
   latency: { p50: number; p99: number };
@@ -125,11 +134,12 @@ function autocannon(url: string, request: Request, seconds: number, connections:
 export async function measureLatency(
   prepared: PreparedScenario,
   baseUrl: string,
-  noop: Request,
+  baselines: { noop: Request; bare: Request },
   options: { seconds: number; connections: number },
 ): Promise<LatencyFigures> {
-  // The no-op route right before the route: both see the same machine load.
-  const base = await autocannon(baseUrl, noop, options.seconds, options.connections);
+  // The baselines right before the route: all see about the same machine load.
+  const base = await autocannon(baseUrl, baselines.noop, options.seconds, options.connections);
+  const bare = await autocannon(baseUrl, baselines.bare, options.seconds, options.connections);
   const own = await autocannon(baseUrl, prepared.request, options.seconds, options.connections);
   return {
     name: prepared.scenario.name,
@@ -142,5 +152,9 @@ export async function measureLatency(
     noopP99: base.latency.p99,
     p50Ratio: own.latency.p50 / Math.max(base.latency.p50, 1),
     p99Ratio: own.latency.p99 / Math.max(base.latency.p99, 1),
+    bareP50: bare.latency.p50,
+    bareP99: bare.latency.p99,
+    bareP50Ratio: own.latency.p50 / Math.max(bare.latency.p50, 1),
+    bareP99Ratio: own.latency.p99 / Math.max(bare.latency.p99, 1),
   };
 }

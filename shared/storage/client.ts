@@ -17,6 +17,10 @@ export interface DynamoDbCall {
   entity?: string;
   /** The gateway route it was made for; absent for workflow tasks and other background work. */
   origin?: string;
+  /** The low-level (marshalled) input and when the call ran: the bench's bare handlers replay it. */
+  input: unknown;
+  startedAt: number;
+  endedAt?: number;
 }
 
 /** Calls made by this process, recorded only with COUNT_DYNAMODB_CALLS=true (`npm run bench`). */
@@ -33,13 +37,21 @@ if (process.env.COUNT_DYNAMODB_CALLS === 'true') {
     (next, context) => async (args) => {
       const entity = entityOf(args.input as Record<string, unknown>);
       const origin = callOrigin.getStore();
-      dynamoDbCalls.push({
+      const call: DynamoDbCall = {
         command: context.commandName ?? 'unknown',
         ...(entity ? { entity } : {}),
         ...(origin ? { origin } : {}),
-      });
-      return next(args);
+        input: args.input,
+        startedAt: performance.now(),
+      };
+      dynamoDbCalls.push(call);
+      try {
+        return await next(args);
+      } finally {
+        call.endedAt = performance.now();
+      }
     },
-    { step: 'initialize', name: 'countDynamoDbCalls' },
+    // After the document client's marshalling: the input is what goes on the wire.
+    { step: 'build', name: 'countDynamoDbCalls' },
   );
 }
