@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { solveCaptcha } from '../support/enrolment.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
@@ -18,6 +18,8 @@ const local = useLocalCloud({
       lockSeconds: 600,
     }),
     LOGIN_SOURCE_LIMIT: '30/300',
+    // The LoginLocked business metric is checked on stdout (EMF).
+    POWERTOOLS_METRICS_DISABLED: 'false',
   },
 });
 
@@ -59,6 +61,7 @@ async function failTimes(identifier: string, count: number) {
 
 describe('brute-force protection of the login', () => {
   it('delays, then locks an identifier after repeated failures; a password reset lifts the lock', async () => {
+    const stdout = vi.spyOn(process.stdout, 'write');
     const second = await failTimes(operator.identifier, 2);
     expect(second.status).toBe(401);
     expect(second.headers.get('retry-after')).toBeNull();
@@ -71,6 +74,25 @@ describe('brute-force protection of the login', () => {
     await sleep(1100);
     const fourth = await login(operator.identifier, 'Mauvais-Mot-De-Passe-1');
     expect(fourth.status).toBe(401);
+    // One LoginLocked metric, from the failure that locked (EMF line on stdout), none before.
+    const lockMetrics = stdout.mock.calls
+      .map(([chunk]) => String(chunk))
+      .filter((line) => line.includes('"LoginLocked"'));
+    stdout.mockRestore();
+    expect(lockMetrics.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            {
+              Namespace: 'SegurMss',
+              Dimensions: [['service']],
+              Metrics: [{ Name: 'LoginLocked', Unit: 'Count' }],
+            },
+          ],
+        }),
+        LoginLocked: 1,
+      }),
+    ]);
     const locked = await login(operator.identifier, operator.password);
     expect(locked.status).toBe(423);
     expect(locked.body.code).toBe('account_locked');
