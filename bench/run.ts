@@ -28,6 +28,8 @@ import { printTable } from './table.ts';
  */
 process.env.COUNT_DYNAMODB_CALLS = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+// Business metrics (EMF lines on stdout) would interleave with the tables.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 const initRuns = Number(process.env.BENCH_INIT_RUNS ?? 21);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 20;

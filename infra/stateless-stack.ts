@@ -22,6 +22,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { Construct } from 'constructs';
 import { SES_EVENT_DETAIL_TYPES } from '../shared/email/delivery-events.ts';
 import { scanResultFunction } from '../shared/malware-scan/definition.ts';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '../shared/metrics.ts';
 import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
@@ -567,6 +568,26 @@ export class StatelessStack extends Stack {
       metric: this.api.metricLatency({ period: ALARM_PERIOD, statistic: 'p99' }),
       threshold: 3000,
       periods: 3,
+    });
+    // Business metrics written by the functions as EMF lines (shared/metrics.ts).
+    const business = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: METRICS_SERVICE },
+        period: ALARM_PERIOD,
+        statistic: 'Sum',
+      });
+    alarmOn(this, 'EmailsFailedAlarm', this.alarmTopic, {
+      description:
+        'An email was refused by SES, bounced or was rejected: an operator did not get a notification (see the record of its email).',
+      metric: business('EmailFailed'),
+    });
+    alarmOn(this, 'LoginsLockedAlarm', this.alarmTopic, {
+      description:
+        '5 identifiers or more locked within 5 minutes: a password-guessing campaign, or a login defect.',
+      metric: business('LoginLocked'),
+      threshold: 5,
     });
   }
 }

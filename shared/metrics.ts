@@ -1,7 +1,8 @@
 /** Namespace of the business metrics (the CloudWatch alarms of infra/ watch it). */
 export const METRICS_NAMESPACE = 'SegurMss';
 
-const service = process.env.SERVICE_NAME ?? 'segur-mss';
+/** The `service` dimension (the logger's service name). */
+export const METRICS_SERVICE = process.env.SERVICE_NAME ?? 'segur-mss';
 
 /**
  * One business event as a CloudWatch Embedded Metric Format line on stdout: CloudWatch Logs turns
@@ -20,7 +21,7 @@ export function writeMetric(name: string, outcome: string | undefined): void {
         { Namespace: METRICS_NAMESPACE, Dimensions: [dimensions], Metrics: [{ Name: name, Unit: 'Count' }] },
       ],
     },
-    service,
+    service: METRICS_SERVICE,
     ...(outcome === undefined ? {} : { outcome }),
     [name]: 1,
   };

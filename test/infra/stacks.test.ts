@@ -170,6 +170,24 @@ describe('stacks generated from the route table', () => {
     console.info(`Resources per template: ${counts.map((c) => `${c.name} ${c.resources}`).join(', ')}`);
   });
 
+  it('alarms on the business metrics an operator acts on: failed emails, locked logins', () => {
+    const alarms = Object.values(synth.api.findResources('AWS::CloudWatch::Alarm'))
+      .filter((alarm) => alarm.Properties.Namespace === 'SegurMss')
+      .map((alarm) => ({
+        metric: alarm.Properties.MetricName,
+        dimensions: alarm.Properties.Dimensions,
+        threshold: alarm.Properties.Threshold,
+      }));
+    const service = [{ Name: 'service', Value: 'segur-mss' }];
+    expect(alarms).toEqual(
+      expect.arrayContaining([
+        { metric: 'EmailFailed', dimensions: service, threshold: 1 },
+        { metric: 'LoginLocked', dimensions: service, threshold: 5 },
+      ]),
+    );
+    expect(alarms).toHaveLength(2);
+  });
+
   it('alarms on throttled reads and writes of the table and its indexes', () => {
     const [alarm] = Object.values(synth.api.findResources('AWS::CloudWatch::Alarm')).filter((candidate) =>
       candidate.Properties.AlarmDescription?.startsWith('DynamoDB throttled'),

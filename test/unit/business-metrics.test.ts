@@ -19,7 +19,7 @@ describe('business events as CloudWatch metrics (EMF)', () => {
   it('writes one EMF line per event, split by outcome when it has one', () => {
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
     publishBusinessEventsWith(writeMetric);
-    const [decided] = emitted(() => recordBusinessEvent('EnrolmentDecided', 'REJECT'));
+    const [decided] = emitted(() => recordBusinessEvent('EnrolmentDecided', 'reject'));
     expect(decided).toEqual({
       _aws: {
         Timestamp: expect.any(Number),
@@ -32,7 +32,7 @@ describe('business events as CloudWatch metrics (EMF)', () => {
         ],
       },
       service: 'segur-mss',
-      outcome: 'REJECT',
+      outcome: 'reject',
       EnrolmentDecided: 1,
     });
   });
