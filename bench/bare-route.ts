@@ -2,7 +2,7 @@ import * as dynamodb from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { HttpResponse } from '../shared/http/handler.ts';
 import type { RouteDefinition } from '../shared/routes/types.ts';
-import type { DynamoDbCall } from '../shared/storage/client.ts';
+import type { DynamoDbCallReplay } from '../shared/storage/client.ts';
 
 /**
  * The bench's bare baseline of a route: a plain async function, no wrapper, validation or use
@@ -33,7 +33,7 @@ export const bareRoute = (route: RouteDefinition): RouteDefinition => ({
 });
 
 /** Calls that started before the previous ones ended ran concurrently: they are replayed so. */
-function waves(calls: DynamoDbCall[]): Exchange['waves'] {
+function waves(calls: (DynamoDbCallReplay & { command: string })[]): Exchange['waves'] {
   const result: Exchange['waves'] = [];
   let end = Number.NEGATIVE_INFINITY;
   for (const call of calls) {
@@ -46,7 +46,11 @@ function waves(calls: DynamoDbCall[]): Exchange['waves'] {
   return result;
 }
 
-export function recordExchange(route: RouteDefinition, calls: DynamoDbCall[], response: HttpResponse) {
+export function recordExchange(
+  route: RouteDefinition,
+  calls: (DynamoDbCallReplay & { command: string })[],
+  response: HttpResponse,
+) {
   exchanges.set(bareRouteId(route), { waves: waves(calls), response });
 }
 

@@ -94,7 +94,7 @@ const gateway = await startGateway({
   corsOrigins: ['*'],
   docsDirectory: join(REPOSITORY_ROOT, 'node_modules/swagger-ui-dist'),
 });
-const { dynamoDbCalls } = await import('../shared/storage/client.ts');
+const { dynamoDbCalls, dynamoDbCallReplays } = await import('../shared/storage/client.ts');
 
 const call: Call = async (request) => {
   const response = await fetch(gateway.url + request.path, {
@@ -161,7 +161,12 @@ async function recordBareExchange(item: PreparedScenario) {
     )
       headers[name] = value;
   });
-  const own = dynamoDbCalls.filter((c) => c.origin === route.id);
+  const own = dynamoDbCalls
+    .filter((c) => c.origin === route.id)
+    .map((c) => ({
+      command: c.command,
+      ...(dynamoDbCallReplays.get(c) ?? { input: undefined, startedAt: 0 }),
+    }));
   recordExchange(route, own, { statusCode: response.status, headers, body });
   return { ...item.request, path: (bareRoutes.get(route.id) ?? route).path };
 }

@@ -17,7 +17,10 @@ export interface DynamoDbCall {
   entity?: string;
   /** The gateway route it was made for; absent for workflow tasks and other background work. */
   origin?: string;
-  /** The low-level (marshalled) input and when the call ran: the bench's bare handlers replay it. */
+}
+
+/** The low-level (marshalled) input of a recorded call and when it ran: the bench's bare handlers replay it. */
+export interface DynamoDbCallReplay {
   input: unknown;
   startedAt: number;
   endedAt?: number;
@@ -25,6 +28,7 @@ export interface DynamoDbCall {
 
 /** Calls made by this process, recorded only with COUNT_DYNAMODB_CALLS=true (`npm run bench`). */
 export const dynamoDbCalls: DynamoDbCall[] = [];
+export const dynamoDbCallReplays = new WeakMap<DynamoDbCall, DynamoDbCallReplay>();
 
 if (process.env.COUNT_DYNAMODB_CALLS === 'true') {
   const entityOf = (input: Record<string, unknown>) => {
@@ -41,14 +45,14 @@ if (process.env.COUNT_DYNAMODB_CALLS === 'true') {
         command: context.commandName ?? 'unknown',
         ...(entity ? { entity } : {}),
         ...(origin ? { origin } : {}),
-        input: args.input,
-        startedAt: performance.now(),
       };
+      const replay: DynamoDbCallReplay = { input: args.input, startedAt: performance.now() };
       dynamoDbCalls.push(call);
+      dynamoDbCallReplays.set(call, replay);
       try {
         return await next(args);
       } finally {
-        call.endedAt = performance.now();
+        replay.endedAt = performance.now();
       }
     },
     // After the document client's marshalling: the input is what goes on the wire.
