@@ -46,7 +46,8 @@ if (process.env.COUNT_DYNAMODB_CALLS === 'true') {
         ...(entity ? { entity } : {}),
         ...(origin ? { origin } : {}),
       };
-      const replay: DynamoDbCallReplay = { input: args.input, startedAt: performance.now() };
+      // A copy: the SDK may change the input object once sent.
+      const replay: DynamoDbCallReplay = { input: structuredClone(args.input), startedAt: performance.now() };
       dynamoDbCalls.push(call);
       dynamoDbCallReplays.set(call, replay);
       try {
