@@ -3,7 +3,7 @@ import { ENROLMENT_STATUS_LABELS } from '../enrolment/status.ts';
 import type { AuthContext } from '../routes/types.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
 import { getItem, queryPage } from '../storage/store.ts';
-import { requireAccount } from './credentials.ts';
+import { requireAccount } from './security-settings.ts';
 
 /** GET /v1/me: the account and, for an operator, its identity taken from its latest enrolment. */
 export async function describeMe(auth: AuthContext) {

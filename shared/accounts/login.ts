@@ -21,7 +21,7 @@ import { LOGIN_HISTORY_SECONDS } from './sessions.ts';
 
 /**
  * The password check with its brute-force protection, shared by the login (session-login.ts) and
- * the confirmation of the current password (credentials.ts).
+ * the confirmation of the current password (security-settings.ts).
  */
 
 /** LOCKOUT_POLICY (JSON, partial) overrides the documented defaults, e.g. shorter delays in tests. */

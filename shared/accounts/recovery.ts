@@ -5,13 +5,13 @@ import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem, isConditionFailure, putItem } from '../storage/store.ts';
-import { assertAcceptablePassword, storeNewPassword } from './credentials.ts';
 import { forgottenIdentifierEmail, passwordResetEmail } from './emails.ts';
 import { normaliseEmail, normaliseIdentifier, normaliseSecretAnswer } from './model.ts';
 import { PASSWORD_RULE_MESSAGES } from './password-policy.ts';
 import { consumeRateLimit, limitFromEnv, subjectOf } from './rate-limit.ts';
 import { findAccountByIdentifier, findAccountsByEmail, getAccount, getCredentials } from './repository.ts';
 import { verifySecret } from './secret-hash.ts';
+import { assertAcceptablePassword, storeNewPassword } from './security-settings.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
 import { revokeAllSessions } from './sessions.ts';
 

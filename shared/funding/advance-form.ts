@@ -14,7 +14,7 @@ import {
 } from './amounts.ts';
 import { closingDateLabel, isWithin } from './call.ts';
 import { COUNT_LABELS, type MailboxCounts } from './counts.ts';
-import { addressLines } from './dossier.ts';
+import { addressLines } from './dossier-model.ts';
 import { advanceDossierOf, loadOperator, requireValidatedEnrolment } from './operator.ts';
 import { loadFundingCall } from './repository.ts';
 

@@ -11,12 +11,12 @@ import type { AuthContext } from '../routes/types.ts';
 import { keys } from '../storage/keys.ts';
 import { ClaimTaken, nextNumberClaiming, releaseClaim } from '../storage/store.ts';
 import { type FundingCall, isWithin } from './call.ts';
+import { startDecisionWorkflow } from './decision-workflow-start.ts';
 import { type AdvanceCounts, decideAdvance } from './decisions.ts';
-import { DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
+import { DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier-model.ts';
 import { advanceDossierOf, loadOperator, requireValidatedEnrolment } from './operator.ts';
 import { createDossier, getDossier, loadFundingCall } from './repository.ts';
 import { dossierView } from './view.ts';
-import { startDecisionWorkflow } from './workflow.ts';
 
 /** A claim whose dossier never appeared (crash between the two writes) is released after this. */
 const ABANDONED_CLAIM_MS = 2 * 60 * 1000;

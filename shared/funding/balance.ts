@@ -10,12 +10,12 @@ import { logger } from '../logger.ts';
 import type { AuthContext } from '../routes/types.ts';
 import { isWithin } from './call.ts';
 import type { MailboxCounts } from './counts.ts';
+import { startDecisionWorkflow } from './decision-workflow-start.ts';
 import { decideBalance } from './decisions.ts';
 import { documentLinks } from './documents.ts';
-import { loadVisibleDossier } from './dossiers.ts';
+import { loadVisibleDossier } from './dossier-read.ts';
 import { loadFundingCall, saveDossier } from './repository.ts';
 import { dossierView } from './view.ts';
-import { startDecisionWorkflow } from './workflow.ts';
 
 export async function submitBalance(auth: AuthContext, number: string, reachedAtClosing: MailboxCounts) {
   const { dossier, children } = await loadVisibleDossier(auth, number);

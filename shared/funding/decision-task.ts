@@ -8,14 +8,14 @@ import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
 import { advanceDecisionContent, balanceDecisionContent } from './decision-content.ts';
 import { renderDecisionPdf } from './decision-pdf.ts';
-import type { DecisionKind } from './decision-workflow.ts';
+import type { DecisionKind } from './decision-workflow-ids.ts';
 import { putDossierPdf } from './documents.ts';
 import {
   DOSSIER_DOCUMENT_KINDS,
   type DossierDocument,
   type DossierDocumentKind,
   dossierDocumentKey,
-} from './dossier.ts';
+} from './dossier-model.ts';
 import { maskIban } from './iban.ts';
 import { findFundingCallVersion, getDossier, recordDossierDocument } from './repository.ts';
 import { missingCallVersion, missingDossier } from './task-errors.ts';

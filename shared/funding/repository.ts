@@ -15,7 +15,7 @@ import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
 import { getItem, putItem, putNew, putVersioned, queryAll, queryPage, stripKeys } from '../storage/store.ts';
 import { demoFundingCall, type FundingCall, MSS_CALL_ID } from './call.ts';
-import type { Dossier, DossierDocument, DossierStatus } from './dossier.ts';
+import type { Dossier, DossierDocument, DossierStatus } from './dossier-model.ts';
 
 export async function findFundingCall(callId: string): Promise<FundingCall | undefined> {
   const item = await getItem<FundingCall & { type: string }>(keys.fundingCall(callId));

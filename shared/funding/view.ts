@@ -16,7 +16,7 @@ import {
   type Dossier,
   type DossierDocument,
   type DossierDocumentKind,
-} from './dossier.ts';
+} from './dossier-model.ts';
 import { type Payment, paymentSummary } from './payments.ts';
 
 const amountView = (amount: Amount) => displayed(amount);

@@ -6,7 +6,7 @@ import {
   composeValidation,
 } from '../enrolment/emails.ts';
 import { fundingEmailComposers } from '../funding/email-composers.ts';
-import { composeIdentifier, IDENTIFIER_EMAIL } from '../instruction/credentials.ts';
+import { composeIdentifier, IDENTIFIER_EMAIL } from '../instruction/credentials-emails.ts';
 import type { Owner } from './owner.ts';
 
 /**

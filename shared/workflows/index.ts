@@ -1,4 +1,4 @@
-import { fundingWorkflows, fundingWorkflowTasks } from '../funding/workflows.ts';
+import { fundingWorkflows, fundingWorkflowTasks } from '../funding/workflow-definitions.ts';
 import type { Permissions } from '../routes/types.ts';
 import { emailWorkflows, emailWorkflowTasks } from './email-workflows.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from './types.ts';

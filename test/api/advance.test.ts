@@ -132,7 +132,7 @@ describe("the advance request (demande d'avance)", () => {
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient, tableName } = await import('../../shared/storage/client.ts');
     const { keys } = await import('../../shared/storage/keys.ts');
-    const { DOSSIER_COUNTER } = await import('../../shared/funding/dossier.ts');
+    const { DOSSIER_COUNTER } = await import('../../shared/funding/dossier-model.ts');
     // What a crash right after the counter's UpdateItem leaves: a claim whose dossier never came.
     const claim = (siret: string, ageMs: number) => {
       const name = keys.counterClaim('advance', `MSS-OPERATEURS-2023#${siret}`);

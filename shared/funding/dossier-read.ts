@@ -2,7 +2,7 @@
 import { notFound } from '../http/problem.ts';
 import type { AuthContext } from '../routes/types.ts';
 import { documentLinks } from './documents.ts';
-import { type Dossier, isDossierNumber } from './dossier.ts';
+import { type Dossier, isDossierNumber } from './dossier-model.ts';
 import { loadDossierPartition } from './repository.ts';
 import { dossierView } from './view.ts';
 
