@@ -1,4 +1,4 @@
-import { seedFundingCall } from '../../shared/funding/repository.ts';
+import { seedFundingCall } from '../../shared/funding/call-repository.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { putItem } from '../../shared/storage/store.ts';
 import { demoReferencings } from './demo-data.ts';

@@ -1,6 +1,6 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { keys } from '../storage/keys.ts';
-import { consumeItem, putItem } from '../storage/store.ts';
+import { nowSeconds } from '../clock.ts';
+import { consumeChallenge, putChallenge } from './challenge-repository.ts';
 import type { CaptchaChallenge, CaptchaProvider } from './port.ts';
 import { renderCaptchaSvg } from './svg.ts';
 
@@ -21,12 +21,7 @@ export function localCaptchaProvider(options: { exposeAnswer: boolean }): Captch
     async create(): Promise<CaptchaChallenge> {
       const id = randomUUID();
       const code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-      await putItem({
-        ...keys.captcha(id),
-        type: 'Captcha',
-        answerHash: hashAnswer(id, code).toString('hex'),
-        expiresAt: Math.floor(Date.now() / 1000) + CAPTCHA_TTL_SECONDS,
-      });
+      await putChallenge(id, hashAnswer(id, code).toString('hex'), nowSeconds() + CAPTCHA_TTL_SECONDS);
       const image = `data:image/svg+xml;base64,${Buffer.from(renderCaptchaSvg(code)).toString('base64')}`;
       return {
         id,
@@ -36,7 +31,7 @@ export function localCaptchaProvider(options: { exposeAnswer: boolean }): Captch
       };
     },
     async verify(id: string, answer: string): Promise<boolean> {
-      const stored = await consumeItem<{ answerHash: string }>(keys.captcha(id));
+      const stored = await consumeChallenge(id);
       if (!stored) return false;
       const expected = Buffer.from(stored.answerHash, 'hex');
       const actual = hashAnswer(id, answer);

@@ -1,7 +1,6 @@
 import { ProblemError } from '../http/problem.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem } from '../storage/store.ts';
 import type { ReferencingStep } from './model.ts';
+import { getReferencing } from './referencing-repository.ts';
 
 /** A referenced solution as imported from the ANS list (see scripts/import-referencings.ts). */
 export interface ReferencingRecord {
@@ -33,7 +32,7 @@ export const toReferencingStep = (record: ReferencingRecord): ReferencingStep =>
 
 /** The MSS referenced solution with this number: 404 when unknown, 422 when of another couloir. */
 export async function findMssReferencing(number: string, path: string): Promise<ReferencingRecord> {
-  const record = await getItem<ReferencingRecord>(keys.referencing(number));
+  const record = await getReferencing(number);
   if (!record) {
     throw new ProblemError(
       404,

@@ -3,7 +3,7 @@ import { notFound } from '../http/problem.ts';
 import type { AuthContext } from '../routes/types.ts';
 import { documentLinks } from './documents.ts';
 import { type Dossier, isDossierNumber } from './dossier-model.ts';
-import { loadDossierPartition } from './repository.ts';
+import { loadDossierPartition } from './dossier-repository.ts';
 import { dossierView } from './view.ts';
 
 const unknownDossier = () => notFound('dossier_not_found', 'Aucun dossier ne correspond à ce numéro.');

@@ -9,7 +9,7 @@ import type { Enrolment } from '../enrolment/model.ts';
 import { forbidden, ProblemError } from '../http/problem.ts';
 import type { AuthContext } from '../routes/types.ts';
 import type { Dossier } from './dossier-model.ts';
-import { listOperatorItems } from './repository.ts';
+import { listOperatorItems } from './dossier-repository.ts';
 
 export interface Operator {
   accountId: string;

@@ -1,7 +1,12 @@
 /**
- * Every access pattern of the single table, named, with its key builders. Nothing else in the
- * code base spells a key. Values are opaque strings; `#` separates the parts.
+ * Every access pattern of the single table, named, with its key builders (`keys`: one item;
+ * `indexKeys`: an item's place in a secondary index; `queries`: a list). Nothing else in the code
+ * base spells a key or an index attribute: the repositories (`*repository.ts`) name a pattern
+ * here and hand it to the store (store.ts), which strips the key attributes from what it returns.
+ * Values are opaque strings; `#` separates the parts.
  */
+import { type IndexName, TABLE_DEFINITION } from './table.ts';
+
 export interface PrimaryKey {
   PK: string;
   SK: string;
@@ -13,11 +18,6 @@ export const keys = {
   // Infrastructure
   /** Atomic counter behind a human-readable number sequence (ENR…, FINMSS…). */
   counter: (name: string) => key(`COUNTER#${name}`, 'COUNTER'),
-  /**
-   * Uniqueness claim recorded on a counter item by `nextNumberClaiming` (an attribute-name prefix,
-   * not a key): one number per claimed value, without a guard item.
-   */
-  counterClaim: (kind: string, value: string) => `CLAIM#${kind}#${value}`,
   /** Uniqueness guard: one item per unique value, recording its owner. */
   guard: (kind: string, value: string) => key(`GUARD#${kind}#${value}`, 'GUARD'),
   /** Stored outcome of a write sent with an Idempotency-Key. */
@@ -87,10 +87,39 @@ export const keys = {
   dossierPayment: (dossierNumber: string, paymentId: string) =>
     key(`DOSSIER#${dossierNumber}`, `PAYMENT#${paymentId}`),
   dossierPartition: (dossierNumber: string) => `DOSSIER#${dossierNumber}`,
+  /**
+   * The claim of an operator's one advance for a call (DESIGN §3 uniqueness): its own item, so
+   * claims never pile up on one item, recording the dossier number it was given and when.
+   */
+  advanceClaim: (callId: string, siret: string) => key(`ADVANCE_CLAIM#${callId}#${siret}`, 'ADVANCE_CLAIM'),
+
+  // Child items recorded by workflows on their owner (an enrolment or a dossier).
+  ownerEmail: (owner: ChildOwner, emailId: string) => OWNER_KEYS[owner.kind].email(owner.id, emailId),
+  ownerWorkflowFailure: (owner: ChildOwner, executionName: string) =>
+    OWNER_KEYS[owner.kind].workflowFailure(owner.id, executionName),
 } as const;
 
-/** Sort-key prefixes of the child items of an aggregate's partition (for `queryPage` sortPrefix). */
-export const childPrefixes = {
+/** The aggregate a workflow records its emails and failures on (see workflows/owner.ts). */
+export interface ChildOwner {
+  kind: 'enrolment' | 'dossier';
+  id: string;
+}
+
+const OWNER_KEYS = {
+  enrolment: {
+    partition: keys.enrolmentPartition,
+    email: keys.enrolmentEmail,
+    workflowFailure: keys.enrolmentWorkflowFailure,
+  },
+  dossier: {
+    partition: keys.dossierPartition,
+    email: keys.dossierEmail,
+    workflowFailure: keys.dossierWorkflowFailure,
+  },
+} as const;
+
+/** Sort-key prefixes of the child items of an aggregate's partition. */
+const childPrefixes = {
   email: 'EMAIL#',
   workflowFailure: 'WORKFLOW_FAILURE#',
 } as const;
@@ -130,4 +159,72 @@ export const indexKeys = {
     GSI2PK: `ACCOUNT_EMAIL#${normalisedEmail}`,
     GSI2SK: `ACCOUNT#${accountId}`,
   }),
+} as const;
+
+/** The coordinates of one Query, as `queryPage` / `queryAll` take them. */
+export interface QueryCoordinates {
+  index?: IndexName;
+  partition: { name: string; value: string };
+  sortPrefix?: { name: string; value: string };
+  sortFrom?: { name: string; value: string };
+}
+
+const [byStatusIndex, byOwnerIndex] = TABLE_DEFINITION.globalSecondaryIndexes;
+
+const tablePartition = (value: string, sortPrefix?: string): QueryCoordinates => ({
+  partition: { name: TABLE_DEFINITION.partitionKey, value },
+  ...(sortPrefix !== undefined ? { sortPrefix: { name: TABLE_DEFINITION.sortKey, value: sortPrefix } } : {}),
+});
+
+/** The list access patterns, by name: one Query each (never a Scan). */
+export const queries = {
+  /** GSI1: enrolments of one status, by submission date. */
+  enrolmentsByStatus: (status: string): QueryCoordinates => ({
+    index: byStatusIndex.indexName,
+    partition: { name: byStatusIndex.partitionKey, value: indexKeys.enrolmentsByStatus(status).GSI1PK },
+  }),
+  /** GSI1: dossiers of one status, by deposit date. */
+  dossiersByStatus: (status: string): QueryCoordinates => ({
+    index: byStatusIndex.indexName,
+    partition: { name: byStatusIndex.partitionKey, value: indexKeys.dossiersByStatus(status).GSI1PK },
+  }),
+  /** GSI2: an operator's enrolments (the `ENROLMENT#` part of its SIRET partition), oldest first. */
+  enrolmentsOfOperator: (siret: string): QueryCoordinates => {
+    const { GSI2PK, GSI2SK } = indexKeys.enrolmentsBySiret(siret);
+    return {
+      index: byOwnerIndex.indexName,
+      partition: { name: byOwnerIndex.partitionKey, value: GSI2PK },
+      // `ENROLMENT##` with no date and id: its prefix `ENROLMENT#` leaves the operator's dossiers out.
+      sortPrefix: { name: byOwnerIndex.sortKey, value: GSI2SK.slice(0, -1) },
+    };
+  },
+  /** GSI2: everything filed under an operator's SIRET, its enrolments and its dossiers. */
+  itemsOfOperator: (siret: string): QueryCoordinates => ({
+    index: byOwnerIndex.indexName,
+    partition: { name: byOwnerIndex.partitionKey, value: indexKeys.dossiersBySiret(siret).GSI2PK },
+  }),
+  /** GSI1: an account's sessions opened since `openedSince` (ISO date). */
+  sessionsOfAccountSince: (accountId: string, openedSince: string): QueryCoordinates => ({
+    index: byStatusIndex.indexName,
+    partition: { name: byStatusIndex.partitionKey, value: indexKeys.sessionsByAccount(accountId).GSI1PK },
+    sortFrom: { name: byStatusIndex.sortKey, value: openedSince },
+  }),
+  /** GSI2: the accounts of an email address (forgotten identifier). */
+  accountsByEmail: (normalisedEmail: string): QueryCoordinates => ({
+    index: byOwnerIndex.indexName,
+    partition: { name: byOwnerIndex.partitionKey, value: indexKeys.accountsByEmail(normalisedEmail).GSI2PK },
+  }),
+  /** An enrolment's audit trail, oldest first. */
+  enrolmentAudit: (enrolmentId: string) =>
+    tablePartition(keys.enrolmentPartition(enrolmentId), keys.enrolmentAuditPrefix()),
+  /** A funding call's partition: its current record and its superseded versions. */
+  fundingCallVersions: (callId: string) => tablePartition(keys.fundingCallPartition(callId)),
+  /** A dossier's partition: the aggregate and its child items (emails, payments, failures). */
+  dossierPartition: (dossierNumber: string) => tablePartition(keys.dossierPartition(dossierNumber)),
+  /** The emails recorded on an enrolment or a dossier. */
+  ownerEmails: (owner: ChildOwner) =>
+    tablePartition(OWNER_KEYS[owner.kind].partition(owner.id), childPrefixes.email),
+  /** The workflow failures recorded on an enrolment or a dossier. */
+  ownerWorkflowFailures: (owner: ChildOwner) =>
+    tablePartition(OWNER_KEYS[owner.kind].partition(owner.id), childPrefixes.workflowFailure),
 } as const;
