@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { nowIso, nowSeconds } from '../clock.ts';
-import { keys } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
 import { getItem, getItems, putIf, putItem } from '../storage/store.ts';
 import { normaliseIdentifier } from './model.ts';
 import { subjectOf } from './rate-limit.ts';

@@ -2,7 +2,7 @@
  * Storage of the fixed-window rate-limit buckets: keys.rateLimit(scope, subject, window), one
  * counter item per window, expiring with it.
  */
-import { keys } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
 import { updateItem } from '../storage/store.ts';
 
 /** One window of a limit for one subject (hashed), ending at `windowEnd` (epoch seconds). */

@@ -1,6 +1,8 @@
 import { nowIso } from '../clock.ts';
 import { conflict } from '../http/problem.ts';
-import { indexKeys, keys, type PrimaryKey, queries } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
+import { indexKeys, type PrimaryKey } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import { claimGuard, getItem, putIf, putNew, queryPage, updateItem } from '../storage/store.ts';
 import { type Account, type Credentials, normaliseIdentifier } from './model.ts';
 

@@ -3,7 +3,7 @@
  * emailed link (only the token's hash is stored).
  */
 import { nowIso, nowSeconds } from '../clock.ts';
-import { keys } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
 import { getItem, putItem, updateItem } from '../storage/store.ts';
 
 export interface ResetRecord {

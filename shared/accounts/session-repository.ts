@@ -3,7 +3,9 @@
  * record of its login), listed by account (queries.sessionsOfAccountSince); and
  * keys.sessionRevocation(accountId), the account's "every session opened before" mark.
  */
-import { indexKeys, keys, queries } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
+import { indexKeys } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import { getItems, putItem, queryAll, updateItem } from '../storage/store.ts';
 import type { StoredSession } from './session-token.ts';
 

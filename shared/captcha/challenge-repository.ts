@@ -1,5 +1,5 @@
 /** Storage of the offline captcha's challenges: keys.captcha(id), one-time and short-lived. */
-import { keys } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
 import { consumeItem, putItem } from '../storage/store.ts';
 
 export async function putChallenge(id: string, answerHash: string, expiresAt: number): Promise<void> {

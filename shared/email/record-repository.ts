@@ -1,14 +1,15 @@
 /**
  * The email records of an owner (enrolment or dossier): "Courriels automatiques envoyés". Access
- * patterns: keys.ownerEmail (one record, by email id), queries.ownerEmails.
+ * patterns: ownerEmailKey (one record, by email id), queries.ownerEmails.
  */
-import { keys, queries } from '../storage/keys.ts';
+import { ownerEmailKey } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import { getItem, queryAll, updateItem } from '../storage/store.ts';
 import type { Owner } from '../workflows/owner.ts';
 import { DELIVERY_STATUS_RANK, type DeliveryStatus, type EmailRecord } from './record-model.ts';
 
 export const getEmailRecord = (owner: Owner, emailId: string) =>
-  getItem<EmailRecord>(keys.ownerEmail(owner, emailId));
+  getItem<EmailRecord>(ownerEmailKey(owner, emailId));
 
 /** Every email of an owner, oldest first. */
 export async function listEmailRecords(owner: Owner): Promise<EmailRecord[]> {
@@ -27,7 +28,7 @@ interface RecordUpdate {
 
 /** One conditional UpdateItem on the record; false when its condition does not hold. */
 async function update(owner: Owner, emailId: string, change: RecordUpdate): Promise<boolean> {
-  const updated = await updateItem(keys.ownerEmail(owner, emailId), {
+  const updated = await updateItem(ownerEmailKey(owner, emailId), {
     update: change.set,
     condition: change.condition,
     names: { '#status': 'status', ...change.names },

@@ -1,4 +1,5 @@
-import { keys, queries } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import { putItem, queryPage } from '../storage/store.ts';
 import type { EnrolmentStatus } from './status.ts';
 

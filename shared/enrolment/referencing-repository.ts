@@ -1,5 +1,5 @@
 /** Storage of the ANS referenced solutions (reference data): keys.referencing(number). */
-import { keys } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
 import { getItem, putItem } from '../storage/store.ts';
 import type { ReferencingRecord } from './referencing.ts';
 

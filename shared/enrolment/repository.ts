@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
 import { ProblemError } from '../http/problem.ts';
 import { DRAFT_TOKEN_HEADER } from '../routes/access.ts';
-import { indexKeys, keys, queries } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
+import { indexKeys } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import {
   claimGuard,
   deleteItem,

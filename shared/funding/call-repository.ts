@@ -7,7 +7,8 @@ import * as z from 'zod/mini';
 import { now } from '../clock.ts';
 import { readEnv } from '../config.ts';
 import { ProblemError } from '../http/problem.ts';
-import { keys, queries } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import { getItem, putItem, putVersioned, queryAll } from '../storage/store.ts';
 import { demoFundingCall, type FundingCall, MSS_CALL_ID } from './call.ts';
 

@@ -10,7 +10,9 @@
 import { nowIso } from '../clock.ts';
 import type { Enrolment } from '../enrolment/model.ts';
 import { ProblemError } from '../http/problem.ts';
-import { indexKeys, keys, queries } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
+import { indexKeys } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import {
   getItem,
   nextNumber,

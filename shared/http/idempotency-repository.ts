@@ -3,7 +3,7 @@
  * caller scope, kept a day (expiresAt).
  */
 import type { RouteResult } from '../routes/types.ts';
-import { keys } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
 import { deleteItem, getItem, putIf, updateItem } from '../storage/store.ts';
 
 export interface IdempotencyRecord {

@@ -10,7 +10,8 @@ import {
 import { nowIso, nowSeconds } from '../clock.ts';
 import { badRequest, conflict } from '../http/problem.ts';
 import { documentClient, tableName } from './client.ts';
-import type { PrimaryKey, QueryCoordinates } from './keys.ts';
+import type { PrimaryKey } from './keys.ts';
+import type { QueryCoordinates } from './queries.ts';
 import { INTERNAL_ATTRIBUTES, TABLE_DEFINITION } from './table.ts';
 
 /** A stored item as the store sees it: keys, entity type, optional TTL, and data. */
@@ -60,14 +61,15 @@ export interface Condition {
 
 /** PutItem under `condition`; false when the condition did not hold (nothing written). */
 export async function putIf(item: StoredItem, condition: Condition): Promise<boolean> {
+  // An absent member (names, values) is left out of the request by the SDK.
   const written = await conditionally(
     documentClient.send(
       new PutCommand({
         TableName: tableName,
         Item: item,
         ConditionExpression: condition.expression,
-        ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
-        ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+        ExpressionAttributeNames: condition.names,
+        ExpressionAttributeValues: condition.values,
       }),
     ),
   );
@@ -99,10 +101,10 @@ export async function updateItem<T = Record<string, unknown>>(
         TableName: tableName,
         Key: key,
         UpdateExpression: change.update,
-        ...(change.condition ? { ConditionExpression: change.condition } : {}),
-        ...(change.names ? { ExpressionAttributeNames: change.names } : {}),
-        ...(change.values ? { ExpressionAttributeValues: change.values } : {}),
-        ...(change.returns ? { ReturnValues: change.returns } : {}),
+        ConditionExpression: change.condition,
+        ExpressionAttributeNames: change.names,
+        ExpressionAttributeValues: change.values,
+        ReturnValues: change.returns,
       }),
     ),
   );
@@ -311,7 +313,7 @@ function startKeyFor(options: QueryOptions): Record<string, unknown> | undefined
   return startKey;
 }
 
-/** A named access pattern of keys.ts `queries`, and the page asked. */
+/** A named access pattern of queries.ts, and the page asked. */
 export interface QueryOptions extends QueryCoordinates {
   limit?: number;
   cursor?: string;

@@ -1,5 +1,5 @@
 /** The health probe's target: keys.healthProbe(), a fixed item (absent or not, a read answers). */
-import { keys } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
 
 /** One eventually consistent read. */

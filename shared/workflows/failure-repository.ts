@@ -1,15 +1,16 @@
 /**
  * The workflow failures recorded on their owner (enrolment or dossier). Access patterns:
- * keys.ownerWorkflowFailure (one failure, by execution name), queries.ownerWorkflowFailures.
+ * ownerWorkflowFailureKey (one failure, by execution name), queries.ownerWorkflowFailures.
  */
-import { keys, queries } from '../storage/keys.ts';
+import { ownerWorkflowFailureKey } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import { getItem, putItem, queryAll, updateItem } from '../storage/store.ts';
 import type { WorkflowFailure } from './failure-model.ts';
 import type { Owner } from './owner.ts';
 
 export async function recordWorkflowFailure(owner: Owner, failure: WorkflowFailure): Promise<void> {
   await putItem({
-    ...keys.ownerWorkflowFailure(owner, failure.executionName),
+    ...ownerWorkflowFailureKey(owner, failure.executionName),
     type: 'WorkflowFailure',
     ...failure,
   });
@@ -21,14 +22,14 @@ export async function listWorkflowFailures(owner: Owner): Promise<WorkflowFailur
 }
 
 export const getWorkflowFailure = (owner: Owner, executionName: string) =>
-  getItem<WorkflowFailure>(keys.ownerWorkflowFailure(owner, executionName));
+  getItem<WorkflowFailure>(ownerWorkflowFailureKey(owner, executionName));
 
 /**
  * Records that `failure` is re-run as `retriedAs`, once: returns the name recorded first, so a
  * double click re-runs it under a single execution name.
  */
 export async function claimRetry(owner: Owner, failure: WorkflowFailure, retriedAs: string): Promise<string> {
-  const claimed = await updateItem(keys.ownerWorkflowFailure(owner, failure.executionName), {
+  const claimed = await updateItem(ownerWorkflowFailureKey(owner, failure.executionName), {
     update: 'SET retriedAs = :retriedAs',
     condition: 'attribute_exists(executionName) AND attribute_not_exists(retriedAs)',
     values: { ':retriedAs': retriedAs },

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 /**
  * The aggregate a workflow acts for and on which it records its outcome (emails sent, failures):
  * an enrolment (by id) or a funding dossier (by number). Its child items' keys are the storage
- * layer's (keys.ownerEmail, keys.ownerWorkflowFailure, queries.ownerEmails…).
+ * layer's (ownerEmailKey, ownerWorkflowFailureKey in storage/keys.ts).
  */
 export const ownerSchema = z.strictObject({
   kind: z.enum(['enrolment', 'dossier']),

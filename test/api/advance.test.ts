@@ -327,7 +327,7 @@ describe("the advance request (demande d'avance)", () => {
     expect(new Set(numbers).size).toBe(20);
     // Each operator's claim is its own item; the number counter holds its value only.
     const { getItem } = await import('../../shared/storage/store.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     expect(Object.keys((await getItem(keys.counter('FINMSS'))) ?? {}).sort()).toEqual(['type', 'value']);
     const claims = await Promise.all(
       operators.map((operator) => getItem(keys.advanceClaim('MSS-OPERATEURS-2023', operator.siret))),

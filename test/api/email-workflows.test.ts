@@ -172,7 +172,7 @@ describe('enrolmentValidated workflow: the account comes first', () => {
   it('provisions the operator account even when SES refuses every email, and records the failure', async () => {
     const { testSiret } = await import('../support/operators.ts');
     const { getItem } = await import('../../shared/storage/store.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     const siret = testSiret();
     const stored = await storeEnrolment({
       siret,

@@ -1,7 +1,7 @@
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../shared/storage/keys.ts';
+import * as keys from '../../shared/storage/keys.ts';
 import { PENDING_UPLOAD_TAGGING } from '../../shared/storage/upload-lifecycle.ts';
 import { publishedContract } from '../support/contract.ts';
 import {

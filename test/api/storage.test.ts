@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../shared/http/problem.ts';
-import { keys } from '../../shared/storage/keys.ts';
+import * as keys from '../../shared/storage/keys.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
 useLocalCloud();
