@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { invalidField, ProblemError } from '../http/problem.ts';
+import { ExpiredError, invalidField } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
@@ -127,8 +127,7 @@ export async function requestPasswordReset(
 }
 
 const invalidToken = () =>
-  new ProblemError(
-    410,
+  new ExpiredError(
     'reset_token_invalid',
     'Ce lien de réinitialisation est invalide, a déjà servi ou a expiré. Faites une nouvelle demande.',
   );

@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
-import { attachmentDisposition } from '../http/content-disposition.ts';
+import { attachmentDisposition } from '../storage/content-disposition.ts';
 import type { CheckedDocument } from './model.ts';
 
 /**

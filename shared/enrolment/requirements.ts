@@ -1,4 +1,4 @@
-import type { FieldError } from '../http/problem.ts';
+import type { FieldError } from '../errors.ts';
 import { DOCUMENT_FIELDS, type DocumentField, type Enrolment } from './model.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
-import { attachmentDisposition } from '../http/content-disposition.ts';
+import { attachmentDisposition } from '../storage/content-disposition.ts';
 import type { Dossier, DossierDocument } from './dossier.ts';
 import type { DocumentLinks } from './view.ts';
 

@@ -3,7 +3,7 @@ import { recordAudit } from '../enrolment/audit.ts';
 import type { Enrolment, EnrolmentDecision } from '../enrolment/model.ts';
 import { getEnrolment, saveEnrolment } from '../enrolment/repository.ts';
 import { ENROLMENT_STATUS_LABELS, nextStatus } from '../enrolment/status.ts';
-import { conflict, notFound } from '../http/problem.ts';
+import { conflict, notFound } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { executionName, startWorkflow } from '../workflows/start.ts';
 

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError } from '../../shared/errors.ts';
+import { asProblem } from '../../shared/http/domain-error-mapping.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { useLocalCloud } from '../support/harness.ts';
@@ -42,8 +44,9 @@ describe('storage helpers against the local DynamoDB engine', () => {
     const version = await store.putVersioned({ ...key, type: 'Enrolment', status: 'DEPOSEE' }, 1);
     expect(version).toBe(2);
     const stale = store.putVersioned({ ...key, type: 'Enrolment', status: 'REJETEE' }, 1);
-    await expect(stale).rejects.toBeInstanceOf(ProblemError);
-    await expect(stale).rejects.toMatchObject({ status: 409, code: 'stale_version' });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    // The store knows no HTTP: the edge's mapping makes it the 409 problem clients get.
+    await expect(stale.catch(asProblem)).resolves.toMatchObject({ status: 409, code: 'stale_version' });
     expect(await store.getItem(key)).toMatchObject({ status: 'DEPOSEE', version: 2 });
   });
 
