@@ -1,9 +1,9 @@
 import { ConflictError, InvalidDataError } from '../errors.ts';
-import { SCAN_RETRY_AFTER_SECONDS, scanPendingMessage } from '../malware-scan/verdict.ts';
 import { deleteCheckedUploads, verifyPendingDocuments } from './documents.ts';
 import type { DocumentField, Enrolment } from './model.ts';
 import { saveEnrolment, touched } from './repository.ts';
 import { DOCUMENT_STEP, documentPath, type StepName } from './requirements.ts';
+import { SCAN_RETRY_AFTER_SECONDS, scanPendingMessage } from './scan-messages.ts';
 
 /**
  * Fails when a document is not usable (nothing is written): one 422 naming every refused
