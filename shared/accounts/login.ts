@@ -31,7 +31,7 @@ import { LOGIN_HISTORY_SECONDS } from './sessions.ts';
  */
 
 /** LOCKOUT_POLICY (JSON, partial) overrides the documented defaults, e.g. shorter delays in tests. */
-export function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy {
+function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy {
   if (!value) return DEFAULT_LOCKOUT_POLICY;
   const policy = { ...DEFAULT_LOCKOUT_POLICY, ...(JSON.parse(value) as Partial<LockoutPolicy>) };
   if (!Object.values(policy).every((n) => Number.isFinite(n) && n >= 0))
@@ -42,7 +42,7 @@ export function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy
 /** Read once per cold start: a malformed setting fails loudly there, not on each login. */
 const POLICY = lockoutPolicy();
 
-export const invalidCredentials = (retryAfterSeconds = 0) =>
+const invalidCredentials = (retryAfterSeconds = 0) =>
   new UnauthenticatedError('invalid_credentials', 'Identifiant ou mot de passe incorrect.', {
     ...(retryAfterSeconds > 0 ? { extensions: { retryAfterSeconds }, retryAfterSeconds } : {}),
   });
@@ -88,7 +88,7 @@ async function recordFailedLogin(accountId: string, sourceIp: string) {
 /** Rounds of re-reading an identifier that other attempts keep recording outcomes on, before a 409. */
 const MAX_OUTCOME_ROUNDS = 10;
 
-export const loginConflict = () =>
+const loginConflict = () =>
   new ConflictError(
     'login_conflict',
     'Une autre tentative de connexion est en cours pour cet identifiant : réessayez dans un instant.',

@@ -16,7 +16,7 @@ import { hashToken, newSessionToken } from './session-token.ts';
 import { revokeAllSessions } from './sessions.ts';
 
 /** A reset link is valid 30 minutes, once; 3 wrong secret answers void it. */
-export const RESET_TOKEN_MINUTES = 30;
+const RESET_TOKEN_MINUTES = 30;
 const MAX_ANSWER_ATTEMPTS = 3;
 /**
  * Both recovery requests answer no sooner than this, whether or not an account exists (and an
@@ -37,7 +37,7 @@ const TARGET_LIMIT = limitFromEnv(
 );
 const THROTTLED = 'Trop de demandes de récupération : réessayez plus tard.';
 
-export const RECOVERY_ACCEPTED = {
+const RECOVERY_ACCEPTED = {
   message:
     'Si un compte correspond aux informations saisies, un courriel vient de vous être envoyé. Pensez à vérifier vos courriels indésirables.',
 };

@@ -11,7 +11,7 @@ const env = readEnv({
   COMPANY_DIRECTORY_URL: z._default(z.string(), 'https://recherche-entreprises.api.gouv.fr'),
 });
 
-export const companyDirectory: CompanyDirectory =
+const companyDirectory: CompanyDirectory =
   env.COMPANY_DIRECTORY === 'api'
     ? rechercheEntreprisesDirectory({ baseUrl: env.COMPANY_DIRECTORY_URL, timeoutMs: 3000 })
     : fixtureCompanyDirectory;

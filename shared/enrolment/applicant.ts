@@ -9,7 +9,7 @@ import type {
 import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from './siret.ts';
 
 /** Step 2 "Demandeur" rules (pure): the answers as typed → the stored step, or the field errors. */
-export interface PersonInput extends Person {
+interface PersonInput extends Person {
   emailConfirmation: string;
 }
 

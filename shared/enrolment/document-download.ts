@@ -9,7 +9,7 @@ import type { CheckedDocument } from './model.ts';
  * replace), saved under its original file name. Its own
  * module so that only the download functions (draft holder, instructors) bundle the presigner.
  */
-export const DOWNLOAD_EXPIRY_SECONDS = 60;
+const DOWNLOAD_EXPIRY_SECONDS = 60;
 
 export async function presignDownload(
   document: CheckedDocument,

@@ -16,7 +16,7 @@ export interface ReferencingRecord {
 }
 
 /** The only couloir this portal funds. */
-export const MSS_COULOIR = 'MSS';
+const MSS_COULOIR = 'MSS';
 
 export const toReferencingStep = (record: ReferencingRecord): ReferencingStep => ({
   number: record.number,

@@ -27,13 +27,13 @@ async function dossierAndContact(dossierNumber: string) {
   return { dossier, contact };
 }
 
-export async function composeDecisionEmail(dossierNumber: string, decision: DecisionKind) {
+async function composeDecisionEmail(dossierNumber: string, decision: DecisionKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
   if (decision === 'balance' && !dossier.balance) throw missingDossier(dossierNumber);
   return { to: contact.email, rendered: decisionEmail(dossier, decision, contact, env.PORTAL_URL) };
 }
 
-export async function composePaymentNotice(dossierNumber: string, kind: PaymentKind) {
+async function composePaymentNotice(dossierNumber: string, kind: PaymentKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
   const payment = await getItem<Payment>(keys.dossierPayment(dossierNumber, kind));
   if (!payment) throw missingDossier(dossierNumber);

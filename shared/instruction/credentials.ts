@@ -15,7 +15,7 @@ import { loadValidated } from './operator-account.ts';
  * task that emails it, so it never enters the execution's input, output or history.
  */
 export const IDENTIFIER_EMAIL = 'operatorIdentifier';
-export const TEMPORARY_PASSWORD_EMAIL = 'operatorTemporaryPassword';
+const TEMPORARY_PASSWORD_EMAIL = 'operatorTemporaryPassword';
 
 async function accountOf(enrolment: Enrolment): Promise<Account> {
   const account = enrolment.accountId ? await getAccount(enrolment.accountId) : undefined;
