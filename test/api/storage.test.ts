@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError } from '../../shared/errors.ts';
+import { ConflictError, MalformedRequestError } from '../../shared/errors.ts';
 import { asProblem } from '../../shared/http/domain-error-mapping.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
 import { keys } from '../../shared/storage/keys.ts';
@@ -101,9 +101,9 @@ describe('storage helpers against the local DynamoDB engine', () => {
       ...(first.cursor ? { cursor: first.cursor } : {}),
     });
     expect(second.items.map((i) => i.index)).toEqual([3, 4]);
-    await expect(
-      store.queryPage({ partition: { name: 'PK', value: 'x' }, cursor: '%%%' }),
-    ).rejects.toMatchObject({ status: 400, code: 'invalid_cursor' });
+    const badCursor = store.queryPage({ partition: { name: 'PK', value: 'x' }, cursor: '%%%' });
+    await expect(badCursor).rejects.toBeInstanceOf(MalformedRequestError);
+    await expect(badCursor.catch(asProblem)).resolves.toMatchObject({ status: 400, code: 'invalid_cursor' });
   });
 
   it('backs off with full jitter before asking again for unprocessed BatchGetItem keys', () => {
