@@ -20,7 +20,21 @@ export interface DomainErrorOptions {
   retryAfterSeconds?: number;
 }
 
+/** Each class names itself (bundles are minified: a class's own name would not survive). */
+export type DomainErrorName =
+  | 'MalformedRequestError'
+  | 'UnauthenticatedError'
+  | 'ForbiddenError'
+  | 'NotFoundError'
+  | 'ConflictError'
+  | 'ExpiredError'
+  | 'InvalidDataError'
+  | 'LockedError'
+  | 'TooManyRequestsError'
+  | 'UnavailableError';
+
 export abstract class DomainError extends Error {
+  abstract override readonly name: DomainErrorName;
   readonly code: string;
   readonly errors: FieldError[] | undefined;
   readonly extensions: Record<string, unknown>;
@@ -28,7 +42,6 @@ export abstract class DomainError extends Error {
 
   constructor(code: string, message: string, options: DomainErrorOptions = {}) {
     super(message);
-    this.name = new.target.name;
     this.code = code;
     this.errors = options.errors;
     this.extensions = options.extensions ?? {};
@@ -37,25 +50,45 @@ export abstract class DomainError extends Error {
 }
 
 /** The request itself is unusable (a pagination cursor that does not decode). */
-export class MalformedRequestError extends DomainError {}
+export class MalformedRequestError extends DomainError {
+  override readonly name = 'MalformedRequestError';
+}
 /** No valid session or credential: the caller must (re)authenticate. */
-export class UnauthenticatedError extends DomainError {}
+export class UnauthenticatedError extends DomainError {
+  override readonly name = 'UnauthenticatedError';
+}
 /** The caller is known but may not do this. */
-export class ForbiddenError extends DomainError {}
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+}
 /** The thing named does not exist (or no longer does, for this caller). */
-export class NotFoundError extends DomainError {}
+export class NotFoundError extends DomainError {
+  override readonly name = 'NotFoundError';
+}
 /** The current state forbids the change (already exists, stale version, closed window…). */
-export class ConflictError extends DomainError {}
+export class ConflictError extends DomainError {
+  override readonly name = 'ConflictError';
+}
 /** A one-time capability (a reset link) that has expired or already served. */
-export class ExpiredError extends DomainError {}
+export class ExpiredError extends DomainError {
+  override readonly name = 'ExpiredError';
+}
 /** The data breaks a rule of the domain; `errors` names the fields. */
-export class InvalidDataError extends DomainError {}
+export class InvalidDataError extends DomainError {
+  override readonly name = 'InvalidDataError';
+}
 /** The account is locked for a while after too many failures. */
-export class LockedError extends DomainError {}
+export class LockedError extends DomainError {
+  override readonly name = 'LockedError';
+}
 /** Too many attempts: try again after `retryAfterSeconds`. */
-export class TooManyRequestsError extends DomainError {}
+export class TooManyRequestsError extends DomainError {
+  override readonly name = 'TooManyRequestsError';
+}
 /** A dependency (a directory, a configuration) is unavailable: try again later. */
-export class UnavailableError extends DomainError {}
+export class UnavailableError extends DomainError {
+  override readonly name = 'UnavailableError';
+}
 
 export const notFound = (code: string, message: string) => new NotFoundError(code, message);
 

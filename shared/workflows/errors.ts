@@ -1,4 +1,4 @@
-import { type DomainError, InvalidDataError, NotFoundError } from '../errors.ts';
+import { DomainError, type DomainErrorName } from '../errors.ts';
 
 /**
  * Errors thrown by workflow tasks. Their `name` is the error Step Functions matches in the ASL
@@ -52,10 +52,7 @@ export function fromSesError(error: unknown): TaskError {
  * Domain errors no retry can cure: the task names an owner that does not exist, or one whose state
  * the step refuses. Their messages are written for the failure record (French, codes only).
  */
-const PERMANENT: ReadonlyArray<abstract new (...args: never[]) => DomainError> = [
-  NotFoundError,
-  InvalidDataError,
-];
+const PERMANENT: ReadonlySet<DomainErrorName> = new Set(['NotFoundError', 'InvalidDataError']);
 
 /**
  * The Step Functions error of a task failure: task errors as they are, permanent domain errors as
@@ -65,8 +62,8 @@ const PERMANENT: ReadonlyArray<abstract new (...args: never[]) => DomainError> =
 export const toTaskError = (error: unknown): TaskError =>
   error instanceof TaskError
     ? error
-    : PERMANENT.some((type) => error instanceof type)
-      ? new TaskError(TASK_ERRORS.invalidInput, (error as DomainError).message)
+    : error instanceof DomainError && PERMANENT.has(error.name)
+      ? new TaskError(TASK_ERRORS.invalidInput, error.message)
       : new TaskError(
           TASK_ERRORS.failed,
           `Échec technique de l'étape (${(error as Error)?.name ?? 'Error'}).`,
