@@ -1,6 +1,6 @@
+import type { AuthContext } from '../auth-context.ts';
 import { getEnrolment, listEnrolmentsOfOperator } from '../enrolment/repository.ts';
 import { ENROLMENT_STATUS_LABELS } from '../enrolment/status.ts';
-import type { AuthContext } from '../routes/types.ts';
 import { requireAccount } from './security-settings.ts';
 
 /** GET /v1/me: the account and, for an operator, its identity taken from its latest enrolment. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { nowIso, nowMs } from '../clock.ts';
 import { contactOf, type Enrolment } from '../enrolment/model.ts';
 import { linkEnrolmentToAccount } from '../enrolment/repository.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
 import {
   type Account,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { nowSeconds } from '../clock.ts';
-import { tooManyRequests } from '../http/problem.ts';
+import { tooManyRequests } from '../errors.ts';
 import { countInWindow, type RateWindow } from './rate-limit-repository.ts';
 
 /** A fixed-window limit: at most `limit` events per `windowSeconds` for one subject. */

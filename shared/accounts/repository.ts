@@ -1,5 +1,5 @@
 import { nowIso } from '../clock.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../errors.ts';
 import * as keys from '../storage/keys.ts';
 import { indexKeys, type PrimaryKey } from '../storage/keys.ts';
 import * as queries from '../storage/queries.ts';

@@ -1,6 +1,6 @@
 import { requireCaptcha } from '../captcha/index.ts';
 import { nowIso, nowMs } from '../clock.ts';
-import { ProblemError } from '../http/problem.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { type AttemptRead, recordSuccess, verifyPassword } from './login.ts';
 import { readLoginItems } from './login-repository.ts';
@@ -34,8 +34,7 @@ async function readAttempt(
 }
 
 const captchaRequired = () =>
-  new ProblemError(
-    429,
+  new TooManyRequestsError(
     'captcha_required',
     "Trop de tentatives de connexion échouées depuis votre adresse : recopiez le code de l'image (captcha) pour vous connecter.",
     { errors: [{ path: 'body.captcha', message: "Recopiez le code de l'image (captcha)." }] },
@@ -69,8 +68,7 @@ export async function login(
     credentials.temporaryPasswordExpiresAt <= nowIso()
   ) {
     await recordSuccess(verified);
-    throw new ProblemError(
-      401,
+    throw new UnauthenticatedError(
       'temporary_password_expired',
       'Votre mot de passe provisoire a expiré. Utilisez « J’ai oublié mon mot de passe » pour en recevoir un nouveau.',
     );

@@ -1,7 +1,7 @@
 /** Storage of the ANS referenced solutions (reference data): keys.referencing(number). */
 import * as keys from '../storage/keys.ts';
 import { getItem, putItem } from '../storage/store.ts';
-import type { ReferencingRecord } from './referencing.ts';
+import type { ReferencingRecord } from './model.ts';
 
 export const getReferencing = (number: string) => getItem<ReferencingRecord>(keys.referencing(number));
 

@@ -3,8 +3,8 @@
  * and the estimate of the total funding the front end asks for as the operator types the counts.
  */
 
+import type { AuthContext } from '../auth-context.ts';
 import * as clock from '../clock.ts';
-import type { AuthContext } from '../routes/types.ts';
 import {
   advanceHtCents,
   balanceAmount,

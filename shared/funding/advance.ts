@@ -5,11 +5,11 @@
  * item), then the dossier. The decision PDF and the decision email are idempotent follow-ups run
  * by the `dossierDecided` workflow, so the request path only writes the dossier.
  */
+import type { AuthContext } from '../auth-context.ts';
 import * as clock from '../clock.ts';
 import { formatDate } from '../email/layout.ts';
-import { conflict, ProblemError } from '../http/problem.ts';
+import { ConflictError, conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import type { AuthContext } from '../routes/types.ts';
 import { type FundingCall, isWithin } from './call.ts';
 import { loadFundingCall } from './call-repository.ts';
 import { startDecisionWorkflow } from './decision-workflow-start.ts';
@@ -67,8 +67,7 @@ export async function submitAdvance(auth: AuthContext, counts: AdvanceCounts) {
   const call = await loadFundingCall();
   const now = clock.now();
   if (!isWithin(call.advanceWindow, now)) {
-    throw new ProblemError(
-      409,
+    throw new ConflictError(
       'advance_window_closed',
       `Les demandes d'avance sont ouvertes du ${formatDate(call.advanceWindow.opensAt)} au ${formatDate(call.advanceWindow.closesAt)}.`,
       { extensions: { advanceWindow: call.advanceWindow } },

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { now } from '../clock.ts';
 import { readEnv } from '../config.ts';
-import { ProblemError } from '../http/problem.ts';
+import { UnavailableError } from '../errors.ts';
 import * as keys from '../storage/keys.ts';
 import * as queries from '../storage/queries.ts';
 import { getItem, putItem, putVersioned, queryAll } from '../storage/store.ts';
@@ -38,8 +38,7 @@ export async function loadFundingCall(callId = MSS_CALL_ID): Promise<FundingCall
   const call = await findFundingCall(callId);
   if (call && cacheSeconds > 0) cachedCalls.set(callId, { call, until: Date.now() + cacheSeconds * 1000 });
   if (!call) {
-    throw new ProblemError(
-      503,
+    throw new UnavailableError(
       'funding_call_unavailable',
       "L'appel à financement n'est pas configuré. Réessayez plus tard ou contactez l'assistance.",
     );

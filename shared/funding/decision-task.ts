@@ -18,7 +18,7 @@ import {
 } from './dossier-model.ts';
 import { getDossier, recordDossierDocument } from './dossier-repository.ts';
 import { maskIban } from './iban.ts';
-import { missingCallVersion, missingDossier } from './task-errors.ts';
+import { missingCallVersion, missingDossier } from './missing-records.ts';
 
 const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
   advance: 'DECISION_ATTRIBUTION',

@@ -9,7 +9,7 @@
  */
 import { nowIso } from '../clock.ts';
 import type { Enrolment } from '../enrolment/model.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ConflictError } from '../errors.ts';
 import * as keys from '../storage/keys.ts';
 import { indexKeys } from '../storage/keys.ts';
 import * as queries from '../storage/queries.ts';
@@ -35,7 +35,7 @@ const dossierIndexes = (dossier: Dossier) => ({
 export async function createDossier(dossier: Dossier): Promise<void> {
   await putNew(
     { ...keys.dossier(dossier.number), type: 'Dossier', ...dossierIndexes(dossier), ...dossier },
-    () => new ProblemError(409, 'dossier_exists', `Le dossier ${dossier.number} existe déjà.`),
+    () => new ConflictError('dossier_exists', `Le dossier ${dossier.number} existe déjà.`),
   );
 }
 

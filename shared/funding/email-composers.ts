@@ -5,14 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
+import type { EmailComposer } from '../email/composer.ts';
 import { contactOf } from '../enrolment/model.ts';
 import { getEnrolment } from '../enrolment/repository.ts';
-import type { EmailComposer } from '../workflows/email-composers.ts';
 import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow-ids.ts';
 import { getDossier, getDossierPayment } from './dossier-repository.ts';
 import { decisionEmail, PAYMENT_NOTICE_TYPES, paymentNoticeEmail } from './emails.ts';
+import { missingDossier } from './missing-records.ts';
 import type { PaymentKind } from './payments.ts';
-import { missingDossier } from './task-errors.ts';
 
 const env = readEnv({ PORTAL_URL: z.url() });
 
@@ -26,13 +26,13 @@ async function dossierAndContact(dossierNumber: string) {
   return { dossier, contact };
 }
 
-export async function composeDecisionEmail(dossierNumber: string, decision: DecisionKind) {
+async function composeDecisionEmail(dossierNumber: string, decision: DecisionKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
   if (decision === 'balance' && !dossier.balance) throw missingDossier(dossierNumber);
   return { to: contact.email, rendered: decisionEmail(dossier, decision, contact, env.PORTAL_URL) };
 }
 
-export async function composePaymentNotice(dossierNumber: string, kind: PaymentKind) {
+async function composePaymentNotice(dossierNumber: string, kind: PaymentKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
   const payment = await getDossierPayment(dossierNumber, kind);
   if (!payment) throw missingDossier(dossierNumber);

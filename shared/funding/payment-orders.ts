@@ -3,11 +3,11 @@
  * once, to the IBAN of the enrolment the dossier was filed from. One conditional write per
  * command (the payment item, created only if absent); the dossier view derives the payment status.
  */
+import type { AuthContext } from '../auth-context.ts';
 import { nowIso } from '../clock.ts';
 import { getEnrolment } from '../enrolment/repository.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import type { AuthContext } from '../routes/types.ts';
 import { executionName, startWorkflow } from '../workflows/start.ts';
 import { PAYMENT_NOTICE_WORKFLOW } from './decision-workflow-ids.ts';
 import { documentLinks } from './documents.ts';

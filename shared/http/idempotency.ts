@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { nowMs } from '../clock.ts';
 import { DRAFT_TOKEN_HEADER } from '../routes/access.ts';
 import type { AuthContext, RouteDefinition, RouteResult } from '../routes/types.ts';
+import { asProblem } from './domain-error-mapping.ts';
 import {
   completeIdempotentRequest,
   getIdempotencyRecord,
@@ -79,7 +80,8 @@ export async function runIdempotent(
   let response: RouteResult;
   try {
     response = await run();
-  } catch (error) {
+  } catch (thrown) {
+    const error = asProblem(thrown);
     if (error instanceof ProblemError && error.status < 500) {
       await completeIdempotentRequest(key, {
         status: error.status,

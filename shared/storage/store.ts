@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { nowIso, nowSeconds } from '../clock.ts';
-import { badRequest, conflict } from '../http/problem.ts';
+import { conflict, MalformedRequestError } from '../errors.ts';
 import { documentClient, tableName } from './client.ts';
 import type { PrimaryKey } from './keys.ts';
 import type { QueryCoordinates } from './queries.ts';
@@ -274,9 +274,9 @@ function decodeCursor(cursor: string | undefined): Record<string, unknown> | und
   } catch {
     // fall through: a cursor that does not decode is the client's error
   }
-  throw badRequest('invalid_cursor', 'Le curseur de pagination est invalide.', [
-    { path: 'query.cursor', message: 'Le curseur de pagination est invalide.' },
-  ]);
+  throw new MalformedRequestError('invalid_cursor', 'Le curseur de pagination est invalide.', {
+    errors: [{ path: 'query.cursor', message: 'Le curseur de pagination est invalide.' }],
+  });
 }
 
 const CURSOR_ELSEWHERE = "Ce curseur de pagination n'appartient pas à cette liste.";
@@ -307,9 +307,9 @@ function startKeyFor(options: QueryOptions): Record<string, unknown> | undefined
       (typeof sortValue === 'string' && sortValue.startsWith(options.sortPrefix.value))) &&
     (!options.sortFrom || (typeof sortValue === 'string' && sortValue >= options.sortFrom.value));
   if (!belongs)
-    throw badRequest('invalid_cursor', CURSOR_ELSEWHERE, [
-      { path: 'query.cursor', message: CURSOR_ELSEWHERE },
-    ]);
+    throw new MalformedRequestError('invalid_cursor', CURSOR_ELSEWHERE, {
+      errors: [{ path: 'query.cursor', message: CURSOR_ELSEWHERE }],
+    });
   return startKey;
 }
 
