@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR } from '../../infra/local/demo-data.ts';
-import { localVoice, spellAsWav } from '../../shared/captcha/audio.ts';
+import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '../../shared/captcha/audio.ts';
 import { bearer, loginAsDemoInstructor } from '../support/accounts.ts';
 import {
   captchaAnswers,
@@ -17,7 +17,7 @@ const portal = usePortal();
 /** Set by the enrolment test, validated by the next one (the file's tests run in order). */
 let enrolmentNumber = '';
 /** The operator account of that request, once its first login is done (the reset test uses it). */
-let operator = { identifier: '', password: '' };
+let operatorIdentifier = '';
 const local = {
   get cloud() {
     return portal.local.cloud;
@@ -155,17 +155,20 @@ describe('portal: the operator journey (browser)', () => {
     await page.getByLabel('Captcha *').fill('faux');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await expect.poll(() => fieldError(page, 'Captcha *'), { timeout: 8_000 }).toMatch(/captcha/i);
-    // The audio alternative (RGAA) spells the very code of the image, in the local French voice.
+    // The audio alternative (RGAA) spells the very code of the image, in the local French voice:
+    // the sound the page plays lasts exactly as long as that code spelled.
     const answer = await captcha.fill(page);
+    const spelled = spellAsWav(answer, localVoice());
     const sound = page.waitForResponse((response) => /\/v1\/captchas\/[^/]+\/audio$/.test(response.url()));
     await page.getByRole('button', { name: 'Écouter le code' }).click();
-    expect(Buffer.from(await (await sound).body()).equals(spellAsWav(answer, localVoice()))).toBe(true);
+    const heard = await page.request.get((await sound).url());
+    expect((await heard.body()).equals(spelled)).toBe(true);
     const player = page.getByLabel('Code de sécurité épelé');
     await expect
       .poll(() => player.evaluate((audio) => (audio as unknown as { duration: number }).duration), {
         timeout: 8_000,
       })
-      .toBeGreaterThan(3);
+      .toBeCloseTo((spelled.length - 44) / SPOKEN_SAMPLE_RATE, 2);
     await expectAccessible(page, 'captcha with its audio alternative');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.getByLabel(/Dénomination sociale/).waitFor();
@@ -291,17 +294,18 @@ describe('portal: the credentials emails lead to the first login (browser)', () 
     await expectAccessible(page, "suivi des demandes d'enrôlement");
     await screenshot(page, 'suivi-enrolements');
     await context.close();
-    operator = { identifier, password: 'Nouveau-Mot2passe!' };
+    operatorIdentifier = identifier;
   }, 60_000);
 
   it('resets a forgotten password from the emailed link: secret question, new password, login', async () => {
-    expect(operator.identifier).not.toBe('');
+    expect(operatorIdentifier).not.toBe('');
     const { context, page } = await portal.newPage();
     await page.goto(`${portal.url}/connexion`);
     await page.getByRole('link', { name: "J'ai oublié mon mot de passe" }).click();
-    await page.getByLabel('Votre identifiant').fill(operator.identifier);
+    await page.getByLabel('Votre identifiant').fill(operatorIdentifier);
     await page.getByRole('button', { name: 'Envoyer' }).click();
-    await page.getByRole('status').waitFor();
+    await page.getByText('Si un compte correspond aux informations saisies', { exact: false }).waitFor();
+    await expectAccessible(page, 'password reset requested');
     let link = '';
     await expect
       .poll(
@@ -331,7 +335,7 @@ describe('portal: the credentials emails lead to the first login (browser)', () 
     await page.getByRole('button', { name: 'Changement du mot de passe' }).click();
     await page.waitForURL(`${portal.url}/connexion`);
     await page.getByText('Votre mot de passe a été réinitialisé.', { exact: false }).waitFor();
-    await page.getByLabel('Votre identifiant').fill(operator.identifier);
+    await page.getByLabel('Votre identifiant').fill(operatorIdentifier);
     await page.getByLabel('Votre mot de passe').fill('Encore-Nouveau3mot!');
     await page.getByRole('button', { name: 'Valider' }).click();
     await page.waitForURL(`${portal.url}/espace`);
