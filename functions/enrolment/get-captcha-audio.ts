@@ -4,7 +4,7 @@ import { ProblemError } from '../../shared/http/problem.ts';
 import { getCaptchaAudioRoute } from '../../shared/routes/enrolment.ts';
 
 export const handler = httpHandler(getCaptchaAudioRoute, async ({ params }) => {
-  const audio = await captchaProvider.audio(params.id);
+  const audio = await captchaProvider.audio(params.captchaId);
   if (!audio)
     throw new ProblemError(
       404,

@@ -41,14 +41,16 @@ export const createCaptchaRoute = defineRoute({
 export const getCaptchaAudioRoute = defineRoute({
   id: 'getCaptchaAudio',
   method: 'GET',
-  path: '/v1/captchas/{id}/audio',
+  path: '/v1/captchas/{captchaId}/audio',
   handler: 'functions/enrolment/get-captcha-audio.ts',
   access: 'public',
   summary: 'Écouter le code captcha (alternative audio à l’image, RGAA) : WAV, sans consommer le captcha',
   tags,
   request: {
     params: z.strictObject({
-      id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,100}$/, { error: 'Identifiant de captcha invalide.' })),
+      captchaId: z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9-]{1,100}$/, { error: 'Identifiant de captcha invalide.' })),
     }),
   },
   responses: {

@@ -169,7 +169,7 @@ describe('step 2 — demandeur', () => {
     expect((await fetch(url)).status).toBe(200);
     const unknown = await local.api.get(`/v1/captchas/${randomUUID()}/audio`);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'captcha_not_found']);
-    expectProblem(await local.api.get('/v1/captchas/pas%20un%20id/audio'), 422, 'path.id');
+    expectProblem(await local.api.get('/v1/captchas/pas%20un%20id/audio'), 422, 'path.captchaId');
   });
 
   it('email confirmation mismatch, missing required address field, SIRET not searched: 422, nothing written', async () => {

@@ -68,7 +68,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/captchas/{id}/audio": {
+    "/v1/captchas/{captchaId}/audio": {
         parameters: {
             query?: never;
             header?: never;
@@ -1344,7 +1344,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                captchaId: string;
             };
             cookie?: never;
         };

@@ -84,7 +84,10 @@ function useCaptchaAudio(id: string | undefined) {
   async function play() {
     if (!id) return;
     setState({ for: id, loading: true });
-    const result = await api.GET('/v1/captchas/{id}/audio', { params: { path: { id } }, parseAs: 'blob' });
+    const result = await api.GET('/v1/captchas/{captchaId}/audio', {
+      params: { path: { captchaId: id } },
+      parseAs: 'blob',
+    });
     if (!result.response.ok || !result.data)
       setState({ for: id, error: "Le code n'a pas pu être lu : affichez un autre code." });
     else setState({ for: id, url: URL.createObjectURL(result.data) });
