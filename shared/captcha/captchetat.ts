@@ -7,7 +7,7 @@ import type { CaptchaChallenge, CaptchaProvider } from './port.ts';
  * (a WAV, raw or base64 in JSON), and `POST …/valider-captcha { uuid, code }` → `true | false`. The service keeps
  * the answer and makes each challenge one-time; nothing here can skip the check.
  */
-export interface CaptchEtatCredentials {
+interface CaptchEtatCredentials {
   apiUrl: string;
   tokenUrl: string;
   clientId: string;

@@ -7,7 +7,7 @@ import type { CaptchaChallenge, CaptchaProvider } from './port.ts';
 import { renderCaptchaSvg } from './svg.ts';
 
 const CODE_LENGTH = 5;
-export const CAPTCHA_TTL_SECONDS = 120;
+const CAPTCHA_TTL_SECONDS = 120;
 
 const hashAnswer = (id: string, answer: string) =>
   createHash('sha256').update(`${id}:${answer.trim().toLowerCase()}`).digest();

@@ -7,9 +7,9 @@ import { REPOSITORY_ROOT } from '../../infra/bundling.ts';
 import { readDeployment } from '../../infra/config.ts';
 import { PortalHosting } from '../../infra/portal-hosting.ts';
 import { addStacks } from '../../infra/stacks.ts';
+import { emailEventHandler, workflows, workflowTasks } from '../../infra/state-machines.ts';
 import type { SystemDefinition } from '../../infra/stateless-stack.ts';
 import { authorizerModule, authorizerPermissions, routeTable } from '../../shared/routes/index.ts';
-import { emailEventHandler, workflows, workflowTasks } from '../../shared/workflows/index.ts';
 
 /** The system the deployed stacks are generated from (what infra/app.ts passes). */
 export const realSystem: SystemDefinition = {
