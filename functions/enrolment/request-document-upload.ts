@@ -1,13 +1,14 @@
+import { now, nowIso } from '../../shared/clock.ts';
 import {
   deleteObjects,
   objectKeysOf,
   presignUpload,
   UPLOAD_EXPIRY_SECONDS,
 } from '../../shared/enrolment/documents.ts';
-import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import { fileNameMatchesType } from '../../shared/enrolment/file-rules.ts';
 import type { StoredDocument } from '../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/repository.ts';
+import { draftHandler } from '../../shared/http/draft-handler.ts';
 import { created } from '../../shared/http/handler.ts';
 import { invalidField } from '../../shared/http/problem.ts';
 import { requestDocumentUploadRoute } from '../../shared/routes/enrolment-documents.ts';
@@ -32,10 +33,10 @@ export const handler = draftHandler(requestDocumentUploadRoute, loadEditable, as
     fileName: body.fileName,
     contentType: body.contentType,
     status: 'PENDING',
-    uploadedAt: new Date().toISOString(),
+    uploadedAt: nowIso(),
   };
   await saveEnrolment(
-    touched({ ...enrolment, documents: { ...enrolment.documents, [body.field]: document } }, new Date()),
+    touched({ ...enrolment, documents: { ...enrolment.documents, [body.field]: document } }, now()),
   );
   await deleteObjects(objectKeysOf(previous));
   return created(

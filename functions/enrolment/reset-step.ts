@@ -1,9 +1,10 @@
+import { now } from '../../shared/clock.ts';
 import { deleteObjects, objectKeysOf } from '../../shared/enrolment/documents.ts';
-import { draftHandler } from '../../shared/enrolment/draft-handler.ts';
 import type { DocumentField, Enrolment } from '../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../shared/enrolment/repository.ts';
 import { DOCUMENT_STEP } from '../../shared/enrolment/requirements.ts';
 import { enrolmentView } from '../../shared/enrolment/view.ts';
+import { draftHandler } from '../../shared/http/draft-handler.ts';
 import { ok } from '../../shared/http/handler.ts';
 import { resetStepRoute } from '../../shared/routes/enrolment-steps.ts';
 
@@ -20,7 +21,7 @@ export const handler = draftHandler(resetStepRoute, loadEditable, async ({ param
   const next: Enrolment = { ...enrolment, documents };
   delete next[params.step];
   if (params.step === 'applicant') delete next.lookedUpCompany;
-  const saved = await saveEnrolment(touched(next, new Date()));
+  const saved = await saveEnrolment(touched(next, now()));
   await deleteObjects(removedKeys);
   return ok(enrolmentView(saved));
 });

@@ -1,6 +1,6 @@
 import { publishBusinessEventsWith, recordBusinessEvent } from '../../shared/business-events.ts';
 import { type DeliveryEvent, readDeliveryEvent } from '../../shared/email/delivery-events.ts';
-import { recordDelivery } from '../../shared/email/records.ts';
+import { recordDelivery } from '../../shared/email/record-repository.ts';
 import { logger } from '../../shared/logger.ts';
 import { writeMetric } from '../../shared/metrics.ts';
 

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { moveClock, resetClock } from '../../shared/clock.ts';
 import { scanResultFunction } from '../../shared/malware-scan/definition.ts';
 import { authorizerModule, routeTable } from '../../shared/routes/index.ts';
-import { workflows, workflowTasks } from '../../shared/workflows/index.ts';
 import { stateMachineArnVariable } from '../../shared/workflows/types.ts';
+import { workflows, workflowTasks } from '../state-machines.ts';
 import { ensureTable, startDynamo } from './dynamodb.ts';
 import { startGateway } from './gateway.ts';
 import { LOCAL_S3_CREDENTIALS, startS3 } from './s3.ts';
@@ -63,6 +64,11 @@ export interface LocalCloud {
   };
   /** Waits until every workflow execution started so far has ended. */
   settleWorkflows: () => Promise<void>;
+  /**
+   * Moves the handlers' business time forward (shared/clock.ts): they run in this process, so a
+   * test moves time here; nothing over HTTP can. Reset when the cloud stops.
+   */
+  moveClock: (ms: number) => void;
   stop: () => Promise<void>;
 }
 
@@ -182,9 +188,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         sfn: sfn.endpoint,
       },
       settleWorkflows: sfn.settle,
+      moveClock,
       stop: async () => {
         await sfn.settle().catch(() => undefined);
         await stopAll();
+        resetClock();
       },
     };
   } catch (error) {

@@ -1,11 +1,11 @@
 import { requireCaptcha } from '../captcha/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { nowIso, nowMs } from '../clock.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { getItems } from '../storage/store.ts';
-import { type AttemptRead, recordSuccess, unknownIdentifierKey, verifyPassword } from './login.ts';
+import { type AttemptRead, recordSuccess, verifyPassword } from './login.ts';
+import { readLoginItems } from './login-repository.ts';
 import type { Credentials } from './model.ts';
 import { currentWindow, limitFromEnv } from './rate-limit.ts';
-import { credentialsKey } from './repository.ts';
 import { hashSecret, needsRehash } from './secret-hash.ts';
 import { type IssuedSession, openSession } from './sessions.ts';
 
@@ -25,21 +25,16 @@ async function readAttempt(
   sourceIp: string,
 ): Promise<AttemptRead & Required<Pick<AttemptRead, 'source'>>> {
   const window = currentWindow(SOURCE_LIMIT, sourceIp);
-  const [credentials, attempts, counter] = await getItems<Record<string, unknown>>([
-    credentialsKey(identifier),
-    unknownIdentifierKey(identifier),
-    window.key,
-  ]);
+  const { credentials, attempts, sourceFailures } = await readLoginItems(identifier, window);
   return {
     ...(credentials ? { credentials } : {}),
     ...(attempts ? { attempts } : {}),
-    source: { failures: Number(counter?.count ?? 0), window },
+    source: { failures: sourceFailures, window },
   };
 }
 
 const captchaRequired = () =>
-  new ProblemError(
-    429,
+  new TooManyRequestsError(
     'captcha_required',
     "Trop de tentatives de connexion échouées depuis votre adresse : recopiez le code de l'image (captcha) pour vous connecter.",
     { errors: [{ path: 'body.captcha', message: "Recopiez le code de l'image (captcha)." }] },
@@ -59,7 +54,7 @@ export async function login(
 ): Promise<IssuedSession & { role: Credentials['role'] }> {
   // Before the password check: a revocation of every session that lands after this instant
   // (a password change racing this login) ends the session opened here.
-  const openedAtMs = Date.now();
+  const openedAtMs = nowMs();
   const read = await readAttempt(identifier, sourceIp);
   if (read.source.failures >= SOURCE_LIMIT.limit) {
     if (!captcha) throw captchaRequired();
@@ -70,18 +65,17 @@ export async function login(
   if (
     credentials.passwordIsTemporary &&
     credentials.temporaryPasswordExpiresAt !== undefined &&
-    credentials.temporaryPasswordExpiresAt <= new Date().toISOString()
+    credentials.temporaryPasswordExpiresAt <= nowIso()
   ) {
     await recordSuccess(verified);
-    throw new ProblemError(
-      401,
+    throw new UnauthenticatedError(
       'temporary_password_expired',
       'Votre mot de passe provisoire a expiré. Utilisez « J’ai oublié mon mot de passe » pour en recevoir un nouveau.',
     );
   }
   // One write: records the outcome, clears the lockout state, the login date, upgrades the hash.
   const saved = await recordSuccess(verified, {
-    lastLoginAt: new Date().toISOString(),
+    lastLoginAt: nowIso(),
     ...(needsRehash(verified.verifiedHash) ? { passwordHash: await hashSecret(password) } : {}),
   });
   logger.info('Login succeeded', { accountId: saved.accountId });

@@ -1,11 +1,12 @@
 import { sesClientSingleAttempt } from '../aws/ses.ts';
 import { recordBusinessEvent } from '../business-events.ts';
+import { nowIso } from '../clock.ts';
 import { logger } from '../logger.ts';
 import { fromSesError } from '../workflows/errors.ts';
 import type { Owner } from '../workflows/owner.ts';
 import { emailTags } from './delivery-tags.ts';
 import { emailIdOf } from './record-model.ts';
-import { getEmailRecord, recordAttempt, recordFailed, recordSent } from './records.ts';
+import { getEmailRecord, recordAttempt, recordFailed, recordSent } from './record-repository.ts';
 import { type RenderedEmail, sendEmail } from './send.ts';
 
 /**
@@ -56,7 +57,7 @@ export async function sendRecordedEmail(request: RecordedEmailRequest): Promise<
   const attempting = await recordAttempt(
     owner,
     { emailId, emailType, occurrence, recipient: to, subject: rendered.subject },
-    new Date().toISOString(),
+    nowIso(),
   );
   if (!attempting) return alreadySent(emailId, (await getEmailRecord(owner, emailId))?.messageId);
 
@@ -69,7 +70,7 @@ export async function sendRecordedEmail(request: RecordedEmailRequest): Promise<
     recordBusinessEvent('EmailFailed');
     throw failure;
   }
-  await recordSent(owner, emailId, messageId, new Date().toISOString());
+  await recordSent(owner, emailId, messageId, nowIso());
   logger.info('Email sent', { ownerKind: owner.kind, emailType });
   return { emailId, status: 'SENT', messageId };
 }

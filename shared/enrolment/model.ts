@@ -93,7 +93,7 @@ export interface ApplicantStep {
   tiersDeclarantCapacity?: TiersDeclarantCapacity;
 }
 
-export interface BankStep {
+interface BankStep {
   /** Normalised, without spaces. */
   iban: string;
   bic: string;
@@ -101,7 +101,7 @@ export interface BankStep {
   domiciliation: string;
 }
 
-export interface VatStep {
+interface VatStep {
   regime: VatRegime;
 }
 
@@ -158,9 +158,21 @@ export interface LookedUpCompany {
 }
 
 /** The three mandatory checkboxes of step 5, as accepted at submission. */
-export interface SubmissionDeclarations {
+interface SubmissionDeclarations {
   cgu: true;
   article4417: true;
   sincerity: true;
   acceptedAt: string;
+}
+
+/** A referenced solution as imported from the ANS list (see scripts/import-referencings.ts). */
+export interface ReferencingRecord {
+  number: string;
+  solutionName: string;
+  couloir: string;
+  dsrLabel: string;
+  typeLogiciel: string;
+  vague: string;
+  developerSiret: string;
+  developerName: string;
 }

@@ -1,22 +1,9 @@
-import { ProblemError } from '../http/problem.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem } from '../storage/store.ts';
-import type { ReferencingStep } from './model.ts';
-
-/** A referenced solution as imported from the ANS list (see scripts/import-referencings.ts). */
-export interface ReferencingRecord {
-  number: string;
-  solutionName: string;
-  couloir: string;
-  dsrLabel: string;
-  typeLogiciel: string;
-  vague: string;
-  developerSiret: string;
-  developerName: string;
-}
+import { InvalidDataError, NotFoundError } from '../errors.ts';
+import type { ReferencingRecord, ReferencingStep } from './model.ts';
+import { getReferencing } from './referencing-repository.ts';
 
 /** The only couloir this portal funds. */
-export const MSS_COULOIR = 'MSS';
+const MSS_COULOIR = 'MSS';
 
 export const toReferencingStep = (record: ReferencingRecord): ReferencingStep => ({
   number: record.number,
@@ -33,10 +20,9 @@ export const toReferencingStep = (record: ReferencingRecord): ReferencingStep =>
 
 /** The MSS referenced solution with this number: 404 when unknown, 422 when of another couloir. */
 export async function findMssReferencing(number: string, path: string): Promise<ReferencingRecord> {
-  const record = await getItem<ReferencingRecord>(keys.referencing(number));
+  const record = await getReferencing(number);
   if (!record) {
-    throw new ProblemError(
-      404,
+    throw new NotFoundError(
       'referencing_not_found',
       'Ce N° unique de référencement (ANS) est inconnu : vérifiez le numéro du certificat de référencement.',
       { errors: [{ path, message: 'N° unique de référencement (ANS) inconnu.' }] },
@@ -44,7 +30,7 @@ export async function findMssReferencing(number: string, path: string): Promise<
   }
   if (record.couloir !== MSS_COULOIR) {
     const message = `Ce référencement concerne le couloir « ${record.dsrLabel} » : ce portail est réservé aux opérateurs MSS.`;
-    throw new ProblemError(422, 'referencing_not_mss', message, { errors: [{ path, message }] });
+    throw new InvalidDataError('referencing_not_mss', message, { errors: [{ path, message }] });
   }
   return record;
 }

@@ -9,7 +9,7 @@ import type { RouteDefinition, RouteInput, RouteResult } from '../routes/types.t
 import { routeGrant, sessionAccess } from './middleware/access.ts';
 import { httpResponse } from './middleware/http-response.ts';
 import { idempotency } from './middleware/idempotency.ts';
-import { asProblem, problemErrors } from './middleware/problems.ts';
+import { problemErrors } from './middleware/problems.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { withRouteState } from './middleware/request-state.ts';
 import { responseContract } from './middleware/response-contract.ts';
@@ -38,7 +38,6 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
   grant?: (input: RouteInput<R>) => Promise<G>,
 ) {
   if (route.access === 'draft' && !grant) throw new Error(`Draft route ${route.id} needs its access check`);
-  const toProblem = asProblem;
   // No early timeout: a request that outlives its function is stopped by Lambda, which resets the
   // environment, so nothing of it resumes later (its idempotency record waits for takeover).
   const chain = middy<HttpEvent, RouteResult | HttpResponse, Error, RouteContext>({ timeoutEarlyInMillis: 0 })
@@ -48,11 +47,11 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
     .use(securityHeaders())
     .use(httpResponse())
     .use(responseContract(route))
-    .use(problemErrors(toProblem))
+    .use(problemErrors())
     .use(sessionAccess(route))
     .use(validatedInput(route))
     .use(grant ? [routeGrant(grant)] : [])
-    .use(honoursIdempotencyKey(route) ? [idempotency(route, toProblem)] : [])
+    .use(honoursIdempotencyKey(route) ? [idempotency(route)] : [])
     .handler(async (_event, context) => {
       const state = context.route;
       return state.replayed ?? run(state.input as RouteInput<R>, state.granted as G);

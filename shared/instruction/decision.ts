@@ -1,10 +1,11 @@
 import { recordBusinessEvent } from '../business-events.ts';
+import { nowIso } from '../clock.ts';
 import { releaseActiveEnrolment } from '../enrolment/active-guard.ts';
-import { recordAudit } from '../enrolment/audit.ts';
+import { recordAudit } from '../enrolment/audit-repository.ts';
 import type { Enrolment, EnrolmentDecision } from '../enrolment/model.ts';
 import { getEnrolment, saveEnrolment } from '../enrolment/repository.ts';
 import { ENROLMENT_STATUS_LABELS, nextStatus } from '../enrolment/status.ts';
-import { conflict, notFound } from '../http/problem.ts';
+import { conflict, notFound } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { executionName, startWorkflow } from '../workflows/start.ts';
 
@@ -15,7 +16,7 @@ import { executionName, startWorkflow } from '../workflows/start.ts';
  * the same decision (double click, retried request) replays the follow-ups: one run, one set of
  * emails.
  */
-export type DecisionAction = EnrolmentDecision['action'];
+type DecisionAction = EnrolmentDecision['action'];
 
 export interface DecisionRequest {
   action: DecisionAction;
@@ -24,7 +25,7 @@ export interface DecisionRequest {
   instructorId: string;
 }
 
-export const DECISION_WORKFLOWS: Record<DecisionAction, { workflowId: string; event: string }> = {
+const DECISION_WORKFLOWS: Record<DecisionAction, { workflowId: string; event: string }> = {
   validate: { workflowId: 'enrolmentValidated', event: 'validated' },
   requestChanges: { workflowId: 'enrolmentChangesRequested', event: 'changesRequested' },
   reject: { workflowId: 'enrolmentRejected', event: 'rejected' },
@@ -69,7 +70,7 @@ export async function decideEnrolment(
       { enrolmentStatus: enrolment.status },
     );
   }
-  const at = new Date().toISOString();
+  const at = nowIso();
   const decision: EnrolmentDecision = {
     action: request.action,
     instructorId: request.instructorId,

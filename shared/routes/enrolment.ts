@@ -38,6 +38,28 @@ export const createCaptchaRoute = defineRoute({
   idempotency: false,
 });
 
+export const getCaptchaAudioRoute = defineRoute({
+  id: 'getCaptchaAudio',
+  method: 'GET',
+  path: '/v1/captchas/{captchaId}/audio',
+  handler: 'functions/enrolment/get-captcha-audio.ts',
+  access: 'public',
+  summary: 'Écouter le code captcha (alternative audio à l’image, RGAA) : WAV, sans consommer le captcha',
+  tags,
+  request: {
+    params: z.strictObject({
+      captchaId: z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9-]{1,100}$/, { error: 'Identifiant de captcha invalide.' })),
+    }),
+  },
+  responses: {
+    200: { description: 'Le code épelé, en WAV', mediaType: 'audio/wav' },
+    ...problemResponses(404, 422, 503),
+  },
+  permissions: { table: 'read' },
+});
+
 export const getReferencingRoute = defineRoute({
   id: 'getReferencing',
   method: 'GET',
@@ -120,6 +142,7 @@ export const submitEnrolmentRoute = defineRoute({
 
 export const enrolmentRoutes = [
   createCaptchaRoute,
+  getCaptchaAudioRoute,
   getReferencingRoute,
   createEnrolmentRoute,
   getEnrolmentRoute,

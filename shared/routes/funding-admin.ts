@@ -10,7 +10,7 @@ import {
   workflowFailureParams,
   workflowRetrySchema,
 } from '../funding/admin-schemas.ts';
-import { DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW } from '../funding/decision-workflow.ts';
+import { DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW } from '../funding/decision-workflow-ids.ts';
 import { dossierNumberParams, dossierSchema } from '../funding/schemas.ts';
 import { paginationQuery, problemResponses } from './schemas.ts';
 import { defineRoute } from './types.ts';

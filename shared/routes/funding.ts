@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ENROLMENT_STATUSES } from '../enrolment/status.ts';
-import { DECISION_WORKFLOW } from '../funding/decision-workflow.ts';
+import { DECISION_WORKFLOW } from '../funding/decision-workflow-ids.ts';
 import {
   advanceFormSchema,
   advanceRequestBody,

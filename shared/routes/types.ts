@@ -1,4 +1,8 @@
 import type * as z from 'zod/mini';
+import type { AuthContext } from '../auth-context.ts';
+import type { Permissions } from '../permissions.ts';
+
+export type { AuthContext, Permissions };
 
 /**
  * Who may call a route:
@@ -11,21 +15,11 @@ export type Access = 'public' | 'draft' | 'operator' | 'instructor' | 'account';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** What a function may touch; the CDK stack derives least-privilege grants from it. */
-export interface Permissions {
-  table?: 'read' | 'readwrite';
-  /** Key prefixes in the documents bucket, e.g. `enrolments/`. */
-  bucket?: { prefixes: string[]; access: 'read' | 'readwrite' };
-  ses?: boolean;
-  /** Ids of the workflows (see shared/workflows) this function may start or describe. */
-  workflows?: string[];
-}
-
 export interface ResponseDefinition {
   description: string;
   schema?: z.ZodMiniType;
-  /** Default `application/json`; problems are `application/problem+json`, PDFs `application/pdf`. */
-  mediaType?: 'application/json' | 'application/problem+json' | 'application/pdf';
+  /** Default `application/json`; problems are `application/problem+json`, PDFs `application/pdf`, the captcha's sound `audio/wav`. */
+  mediaType?: 'application/json' | 'application/problem+json' | 'application/pdf' | 'audio/wav';
   /** Response headers documented, e.g. `Location` on 201. */
   headers?: Record<string, { description: string; required: boolean }>;
 }
@@ -64,16 +58,6 @@ export interface RouteDefinition {
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
-
-export interface AuthContext {
-  accountId: string;
-  role: 'operator' | 'instructor';
-  passwordChangeRequired: boolean;
-  /** Operators: the operator's SIRET (one account per SIRET), so funding reads need no account lookup. */
-  siret?: string;
-  /** The account's last login (GET /v1/me), carried by the session. */
-  lastLoginAt?: string;
-}
 
 export interface RouteInput<R extends RouteDefinition> {
   params: Infer<NonNullable<R['request']>['params']>;

@@ -3,20 +3,19 @@ import {
   checkIdempotencyKey,
   claimIdempotent,
   completeIdempotent,
-  type IdempotencyRecordKey,
   idempotencyScope,
   releaseIdempotent,
 } from '../idempotency.ts';
-import type { ProblemMapping } from './problems.ts';
+import type { IdempotencyRef } from '../idempotency-repository.ts';
 import type { HttpMiddleware } from './types.ts';
 
 /**
  * Middleware of the writes that honour it (honoursIdempotencyKey): a write with an Idempotency-Key runs at most once per caller and key (see
  * claimIdempotent). A retry gets the stored response, marked `idempotency-replayed`, and the use
- * case does not run; the outcome of a first run is stored after it, its failure by `toProblem`.
+ * case does not run; the outcome of a first run is stored after it, its failure as the problem it maps to.
  */
-export function idempotency(route: RouteDefinition, toProblem: ProblemMapping): HttpMiddleware {
-  const claims = new WeakMap<object, IdempotencyRecordKey>();
+export function idempotency(route: RouteDefinition): HttpMiddleware {
+  const claims = new WeakMap<object, IdempotencyRef>();
   return {
     before: async (request) => {
       const state = request.context.route;
@@ -43,7 +42,7 @@ export function idempotency(route: RouteDefinition, toProblem: ProblemMapping): 
     },
     onError: async (request) => {
       const claimed = claims.get(request.context.route);
-      if (claimed) await releaseIdempotent(claimed, toProblem(request.error));
+      if (claimed) await releaseIdempotent(claimed, request.error);
     },
   };
 }

@@ -1,9 +1,10 @@
 /** Reading dossiers: one by number (owner or instructor), lists by status for instructors. */
-import { notFound } from '../http/problem.ts';
-import type { AuthContext } from '../routes/types.ts';
+
+import type { AuthContext } from '../auth-context.ts';
+import { notFound } from '../errors.ts';
 import { documentLinks } from './documents.ts';
-import { type Dossier, isDossierNumber } from './dossier.ts';
-import { loadDossierPartition } from './repository.ts';
+import { type Dossier, isDossierNumber } from './dossier-model.ts';
+import { loadDossierPartition } from './dossier-repository.ts';
 import { dossierView } from './view.ts';
 
 const unknownDossier = () => notFound('dossier_not_found', 'Aucun dossier ne correspond à ce numéro.');
