@@ -2,7 +2,7 @@ import * as dynamodb from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { HttpResponse } from '../shared/http/handler.ts';
 import type { RouteDefinition } from '../shared/routes/types.ts';
-import type { DynamoDbCallReplay } from '../shared/storage/client.ts';
+import type { DynamoDbCallReplay } from '../shared/storage/call-recorder.ts';
 
 /**
  * The bench's bare baseline of a route: a plain async function, no wrapper, validation or use

@@ -94,7 +94,7 @@ const gateway = await startGateway({
   corsOrigins: ['*'],
   docsDirectory: join(REPOSITORY_ROOT, 'node_modules/swagger-ui-dist'),
 });
-const { dynamoDbCalls, dynamoDbCallReplays } = await import('../shared/storage/client.ts');
+const { dynamoDbCalls, dynamoDbCallReplays } = await import('../shared/storage/call-recorder.ts');
 
 const call: Call = async (request) => {
   const response = await fetch(gateway.url + request.path, {

@@ -20,9 +20,9 @@ import {
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '../shared/business-events.ts';
 import { SES_EVENT_DETAIL_TYPES } from '../shared/email/delivery-events.ts';
 import { scanResultFunction } from '../shared/malware-scan/definition.ts';
-import { METRICS_NAMESPACE, METRICS_SERVICE } from '../shared/metrics.ts';
 import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
 import { TABLE_DEFINITION } from '../shared/storage/table.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';

@@ -1,10 +1,7 @@
-import { publishBusinessEventsWith, recordBusinessEvent } from '../../shared/business-events.ts';
+import { recordBusinessEvent } from '../../shared/business-events.ts';
 import { type DeliveryEvent, readDeliveryEvent } from '../../shared/email/delivery-events.ts';
 import { recordDelivery } from '../../shared/email/record-repository.ts';
 import { logger } from '../../shared/logger.ts';
-import { writeMetric } from '../../shared/metrics.ts';
-
-publishBusinessEventsWith(writeMetric);
 
 /**
  * Target of the EventBridge rule on the SES configuration set's events: records delivered,

@@ -1,9 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { publishBusinessEventsWith } from '../business-events.ts';
 import { logger } from '../logger.ts';
-import { writeMetric } from '../metrics.ts';
 import { honoursIdempotencyKey } from '../routes/access.ts';
 import type { RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
 import { routeGrant, sessionAccess } from './middleware/access.ts';
@@ -11,16 +9,12 @@ import { httpResponse } from './middleware/http-response.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { problemErrors } from './middleware/problems.ts';
 import { requestLog } from './middleware/request-log.ts';
-import { withRouteState } from './middleware/request-state.ts';
 import { responseContract } from './middleware/response-contract.ts';
 import type { HttpEvent, HttpResponse, RouteContext } from './middleware/types.ts';
 import { validatedInput } from './middleware/validated-input.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export type { HttpEvent, HttpResponse } from './middleware/types.ts';
-
-// Business events recorded by the use cases become CloudWatch metrics (EMF lines).
-publishBusinessEventsWith(writeMetric);
 
 export { MAX_BODY_BYTES } from './middleware/validated-input.ts';
 
@@ -42,7 +36,6 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
   // environment, so nothing of it resumes later (its idempotency record waits for takeover).
   const chain = middy<HttpEvent, RouteResult | HttpResponse, Error, RouteContext>({ timeoutEarlyInMillis: 0 })
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(withRouteState())
     .use(requestLog(route))
     .use(securityHeaders())
     .use(httpResponse())

@@ -2,7 +2,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
-import { callOrigin } from './call-origin.ts';
 
 /** Created once per cold start; locally AWS_ENDPOINT_URL_DYNAMODB points it at the emulator. */
 export const { TABLE_NAME: tableName } = readEnv({ TABLE_NAME: z.string().check(z.minLength(1)) });
@@ -10,53 +9,3 @@ export const { TABLE_NAME: tableName } = readEnv({ TABLE_NAME: z.string().check(
 export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
-
-/** One DynamoDB call: its command and the entity prefix of the key it names (e.g. `SESSION`). */
-export interface DynamoDbCall {
-  command: string;
-  entity?: string;
-  /** The gateway route it was made for; absent for workflow tasks and other background work. */
-  origin?: string;
-}
-
-/** The low-level (marshalled) input of a recorded call and when it ran: the bench's bare handlers replay it. */
-export interface DynamoDbCallReplay {
-  input: unknown;
-  startedAt: number;
-  endedAt?: number;
-}
-
-/** Calls made by this process, recorded only with COUNT_DYNAMODB_CALLS=true (`npm run bench`). */
-export const dynamoDbCalls: DynamoDbCall[] = [];
-export const dynamoDbCallReplays = new WeakMap<DynamoDbCall, DynamoDbCallReplay>();
-
-if (process.env.COUNT_DYNAMODB_CALLS === 'true') {
-  const entityOf = (input: Record<string, unknown>) => {
-    const key = (input.Key ?? input.Item) as Record<string, unknown> | undefined;
-    const pk = key?.PK as string | { S?: string } | undefined;
-    const value = typeof pk === 'string' ? pk : pk?.S;
-    return value?.split('#')[0];
-  };
-  documentClient.middlewareStack.add(
-    (next, context) => async (args) => {
-      const entity = entityOf(args.input as Record<string, unknown>);
-      const origin = callOrigin.getStore();
-      const call: DynamoDbCall = {
-        command: context.commandName ?? 'unknown',
-        ...(entity ? { entity } : {}),
-        ...(origin ? { origin } : {}),
-      };
-      // A copy: the SDK may change the input object once sent.
-      const replay: DynamoDbCallReplay = { input: structuredClone(args.input), startedAt: performance.now() };
-      dynamoDbCalls.push(call);
-      dynamoDbCallReplays.set(call, replay);
-      try {
-        return await next(args);
-      } finally {
-        replay.endedAt = performance.now();
-      }
-    },
-    // After the document client's marshalling: the input is what goes on the wire.
-    { step: 'build', name: 'countDynamoDbCalls' },
-  );
-}

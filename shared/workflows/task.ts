@@ -1,11 +1,6 @@
 import type * as z from 'zod/mini';
-import { publishBusinessEventsWith } from '../business-events.ts';
 import { logger } from '../logger.ts';
-import { writeMetric } from '../metrics.ts';
 import { TASK_ERRORS, TaskError, toTaskError } from './errors.ts';
-
-// Business events recorded by the tasks (an email refused) become CloudWatch metrics.
-publishBusinessEventsWith(writeMetric);
 
 /**
  * The wrapper of every workflow task Lambda: validates the state input (a malformed input is a

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { publishBusinessEventsWith, recordBusinessEvent } from '../../shared/business-events.ts';
-import { writeMetric } from '../../shared/metrics.ts';
+import { recordBusinessEvent } from '../../shared/business-events.ts';
 
 const emitted = (record: () => void) => {
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
@@ -12,13 +11,11 @@ const emitted = (record: () => void) => {
 
 afterEach(() => {
   vi.unstubAllEnvs();
-  publishBusinessEventsWith(() => {});
 });
 
 describe('business events as CloudWatch metrics (EMF)', () => {
   it('writes one EMF line per event, split by outcome when it has one', () => {
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
-    publishBusinessEventsWith(writeMetric);
     const [decided] = emitted(() => recordBusinessEvent('EnrolmentDecided', 'reject'));
     expect(decided).toEqual({
       _aws: {
@@ -37,10 +34,13 @@ describe('business events as CloudWatch metrics (EMF)', () => {
     });
   });
 
-  it('writes nothing when metrics are disabled or no publisher is set', () => {
+  it('writes nothing when metrics are disabled; an event without outcome has the service dimension only', () => {
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
-    expect(emitted(() => writeMetric('AdvanceDecided', undefined))).toEqual([]);
-    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
     expect(emitted(() => recordBusinessEvent('AdvanceDecided'))).toEqual([]);
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
+    const [advance] = emitted(() => recordBusinessEvent('AdvanceDecided'));
+    expect(advance._aws.CloudWatchMetrics[0].Dimensions).toEqual([['service']]);
+    expect(advance).not.toHaveProperty('outcome');
+    expect(advance.AdvanceDecided).toBe(1);
   });
 });

@@ -6,7 +6,6 @@ import {
   idempotencyScope,
   releaseIdempotent,
 } from '../idempotency.ts';
-import type { IdempotencyRef } from '../idempotency-repository.ts';
 import type { HttpMiddleware } from './types.ts';
 
 /**
@@ -15,7 +14,6 @@ import type { HttpMiddleware } from './types.ts';
  * case does not run; the outcome of a first run is stored after it, its failure as the problem it maps to.
  */
 export function idempotency(route: RouteDefinition): HttpMiddleware {
-  const claims = new WeakMap<object, IdempotencyRef>();
   return {
     before: async (request) => {
       const state = request.context.route;
@@ -29,7 +27,7 @@ export function idempotency(route: RouteDefinition): HttpMiddleware {
         request: `${route.method} ${request.event.rawPath}\n${request.event.body ?? ''}`,
         remainingMs: request.context.getRemainingTimeInMillis(),
       });
-      if ('claimed' in outcome) claims.set(state, outcome.claimed);
+      if ('claimed' in outcome) state.claimed = outcome.claimed;
       else
         state.replayed = {
           ...outcome.replayed,
@@ -37,11 +35,11 @@ export function idempotency(route: RouteDefinition): HttpMiddleware {
         };
     },
     after: async (request) => {
-      const claimed = claims.get(request.context.route);
+      const { claimed } = request.context.route;
       if (claimed) await completeIdempotent(claimed, request.response as RouteResult);
     },
     onError: async (request) => {
-      const claimed = claims.get(request.context.route);
+      const { claimed } = request.context.route;
       if (claimed) await releaseIdempotent(claimed, request.error);
     },
   };

@@ -1,10 +1,13 @@
+import type { Context } from 'aws-lambda';
 import { logger } from '../../logger.ts';
 import type { RouteDefinition } from '../../routes/types.ts';
-import type { HttpMiddleware, HttpResponse } from './types.ts';
+import type { HttpMiddleware, HttpResponse, RouteContext } from './types.ts';
 
 /**
- * One "Request handled" line per request (method, status, duration), and the API Gateway request
- * id and route id on every line logged meanwhile (removed by injectLambdaContext's resetKeys).
+ * Middleware: the request's own state (a context of its own, inheriting the invocation's: a
+ * caller may reuse one context object for concurrent invocations), the API Gateway request id and
+ * route id on every line logged meanwhile (removed by injectLambdaContext's resetKeys), and one
+ * "Request handled" line per request (method, status, duration).
  */
 export function requestLog(route: RouteDefinition): HttpMiddleware {
   const handled: HttpMiddleware['after'] = (request) => {
@@ -16,7 +19,14 @@ export function requestLog(route: RouteDefinition): HttpMiddleware {
   };
   return {
     before: (request) => {
-      logger.appendKeys({ requestId: request.context.route.requestId, route: route.id });
+      const headers: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(request.event.headers ?? {}))
+        headers[name.toLowerCase()] = value;
+      const requestId = request.event.requestContext?.requestId ?? 'local';
+      const context = Object.create(request.context as Context) as RouteContext;
+      context.route = { requestId, startedAt: performance.now(), headers };
+      request.context = context;
+      logger.appendKeys({ requestId, route: route.id });
     },
     after: handled,
     onError: handled,

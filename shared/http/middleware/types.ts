@@ -5,6 +5,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { AuthContext, RouteDefinition, RouteInput, RouteResult } from '../../routes/types.ts';
+import type { IdempotencyRef } from '../idempotency-repository.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Partial<AuthContext> | undefined>;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -18,13 +19,15 @@ export interface RouteState {
   auth?: AuthContext;
   input?: RouteInput<RouteDefinition>;
   granted?: unknown;
+  /** The Idempotency-Key this request claimed: its outcome is stored under it. */
+  claimed?: IdempotencyRef;
   /** The stored response of an Idempotency-Key retry: the use case does not run again. */
   replayed?: RouteResult;
 }
 
 /**
  * The invocation context with the request's state: a context of its own per request (see
- * `withRouteState`), since a caller may reuse one context object for concurrent invocations.
+ * `requestLog`), since a caller may reuse one context object for concurrent invocations.
  */
 export type RouteContext = Context & { route: RouteState };
 
