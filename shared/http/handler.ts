@@ -12,7 +12,6 @@ import { requestLog } from './middleware/request-log.ts';
 import { responseContract } from './middleware/response-contract.ts';
 import type { HttpEvent, HttpResponse, RouteContext } from './middleware/types.ts';
 import { validatedInput } from './middleware/validated-input.ts';
-import { securityHeaders } from './security-headers.ts';
 
 export type { HttpEvent, HttpResponse } from './middleware/types.ts';
 
@@ -37,7 +36,6 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
   const chain = middy<HttpEvent, RouteResult | HttpResponse, Error, RouteContext>({ timeoutEarlyInMillis: 0 })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestLog(route))
-    .use(securityHeaders())
     .use(httpResponse())
     .use(responseContract(route))
     .use(problemErrors())

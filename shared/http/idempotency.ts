@@ -58,17 +58,15 @@ export function idempotencyScope(
  * concurrent duplicate gets 409 until the first one ends or its function's deadline has passed
  * (then the retry takes it over). Failures (5xx) release the key so the client can retry.
  *
- * Claims the key for this request (`{ claimed }`: run it, then `completeIdempotent` or
- * `releaseIdempotent`), or gives the stored response of a completed one (`{ replayed }`).
+ * Claims `key` for this request (undefined: run it, then `completeIdempotent` or
+ * `releaseIdempotent`), or gives the stored response of a completed one.
  */
-export async function claimIdempotent(options: {
-  scope: string;
-  key: string;
-  request: string;
-  remainingMs: number;
-}): Promise<{ claimed: IdempotencyRef } | { replayed: RouteResult }> {
-  const key: IdempotencyRef = { scope: options.scope, key: options.key };
-  const fingerprint = sha256(options.request);
+export async function claimIdempotent(
+  key: IdempotencyRef,
+  request: string,
+  remainingMs: number,
+): Promise<RouteResult | undefined> {
+  const fingerprint = sha256(request);
   const now = nowMs();
   const nowSeconds = Math.floor(now / 1000);
   const started = await startIdempotentRequest(
@@ -76,11 +74,11 @@ export async function claimIdempotent(options: {
     {
       fingerprint,
       expiresAt: nowSeconds + RETENTION_SECONDS,
-      inProgressUntil: now + options.remainingMs + TAKEOVER_MARGIN_MS,
+      inProgressUntil: now + remainingMs + TAKEOVER_MARGIN_MS,
     },
     { ms: now, seconds: nowSeconds },
   );
-  return started ? { claimed: key } : { replayed: await storedOutcome(key, fingerprint, now) };
+  return started ? undefined : storedOutcome(key, fingerprint, now);
 }
 
 /** The outcome of a claimed request: its response is stored and answers retries. */

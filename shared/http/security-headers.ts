@@ -1,10 +1,9 @@
-import type { HttpMiddleware, HttpResponse } from './middleware/types.ts';
-
 /**
  * Security headers of the API (OWASP REST Security Cheat Sheet), the same from the handler
- * wrapper, the `$default` route function and the local gateway. A few constant headers rather
- * than `@middy/http-security-headers`: that middleware adds 4.5 KiB to every bundle (measured;
- * lookupEnrolmentCompany would pass the 1.25× bar) and sets its CSP on HTML responses only.
+ * wrapper (its httpResponse middleware), the `$default` route function and the local gateway. A
+ * few constant headers rather than `@middy/http-security-headers`: that middleware adds 4.5 KiB
+ * to every bundle (measured; lookupEnrolmentCompany would pass the 1.25× bar) and sets its CSP on
+ * HTML responses only.
  */
 export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
@@ -22,18 +21,4 @@ export const JSON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
   'content-security-policy':
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-};
-
-/**
- * Middleware: the security headers on every response, a failure's included; headers the response
- * already has win (a use case may relax Cache-Control for public data, such as bank names).
- */
-export const securityHeaders = (): HttpMiddleware => {
-  const withHeaders: HttpMiddleware['after'] = (request) => {
-    const response = request.response as HttpResponse | undefined;
-    if (!response) return;
-    const isJson = response.body !== undefined && !response.isBase64Encoded;
-    response.headers = { ...(isJson ? JSON_SECURITY_HEADERS : BASE_SECURITY_HEADERS), ...response.headers };
-  };
-  return { after: withHeaders, onError: withHeaders };
 };

@@ -1,30 +1,39 @@
 import type { RouteResult } from '../../routes/types.ts';
+import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from '../security-headers.ts';
 import type { HttpMiddleware } from './types.ts';
 
 /**
  * Middleware: the use case's RouteResult (or the problem standing for its failure) becomes the
- * API Gateway response: JSON or problem+json body, binary bodies (generated PDFs) base64-encoded
- * with the Content-Type the use case set, and the request id in `x-request-id`.
+ * API Gateway response, a failure's included: JSON or problem+json body, binary bodies (generated
+ * PDFs) base64-encoded with the Content-Type the use case set, the request id in `x-request-id`
+ * and the security headers (see security-headers.ts), which the result's own headers override (a
+ * use case may relax Cache-Control for public data, such as bank names).
  */
 export const httpResponse = (): HttpMiddleware => {
   const serialize: HttpMiddleware['after'] = (request) => {
-    const result = request.response as RouteResult | undefined;
-    if (!result) return;
+    const result = request.response as RouteResult;
+    const { body, status: statusCode } = result;
+    const isJson = body !== undefined && !(body instanceof Uint8Array);
     const headers: Record<string, string> = {
+      ...(isJson ? JSON_SECURITY_HEADERS : BASE_SECURITY_HEADERS),
       'x-request-id': request.context.route.requestId,
       ...result.headers,
     };
-    if (result.body === undefined) {
-      request.response = { statusCode: result.status, headers };
-    } else if (result.body instanceof Uint8Array) {
-      const body = Buffer.from(result.body).toString('base64');
-      request.response = { statusCode: result.status, headers, body, isBase64Encoded: true };
+    if (body === undefined) {
+      request.response = { statusCode, headers };
+    } else if (body instanceof Uint8Array) {
+      request.response = {
+        statusCode,
+        headers,
+        body: Buffer.from(body).toString('base64'),
+        isBase64Encoded: true,
+      };
     } else {
-      const body = result.body as Record<string, unknown>;
+      const fields = body as Record<string, unknown>;
       const isProblem =
-        result.status >= 400 && typeof body?.code === 'string' && typeof body.detail === 'string';
+        statusCode >= 400 && typeof fields?.code === 'string' && typeof fields.detail === 'string';
       headers['content-type'] = isProblem ? 'application/problem+json' : 'application/json; charset=utf-8';
-      request.response = { statusCode: result.status, headers, body: JSON.stringify(result.body) };
+      request.response = { statusCode, headers, body: JSON.stringify(body) };
     }
   };
   return { after: serialize, onError: serialize };

@@ -12,8 +12,7 @@ import type { HttpMiddleware } from './types.ts';
 export function responseContract(route: RouteDefinition): HttpMiddleware {
   const responses = declaredResponses(route);
   const check: HttpMiddleware['after'] = (request) => {
-    const result = request.response as RouteResult | undefined;
-    if (!result) return;
+    const result = request.response as RouteResult;
     const declared = responses[result.status];
     const issues = !declared
       ? [{ path: [], code: 'undeclared_status' }]
