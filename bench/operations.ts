@@ -84,6 +84,8 @@ export interface LatencyFigures {
   /** The bare handler making the same DynamoDB calls (bench/bare-route.ts) and the ratios to it. */
   bareP50: number;
   bareP99: number;
+  /** A bare handler that fails (a replay the emulator refuses) answers fast: its figures then mean nothing. */
+  bareNon2xx: number;
   bareP50Ratio: number;
   bareP99Ratio: number;
 }
@@ -154,6 +156,7 @@ export async function measureLatency(
     p99Ratio: own.latency.p99 / Math.max(base.latency.p99, 1),
     bareP50: bare.latency.p50,
     bareP99: bare.latency.p99,
+    bareNon2xx: bare.non2xx + bare.errors,
     bareP50Ratio: own.latency.p50 / Math.max(bare.latency.p50, 1),
     bareP99Ratio: own.latency.p99 / Math.max(bare.latency.p99, 1),
   };

@@ -24,7 +24,8 @@ import { printTable } from './table.ts';
  * DynamoDB calls per main operation, and latency under 20 concurrent clients against a bare
  * handler making the same DynamoDB calls (bench/bare-route.ts) and a no-op route, all behind the
  * same local gateway. Prints three tables; writes them as JSON under bench/results/.
- * BENCH_INIT_RUNS (default 21) and BENCH_SECONDS (default 5) trade precision for time.
+ * BENCH_INIT_RUNS (default 21) and BENCH_SECONDS (default 5) trade precision for time;
+ * BENCH_ROUTES (route ids, comma-separated) runs the scenarios of these routes only.
  */
 process.env.COUNT_DYNAMODB_CALLS = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -110,8 +111,15 @@ const call: Call = async (request) => {
 };
 
 const routeIds = new Set(routeTable.map((route) => route.id));
-const runnable = scenarios.filter((s) => [s.routeId, ...(s.needs ?? [])].every((id) => routeIds.has(id)));
-const skipped = scenarios.filter((s) => !runnable.includes(s)).map((s) => s.name);
+const onlyRoutes = process.env.BENCH_ROUTES?.split(',');
+const runnable = scenarios.filter(
+  (s) =>
+    [s.routeId, ...(s.needs ?? [])].every((id) => routeIds.has(id)) &&
+    (!onlyRoutes || onlyRoutes.includes(s.routeId)),
+);
+const skipped = scenarios
+  .filter((s) => ![s.routeId, ...(s.needs ?? [])].every((id) => routeIds.has(id)))
+  .map((s) => s.name);
 const prepared: PreparedScenario[] = [];
 const failed: { name: string; error: string }[] = [];
 for (const scenario of runnable) {
@@ -192,7 +200,8 @@ printTable(
     'bare p50/p99': `${l.bareP50}/${l.bareP99}`,
     'p50 × bare': fixed(l.bareP50Ratio),
     'p99 × bare': fixed(l.bareP99Ratio),
-    bar: l.bareP99Ratio <= LATENCY_BAR ? 'ok' : 'ABOVE',
+    'bare non-2xx': String(l.bareNon2xx),
+    bar: l.bareNon2xx > 0 ? 'BARE FAILED' : l.bareP99Ratio <= LATENCY_BAR ? 'ok' : 'ABOVE',
     'no-op p50/p99': `${l.noopP50}/${l.noopP99}`,
     'p99 × no-op': fixed(l.p99Ratio, 1),
   })),

@@ -20,9 +20,10 @@ export { MAX_BODY_BYTES } from './middleware/validated-input.ts';
 /**
  * The one wrapper every HTTP Lambda goes through: a chain of middlewares (README, "Conventions"),
  * outermost first: Lambda context on every log line (cold start, request id, function name), the
- * request's log line, security headers, the API Gateway response, the response contract, errors
- * mapped to problem+json, then, before the use case, access (session), parsed and validated
- * input, the route's own access check (`grant`: a draft route's token) and Idempotency-Key.
+ * request's state and log line, the API Gateway response with its security headers, the response
+ * contract, errors mapped to problem+json (asProblem), then, before the use case, access
+ * (session), parsed and validated input, the route's own access check (`grant`: a draft route's
+ * token) and Idempotency-Key.
  * `run` receives typed, validated input and what `grant` returned.
  */
 export function httpHandler<R extends RouteDefinition, G = undefined>(
