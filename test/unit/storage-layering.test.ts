@@ -65,7 +65,7 @@ describe('the clock port', () => {
     'shared/captcha/captchetat.ts', // cache of the provider's OAuth token
     'shared/funding/call-repository.ts', // per-Lambda cache of the call record
     'shared/accounts/recovery.ts', // response-time floor
-    'shared/malware-scan/metrics.ts', // CloudWatch metric timestamp
+    'shared/metrics.ts', // CloudWatch metric timestamp (EMF)
     'shared/funding/documents.ts', // presigned URL lifetime (S3's clock)
     'shared/enrolment/document-download.ts', // presigned URL lifetime (S3's clock)
     'functions/enrolment/request-document-upload.ts', // presigned POST lifetime (S3's clock)
