@@ -4,12 +4,10 @@ import type { Context } from 'aws-lambda';
 import { logger } from '../logger.ts';
 import { honoursIdempotencyKey } from '../routes/access.ts';
 import type { RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
-import { routeGrant, sessionAccess } from './middleware/access.ts';
 import { httpResponse } from './middleware/http-response.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { problemErrors } from './middleware/problems.ts';
 import { requestLog } from './middleware/request-log.ts';
-import { responseContract } from './middleware/response-contract.ts';
 import type { HttpEvent, HttpResponse, RouteContext } from './middleware/types.ts';
 import { validatedInput } from './middleware/validated-input.ts';
 
@@ -37,12 +35,11 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
   const chain = middy<HttpEvent, RouteResult | HttpResponse, Error, RouteContext>({ timeoutEarlyInMillis: 0 })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestLog(route))
-    .use(httpResponse())
-    .use(responseContract(route))
+    .use(httpResponse(route))
     .use(problemErrors())
-    .use(sessionAccess(route))
-    .use(validatedInput(route))
-    .use(grant ? [routeGrant(grant)] : [])
+    .use(
+      validatedInput(route, grant as ((input: RouteInput<RouteDefinition>) => Promise<unknown>) | undefined),
+    )
     .use(honoursIdempotencyKey(route) ? [idempotency(route)] : [])
     .handler(async (_event, context) => {
       const state = context.route;

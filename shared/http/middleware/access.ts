@@ -1,8 +1,12 @@
-import type { AuthContext, RouteDefinition, RouteInput } from '../../routes/types.ts';
+import type { AuthContext, RouteDefinition } from '../../routes/types.ts';
 import { forbidden, unauthorized } from '../problem.ts';
-import type { HttpEvent, HttpMiddleware } from './types.ts';
+import type { HttpEvent } from './types.ts';
 
-function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | undefined {
+/**
+ * The session the authorizer vouched for, checked against the route's access (401/403): the first
+ * check of every request, before anything is read.
+ */
+export function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | undefined {
   const claims = event.requestContext.authorizer?.lambda;
   const auth =
     claims?.accountId && claims.role
@@ -27,23 +31,3 @@ function authorize(route: RouteDefinition, event: HttpEvent): AuthContext | unde
   }
   return auth;
 }
-
-/** Middleware: the session the authorizer vouched for, checked against the route's access (first of all). */
-export const sessionAccess = (route: RouteDefinition): HttpMiddleware => ({
-  before: (request) => {
-    request.context.route.auth = authorize(route, request.event);
-  },
-});
-
-/**
- * Middleware: the access check a route needs beyond the session (a draft route's token), on the
- * validated input, before anything else is done — an idempotent replay included.
- */
-export const routeGrant = <R extends RouteDefinition>(
-  grant: (input: RouteInput<R>) => Promise<unknown>,
-): HttpMiddleware => ({
-  before: async (request) => {
-    const { route } = request.context;
-    route.granted = await grant(route.input as RouteInput<R>);
-  },
-});

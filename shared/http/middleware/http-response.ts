@@ -1,22 +1,26 @@
-import type { RouteResult } from '../../routes/types.ts';
+import { declaredResponses } from '../../routes/responses.ts';
+import type { RouteDefinition, RouteResult } from '../../routes/types.ts';
 import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from '../security-headers.ts';
+import { conformingResult } from './response-contract.ts';
 import type { HttpMiddleware } from './types.ts';
 
 /**
- * Middleware: the use case's RouteResult (or the problem standing for its failure) becomes the
- * API Gateway response, a failure's included: JSON or problem+json body, binary bodies (generated
+ * Middleware: the use case's RouteResult (or the problem standing for its failure), held to the
+ * route's contract (conformingResult), becomes the API Gateway response, a failure's included: JSON or problem+json body, binary bodies (generated
  * PDFs) base64-encoded with the Content-Type the use case set, the request id in `x-request-id`
  * and the security headers (see security-headers.ts), which the result's own headers override (a
  * use case may relax Cache-Control for public data, such as bank names).
  */
-export const httpResponse = (): HttpMiddleware => {
+export const httpResponse = (route: RouteDefinition): HttpMiddleware => {
+  const responses = declaredResponses(route);
   const serialize: HttpMiddleware['after'] = (request) => {
-    const result = request.response as RouteResult;
+    const { requestId } = request.context.route;
+    const result = conformingResult(responses, request.response as RouteResult, requestId);
     const { body, status: statusCode } = result;
     const isJson = body !== undefined && !(body instanceof Uint8Array);
     const headers: Record<string, string> = {
       ...(isJson ? JSON_SECURITY_HEADERS : BASE_SECURITY_HEADERS),
-      'x-request-id': request.context.route.requestId,
+      'x-request-id': requestId,
       ...result.headers,
     };
     if (body === undefined) {

@@ -19,7 +19,7 @@ export function idempotency(route: RouteDefinition): HttpMiddleware {
     before: async (request) => {
       const state = request.context.route;
       const key = state.headers['idempotency-key'];
-      const scope = key === undefined ? undefined : idempotencyScope(route, state.auth, state.headers);
+      const scope = key === undefined ? undefined : idempotencyScope(route, state.input?.auth, state.headers);
       if (key === undefined || !scope) return;
       const claim = { scope, key: checkIdempotencyKey(key) };
       const stored = await claimIdempotent(

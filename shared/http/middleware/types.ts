@@ -16,7 +16,6 @@ export interface RouteState {
   /** performance.now() when the request came in. */
   startedAt: number;
   headers: Record<string, string | undefined>;
-  auth?: AuthContext;
   input?: RouteInput<RouteDefinition>;
   granted?: unknown;
   /** The Idempotency-Key this request claimed: its outcome is stored under it. */

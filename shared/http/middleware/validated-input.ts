@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
-import type { RouteDefinition } from '../../routes/types.ts';
+import type { RouteDefinition, RouteInput } from '../../routes/types.ts';
 import { badRequest, type FieldError, ProblemError } from '../problem.ts';
 import { frenchErrorMap, illFormedStrings, toFieldErrors } from '../validation.ts';
+import { authorize } from './access.ts';
 import type { HttpEvent, HttpMiddleware } from './types.ts';
 
 /** Bodies carry form data only (files go straight to S3), so anything larger is a client error. */
@@ -52,23 +53,32 @@ function parsePart(schema: z.ZodMiniType | undefined, value: unknown, location: 
 }
 
 /**
- * Middleware: the JSON body parsed, then path, query and body validated by the route's zod
- * schemas (French messages, each error naming its field), as the use case's typed input.
+ * Middleware: the request's input, checked in order: the session against the route's access
+ * (authorize), the JSON body parsed, path, query and body validated by the route's zod schemas
+ * (French messages, each error naming its field) as the use case's typed input, then the access
+ * check a route needs beyond the session (`grant`: a draft route's token) on that input — before
+ * anything else is done, an idempotent replay included.
  */
-export const validatedInput = (route: RouteDefinition): HttpMiddleware => ({
-  before: (request) => {
+export const validatedInput = (
+  route: RouteDefinition,
+  grant: ((input: RouteInput<RouteDefinition>) => Promise<unknown>) | undefined,
+): HttpMiddleware => ({
+  before: async (request) => {
     const { event } = request;
     const state = request.context.route;
+    const auth = authorize(route, event);
     const rawBody = readBody(event, state.headers);
     const { request: schemas } = route;
-    state.input = {
+    const input: RouteInput<RouteDefinition> = {
       params: parsePart(schemas?.params, event.pathParameters ?? {}, 'path'),
       query: parsePart(schemas?.query, event.queryStringParameters ?? {}, 'query'),
       body: parsePart(schemas?.body, rawBody ?? (schemas?.body ? {} : undefined), 'body'),
       headers: state.headers,
-      auth: state.auth,
+      auth,
       requestId: state.requestId,
       sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
-    } as NonNullable<typeof state.input>;
+    } as RouteInput<RouteDefinition>;
+    state.input = input;
+    if (grant) state.granted = await grant(input);
   },
 });
