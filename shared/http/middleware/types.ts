@@ -1,4 +1,4 @@
-import type { MiddlewareObj, Request } from '@middy/core';
+import type { MiddlewareObj } from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyStructuredResultV2,
@@ -34,5 +34,4 @@ export type RouteContext = Context & { route: RouteState };
  * The response travels as the use case's RouteResult through the inner middlewares and becomes
  * the API Gateway response in `httpResponse`.
  */
-export type HttpRequest = Request<HttpEvent, RouteResult | HttpResponse, Error, RouteContext>;
 export type HttpMiddleware = MiddlewareObj<HttpEvent, RouteResult | HttpResponse, Error, RouteContext>;
