@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { authorizerModule, routeTable } from '../../functions/route-table.ts';
 import { scanResultFunction } from '../../shared/malware-scan/definition.ts';
-import { authorizerModule, routeTable } from '../../shared/routes/index.ts';
 import { workflows, workflowTasks } from '../../shared/workflows/index.ts';
 import { stateMachineArnVariable } from '../../shared/workflows/types.ts';
 import { ensureTable, startDynamo } from './dynamodb.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { routeTable } from '../../shared/routes/index.ts';
+import { routeTable } from '../../functions/route-table.ts';
 import * as enrolmentClient from '../support/enrolment.ts';
 import { type SentEmail, useLocalCloud } from '../support/harness.ts';
 

@@ -1,8 +1,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
+import { routeTable } from '../../functions/route-table.ts';
 import { localFrontEndOrigins } from '../../infra/local/cloud.ts';
 import { corsHeadersFor } from '../../infra/local/gateway.ts';
-import { routeTable } from '../../shared/routes/index.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
 // Cheap password hashing (local stage only): the test operator logs in for real.

@@ -6,7 +6,6 @@ const route = defineRoute({
   id: 'example',
   method: 'POST',
   path: '/v1/things/{thingId}/parts/{partId}',
-  handler: 'functions/none.ts',
   access: 'public',
   summary: 'Exemple',
   tags: [],

@@ -1,0 +1,9 @@
+import { draftHandler } from '../../../shared/enrolment/draft-handler.ts';
+import { loadWithDraftToken } from '../../../shared/enrolment/repository.ts';
+import { enrolmentView } from '../../../shared/enrolment/view.ts';
+import { ok } from '../../../shared/http/handler.ts';
+import { getEnrolmentRoute } from './route.ts';
+
+export const handler = draftHandler(getEnrolmentRoute, loadWithDraftToken, async (_input, enrolment) =>
+  ok(enrolmentView(enrolment)),
+);
