@@ -2,7 +2,6 @@ import { TAGS, tableReadWrite } from '../../../shared/routes/accounts-common.ts'
 import { problemResponses } from '../../../shared/routes/schemas.ts';
 import { defineRoute } from '../../../shared/routes/types.ts';
 
-
 export const logoutRoute = defineRoute({
   id: 'logout',
   method: 'DELETE',

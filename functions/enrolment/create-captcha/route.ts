@@ -3,7 +3,6 @@ import { table, tags } from '../../../shared/routes/enrolment-common.ts';
 import { problemResponses } from '../../../shared/routes/schemas.ts';
 import { defineRoute } from '../../../shared/routes/types.ts';
 
-
 export const createCaptchaRoute = defineRoute({
   id: 'createCaptcha',
   method: 'POST',
