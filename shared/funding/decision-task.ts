@@ -8,6 +8,7 @@ import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
 import { advanceDecisionContent, balanceDecisionContent } from './decision-content.ts';
 import { renderDecisionPdf } from './decision-pdf.ts';
+import type { DecisionKind } from './decision-workflow.ts';
 import { putDossierPdf } from './documents.ts';
 import {
   DOSSIER_DOCUMENT_KINDS,
@@ -18,7 +19,6 @@ import {
 import { maskIban } from './iban.ts';
 import { findFundingCallVersion, getDossier, recordDossierDocument } from './repository.ts';
 import { missingCallVersion, missingDossier } from './task-errors.ts';
-import type { DecisionKind } from './workflows.ts';
 
 const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
   advance: 'DECISION_ATTRIBUTION',

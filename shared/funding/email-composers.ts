@@ -9,11 +9,11 @@ import { contactOf, type Enrolment } from '../enrolment/model.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
 import type { EmailComposer } from '../workflows/email-composers.ts';
+import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow.ts';
 import { decisionEmail, PAYMENT_NOTICE_TYPES, paymentNoticeEmail } from './emails.ts';
 import type { Payment, PaymentKind } from './payments.ts';
 import { getDossier } from './repository.ts';
 import { missingDossier } from './task-errors.ts';
-import { DECISION_EMAIL_TYPES, type DecisionKind } from './workflows.ts';
 
 const env = readEnv({ PORTAL_URL: z.url() });
 

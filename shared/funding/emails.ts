@@ -5,9 +5,9 @@
  */
 import { formatDate, renderEmail } from '../email/layout.ts';
 import { type Amount, formatEuros } from './amounts.ts';
+import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow.ts';
 import { balanceDecisionFileName, DOSSIER_STATUS_LABELS, type Dossier, decisionFileName } from './dossier.ts';
 import { PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
-import { DECISION_EMAIL_TYPES, type DecisionKind } from './workflows.ts';
 
 export const DECISION_EMAIL_LABELS: Record<DecisionKind, string> = {
   advance: "Décision d'attribution de l'avance",

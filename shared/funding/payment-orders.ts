@@ -10,13 +10,13 @@ import type { AuthContext } from '../routes/types.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem, putNew } from '../storage/store.ts';
 import { executionName, startWorkflow } from '../workflows/start.ts';
+import { PAYMENT_NOTICE_WORKFLOW } from './decision-workflow.ts';
 import { documentLinks } from './documents.ts';
 import { loadVisibleDossier } from './dossiers.ts';
 import { PAYMENT_NOTICE_TYPES } from './emails.ts';
 import { maskIban } from './iban.ts';
 import { amountDue, PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
 import { dossierView } from './view.ts';
-import { PAYMENT_NOTICE_WORKFLOW } from './workflows.ts';
 
 export async function launchPayment(
   auth: AuthContext,

@@ -1,18 +1,5 @@
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../workflows/types.ts';
-
-/** The decision workflow: the decision's PDF, then its email. */
-export const DECISION_WORKFLOW = 'dossierDecided';
-
-export type DecisionKind = 'advance' | 'balance';
-
-/** The email type the workflow sends for each decision (see the email composers). */
-export const DECISION_EMAIL_TYPES: Record<DecisionKind, string> = {
-  advance: 'advanceDecision',
-  balance: 'balanceDecision',
-};
-
-/** The email module's generic recorded-email workflow, which sends the payment notices. */
-export const PAYMENT_NOTICE_WORKFLOW = 'sendEmail';
+import { DECISION_WORKFLOW } from './decision-workflow.ts';
 
 /** Funding's state machines and task Lambdas (the email and failure tasks are the email module's). */
 export const fundingWorkflows: WorkflowDefinition[] = [

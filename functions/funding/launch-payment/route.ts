@@ -1,6 +1,6 @@
 import { paymentRequestBody } from '../../../shared/funding/admin-schemas.ts';
+import { PAYMENT_NOTICE_WORKFLOW } from '../../../shared/funding/decision-workflow.ts';
 import { dossierNumberParams, dossierSchema } from '../../../shared/funding/schemas.ts';
-import { PAYMENT_NOTICE_WORKFLOW } from '../../../shared/funding/workflows.ts';
 import { problemResponses } from '../../../shared/routes/schemas.ts';
 import { defineRoute } from '../../../shared/routes/types.ts';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { DECISION_WORKFLOW } from '../../../shared/funding/decision-workflow.ts';
 import { balanceRequestBody, dossierNumberParams, dossierSchema } from '../../../shared/funding/schemas.ts';
-import { DECISION_WORKFLOW } from '../../../shared/funding/workflows.ts';
 import { conflictWith, period, TAGS } from '../../../shared/routes/funding-common.ts';
 import { problemResponses } from '../../../shared/routes/schemas.ts';
 import { defineRoute } from '../../../shared/routes/types.ts';
