@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import nag from 'cdk-nag';
 import { authorizerModule, authorizerPermissions, routeTable } from '../functions/route-table.ts';
-import { emailEventHandler, workflows, workflowTasks } from '../shared/workflows/index.ts';
 import { REPOSITORY_ROOT } from './bundling.ts';
 import { readDeployment } from './config.ts';
 import { addStacks } from './stacks.ts';
+import { emailEventHandler, workflows, workflowTasks } from './state-machines.ts';
 
 /**
  * CDK entry point (`npm run synth`, `npm run deploy`): both stacks generated from the route table,

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { sendRecordedEmail } from '../../shared/email/recorded-send.ts';
-import { emailComposers } from '../../shared/workflows/email-composers.ts';
-import { TASK_ERRORS, TaskError } from '../../shared/workflows/errors.ts';
+import { InvalidDataError } from '../../shared/errors.ts';
 import { ownerSchema } from '../../shared/workflows/owner.ts';
 import { workflowTask } from '../../shared/workflows/task.ts';
+import { emailComposers } from './email-composers.ts';
 
 /** Sends one recorded email of a catalogued type, at most once per (owner, type, occurrence). */
 export const handler = workflowTask(
@@ -12,8 +12,8 @@ export const handler = workflowTask(
   async ({ owner, emailType, occurrence }) => {
     const composer = emailComposers[emailType];
     if (!composer || composer.ownerKind !== owner.kind)
-      throw new TaskError(
-        TASK_ERRORS.invalidInput,
+      throw new InvalidDataError(
+        'email_type_unknown',
         `Type de courriel inconnu pour ce dossier : ${emailType}.`,
       );
     const outcome = await sendRecordedEmail({

@@ -1,4 +1,4 @@
-import { conflict, invalidField, ProblemError, unauthorized } from '../http/problem.ts';
+import { conflict, InvalidDataError, invalidField, unauthenticated } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { checkPassword } from './login.ts';
 import {
@@ -22,7 +22,7 @@ import {
 /** The account of a valid session; a session left by a deleted or disabled account is refused. */
 export async function requireAccount(accountId: string): Promise<Account> {
   const account = await getAccount(accountId);
-  if (account?.status !== 'ACTIVE') throw unauthorized();
+  if (account?.status !== 'ACTIVE') throw unauthenticated();
   return account;
 }
 
@@ -51,8 +51,7 @@ export function assertAcceptablePassword(input: {
   if (errors.length > 0) {
     const first = errors[0]?.message as string;
     // `violatedRules` names each rule for a front end that ticks them off (password-policy.ts).
-    throw new ProblemError(
-      422,
+    throw new InvalidDataError(
       'password_policy',
       errors.length === 1 ? first : `${first} (${errors.length} règles non respectées)`,
       { errors, extensions: { violatedRules: rules } },
@@ -167,7 +166,7 @@ export async function setSecretQuestion(
   });
   // The login reads the first-login steps on the Credentials alone.
   const credentials = await updateCredentials(saved.identifier, { set: { secretQuestionSet: true } });
-  if (!credentials) throw unauthorized();
+  if (!credentials) throw unauthenticated();
   if (isSetUp(credentials)) await clearPasswordChangeRequired(token, accountId);
   logger.info('Secret question set', { accountId });
   return { passwordChangeRequired: !isSetUp(credentials), pendingSteps: pendingSteps(credentials) };

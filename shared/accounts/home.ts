@@ -1,6 +1,6 @@
+import type { AuthContext } from '../auth-context.ts';
 import type { Enrolment } from '../enrolment/model.ts';
 import { ENROLMENT_STATUS_LABELS } from '../enrolment/status.ts';
-import type { AuthContext } from '../routes/types.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
 import { getItem, queryPage } from '../storage/store.ts';
 import { requireAccount } from './credentials.ts';

@@ -62,11 +62,11 @@ export function delayAfterFailure(failures: number, policy: LockoutPolicy): numb
 }
 
 /** Whether the stored count no longer applies: a failure older than the window, or a lock served. */
-export const isStale = (state: LoginAttemptState, now: number, policy: LockoutPolicy): boolean =>
+const isStale = (state: LoginAttemptState, now: number, policy: LockoutPolicy): boolean =>
   now - state.lastFailureAt > policy.forgetAfterSeconds || (state.locked && state.blockedUntil <= now);
 
 /** The state once the `failures`-th consecutive failure happened at `now`. */
-export function blockAfter(failures: number, now: number, policy: LockoutPolicy): LoginAttemptState {
+function blockAfter(failures: number, now: number, policy: LockoutPolicy): LoginAttemptState {
   if (failures >= policy.lockAfterFailures) {
     return { failures, lastFailureAt: now, blockedUntil: now + policy.lockSeconds, locked: true };
   }

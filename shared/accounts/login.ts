@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ProblemError } from '../http/problem.ts';
+import {
+  ConflictError,
+  type DomainError,
+  LockedError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+} from '../errors.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys, type PrimaryKey } from '../storage/keys.ts';
@@ -25,7 +31,7 @@ import { LOGIN_HISTORY_SECONDS } from './sessions.ts';
  */
 
 /** LOCKOUT_POLICY (JSON, partial) overrides the documented defaults, e.g. shorter delays in tests. */
-export function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy {
+function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy {
   if (!value) return DEFAULT_LOCKOUT_POLICY;
   const policy = { ...DEFAULT_LOCKOUT_POLICY, ...(JSON.parse(value) as Partial<LockoutPolicy>) };
   if (!Object.values(policy).every((n) => Number.isFinite(n) && n >= 0))
@@ -36,28 +42,21 @@ export function lockoutPolicy(value = process.env.LOCKOUT_POLICY): LockoutPolicy
 /** Read once per cold start: a malformed setting fails loudly there, not on each login. */
 const POLICY = lockoutPolicy();
 
-export const invalidCredentials = (retryAfterSeconds = 0) =>
-  new ProblemError(401, 'invalid_credentials', 'Identifiant ou mot de passe incorrect.', {
-    ...(retryAfterSeconds > 0
-      ? { extensions: { retryAfterSeconds }, headers: { 'Retry-After': String(retryAfterSeconds) } }
-      : {}),
+const invalidCredentials = (retryAfterSeconds = 0) =>
+  new UnauthenticatedError('invalid_credentials', 'Identifiant ou mot de passe incorrect.', {
+    ...(retryAfterSeconds > 0 ? { extensions: { retryAfterSeconds }, retryAfterSeconds } : {}),
   });
 
-function refusedAttempt(reason: 'delayed' | 'locked', retryAfterSeconds: number): ProblemError {
+function refusedAttempt(reason: 'delayed' | 'locked', retryAfterSeconds: number): DomainError {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  const options = {
-    extensions: { retryAfterSeconds },
-    headers: { 'Retry-After': String(retryAfterSeconds) },
-  };
+  const options = { extensions: { retryAfterSeconds }, retryAfterSeconds };
   return reason === 'locked'
-    ? new ProblemError(
-        423,
+    ? new LockedError(
         'account_locked',
         `Trop de tentatives de connexion échouées : l'accès est verrouillé pendant ${minutes} minute(s). Vous pouvez aussi réinitialiser votre mot de passe.`,
         options,
       )
-    : new ProblemError(
-        429,
+    : new TooManyRequestsError(
         'login_delayed',
         `Trop de tentatives de connexion échouées : réessayez dans ${retryAfterSeconds} seconde(s).`,
         options,
@@ -89,12 +88,11 @@ async function recordFailedLogin(accountId: string, sourceIp: string) {
 /** Rounds of re-reading an identifier that other attempts keep recording outcomes on, before a 409. */
 const MAX_OUTCOME_ROUNDS = 10;
 
-export const loginConflict = () =>
-  new ProblemError(
-    409,
+const loginConflict = () =>
+  new ConflictError(
     'login_conflict',
     'Une autre tentative de connexion est en cours pour cet identifiant : réessayez dans un instant.',
-    { extensions: { retryAfterSeconds: 1 }, headers: { 'Retry-After': '1' } },
+    { extensions: { retryAfterSeconds: 1 }, retryAfterSeconds: 1 },
   );
 
 /** The lockout state stored on a credentials (or LOGIN_ATTEMPTS) item, if any failure is recorded. */

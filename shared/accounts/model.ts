@@ -4,7 +4,7 @@
  * from; an instructor account belongs to the ASP back office.
  */
 export type AccountRole = 'operator' | 'instructor';
-export type AccountStatus = 'ACTIVE' | 'DISABLED';
+type AccountStatus = 'ACTIVE' | 'DISABLED';
 
 export interface Account {
   id: string;
@@ -75,7 +75,7 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 export const normaliseIdentifier = (identifier: string) => identifier.trim().toLowerCase();
 
 /** Longest identifier built from a name, before a homonym's numeric suffix (2, 3…). */
-export const IDENTIFIER_MAX_LENGTH = 40;
+const IDENTIFIER_MAX_LENGTH = 40;
 
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
 

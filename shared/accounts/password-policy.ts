@@ -5,8 +5,8 @@ import commonPasswords from './common-passwords.json' with { type: 'json' };
  * command). Pure: no I/O. The guide's rules (user guide, step 11) plus the security rules of
  * the design: at most 128 characters, not a common password, not the previous password.
  */
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MAX_LENGTH = 128;
 /** The guide's examples of special characters: .,;?!:%# — any printable non-alphanumeric ASCII counts. */
 const SPECIAL = /[!-/:-@[-`{-~]/;
 const DIGIT = /\d/;
@@ -35,10 +35,6 @@ export const PASSWORD_RULE_MESSAGES: Record<PasswordRule, string> = {
   notCommon: 'Ce mot de passe est trop courant : choisissez-en un moins facile à deviner.',
   differentFromPrevious: 'Le nouveau mot de passe doit être différent du précédent.',
 };
-
-/** The guide's sentence, shown above the password fields. */
-export const PASSWORD_RULES_SUMMARY =
-  "Le mot de passe doit être différent de l'identifiant et comporter 8 caractères minimum dont 1 chiffre et 1 caractère spécial minimum (exemples: .,;?!:%#). Les caractères accentués ne sont pas autorisés.";
 
 const COMMON = /* @__PURE__ */ new Set<string>(commonPasswords);
 const LEET: Record<string, string> = {

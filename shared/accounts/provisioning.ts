@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { contactOf, type Enrolment } from '../enrolment/model.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';

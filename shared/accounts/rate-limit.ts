@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { tooManyRequests } from '../http/problem.ts';
+import { tooManyRequests } from '../errors.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
 

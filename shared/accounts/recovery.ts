@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { invalidField, ProblemError } from '../http/problem.ts';
+import { ExpiredError, invalidField } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
@@ -16,7 +16,7 @@ import { hashToken, newSessionToken } from './session-token.ts';
 import { revokeAllSessions } from './sessions.ts';
 
 /** A reset link is valid 30 minutes, once; 3 wrong secret answers void it. */
-export const RESET_TOKEN_MINUTES = 30;
+const RESET_TOKEN_MINUTES = 30;
 const MAX_ANSWER_ATTEMPTS = 3;
 /**
  * Both recovery requests answer no sooner than this, whether or not an account exists (and an
@@ -37,7 +37,7 @@ const TARGET_LIMIT = limitFromEnv(
 );
 const THROTTLED = 'Trop de demandes de récupération : réessayez plus tard.';
 
-export const RECOVERY_ACCEPTED = {
+const RECOVERY_ACCEPTED = {
   message:
     'Si un compte correspond aux informations saisies, un courriel vient de vous être envoyé. Pensez à vérifier vos courriels indésirables.',
 };
@@ -127,8 +127,7 @@ export async function requestPasswordReset(
 }
 
 const invalidToken = () =>
-  new ProblemError(
-    410,
+  new ExpiredError(
     'reset_token_invalid',
     'Ce lien de réinitialisation est invalide, a déjà servi ou a expiré. Faites une nouvelle demande.',
   );

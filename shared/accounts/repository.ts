@@ -1,5 +1,5 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../errors.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys, type PrimaryKey } from '../storage/keys.ts';
 import { getItem, isConditionFailure, putNew, queryPage } from '../storage/store.ts';

@@ -1,5 +1,5 @@
 import { requireCaptcha } from '../captcha/index.ts';
-import { ProblemError } from '../http/problem.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { getItems } from '../storage/store.ts';
 import { type AttemptRead, recordSuccess, unknownIdentifierKey, verifyPassword } from './login.ts';
@@ -38,8 +38,7 @@ async function readAttempt(
 }
 
 const captchaRequired = () =>
-  new ProblemError(
-    429,
+  new TooManyRequestsError(
     'captcha_required',
     "Trop de tentatives de connexion échouées depuis votre adresse : recopiez le code de l'image (captcha) pour vous connecter.",
     { errors: [{ path: 'body.captcha', message: "Recopiez le code de l'image (captcha)." }] },
@@ -73,8 +72,7 @@ export async function login(
     credentials.temporaryPasswordExpiresAt <= new Date().toISOString()
   ) {
     await recordSuccess(verified);
-    throw new ProblemError(
-      401,
+    throw new UnauthenticatedError(
       'temporary_password_expired',
       'Votre mot de passe provisoire a expiré. Utilisez « J’ai oublié mon mot de passe » pour en recevoir un nouveau.',
     );

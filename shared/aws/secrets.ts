@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** Secrets Manager client; locally AWS_ENDPOINT_URL_SECRETS_MANAGER may point it at a stand-in. */
-export const secretsClient = new SecretsManagerClient({});
+const secretsClient = new SecretsManagerClient({});
 
 /**
  * A secret read at run time, not a value resolved into the function's configuration at deploy

@@ -6,7 +6,7 @@ import type { CaptchaChallenge, CaptchaProvider } from './port.ts';
  * imageb64 }`, and `POST …/valider-captcha { uuid, code }` → `true | false`. The service keeps
  * the answer and makes each challenge one-time; nothing here can skip the check.
  */
-export interface CaptchEtatCredentials {
+interface CaptchEtatCredentials {
   apiUrl: string;
   tokenUrl: string;
   clientId: string;

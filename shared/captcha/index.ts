@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { cachedSecret } from '../aws/secrets.ts';
 import { readEnv } from '../config.ts';
-import { ProblemError } from '../http/problem.ts';
+import { InvalidDataError } from '../errors.ts';
 import { captchEtatProvider } from './captchetat.ts';
 import { localCaptchaProvider } from './local.ts';
 import type { CaptchaProvider } from './port.ts';
@@ -53,7 +53,7 @@ export const captchaProvider: CaptchaProvider = selectProvider();
 export async function requireCaptcha(captcha: { id: string; answer: string }): Promise<void> {
   if (await captchaProvider.verify(captcha.id, captcha.answer)) return;
   const message = 'Le code captcha est incorrect ou a expiré : saisissez le nouveau code affiché.';
-  throw new ProblemError(422, 'captcha_invalid', message, {
+  throw new InvalidDataError('captcha_invalid', message, {
     errors: [{ path: 'body.captcha.answer', message }],
   });
 }

@@ -7,7 +7,7 @@ import { renderCaptchaSvg } from './svg.ts';
 /** Without look-alike characters (0/O, 1/l/I), lower case: the guide's sample is `bw72x`. */
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 const CODE_LENGTH = 5;
-export const CAPTCHA_TTL_SECONDS = 120;
+const CAPTCHA_TTL_SECONDS = 120;
 
 const hashAnswer = (id: string, answer: string) =>
   createHash('sha256').update(`${id}:${answer.trim().toLowerCase()}`).digest();

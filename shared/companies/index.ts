@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
-import { ProblemError } from '../http/problem.ts';
+import { InvalidDataError, UnavailableError } from '../errors.ts';
 import { fixtureCompanyDirectory } from './fixtures.ts';
 import type { CompanyDirectory, CompanyRecord } from './port.ts';
 import { CompanyDirectoryUnavailable, rechercheEntreprisesDirectory } from './recherche-entreprises.ts';
@@ -11,7 +11,7 @@ const env = readEnv({
   COMPANY_DIRECTORY_URL: z._default(z.string(), 'https://recherche-entreprises.api.gouv.fr'),
 });
 
-export const companyDirectory: CompanyDirectory =
+const companyDirectory: CompanyDirectory =
   env.COMPANY_DIRECTORY === 'api'
     ? rechercheEntreprisesDirectory({ baseUrl: env.COMPANY_DIRECTORY_URL, timeoutMs: 3000 })
     : fixtureCompanyDirectory;
@@ -23,8 +23,7 @@ export async function findCompanyOrFail(siret: string): Promise<CompanyRecord> {
     company = await companyDirectory.findBySiret(siret);
   } catch (error) {
     if (error instanceof CompanyDirectoryUnavailable || (error as Error).name === 'TimeoutError') {
-      throw new ProblemError(
-        503,
+      throw new UnavailableError(
         'company_directory_unavailable',
         "Le service de recherche d'entreprises est momentanément indisponible. Réessayez dans quelques instants.",
       );
@@ -37,7 +36,7 @@ export async function findCompanyOrFail(siret: string): Promise<CompanyRecord> {
       ? 'Cet établissement est fermé : saisissez le SIRET d’un établissement en activité.'
       : undefined;
   if (message || !company) {
-    throw new ProblemError(422, 'company_not_found', message ?? '', {
+    throw new InvalidDataError('company_not_found', message ?? '', {
       errors: [{ path: 'body.siret', message: message ?? '' }],
     });
   }

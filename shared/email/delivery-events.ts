@@ -7,7 +7,7 @@ import type { DeliveryStatus } from './record-model.ts';
  * `detail-type` per event type). Only what the record needs is read: the message id, the tags
  * naming the record, the event's date; the addresses they also carry are never read nor logged.
  */
-export const SES_EVENT_TYPES: Record<string, DeliveryStatus> = {
+const SES_EVENT_TYPES: Record<string, DeliveryStatus> = {
   Delivery: 'DELIVERED',
   Bounce: 'BOUNCED',
   Complaint: 'COMPLAINED',

@@ -9,7 +9,7 @@ import { VALIDATION_LABEL } from './templates/enrolment-validation.ts';
  * Every automatic email type and its French label, as "Courriels automatiques envoyés" lists it.
  * Add a line per new email type (the funding dossier's decision email, for example).
  */
-export const EMAIL_TYPE_LABELS: Record<string, string> = {
+const EMAIL_TYPE_LABELS: Record<string, string> = {
   enrolmentAcknowledgement: ACKNOWLEDGEMENT_LABEL,
   enrolmentValidation: VALIDATION_LABEL,
   enrolmentChangesRequested: CHANGES_REQUESTED_LABEL,

@@ -10,7 +10,7 @@ export const EMAIL_STATUS_LABELS = {
   SENT: 'Envoyé',
   FAILED: "Échec de l'envoi",
 } as const;
-export type EmailStatus = keyof typeof EMAIL_STATUS_LABELS;
+type EmailStatus = keyof typeof EMAIL_STATUS_LABELS;
 
 /**
  * What became of a SENT email, from the SES events of the configuration set (`SENT` only means

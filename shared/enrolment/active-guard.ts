@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem.ts';
+import { ConflictError } from '../errors.ts';
 import { keys } from '../storage/keys.ts';
 import { claimGuard, releaseGuard } from '../storage/store.ts';
 import type { Enrolment } from './model.ts';
@@ -25,7 +25,7 @@ export async function claimActiveEnrolment(enrolment: Enrolment): Promise<Pair> 
   await claimGuard(guardKey(pair), enrolment.id, () => {
     const message =
       "Une demande d'enrôlement est déjà en cours pour ce N° de référencement et ce SIRET : une seule demande active est possible.";
-    return new ProblemError(409, 'enrolment_already_active', message, {
+    return new ConflictError('enrolment_already_active', message, {
       errors: [{ path: 'applicant.siret', message }],
     });
   });

@@ -1,4 +1,4 @@
-import type { FieldError } from '../http/problem.ts';
+import type { FieldError } from '../errors.ts';
 import type {
   ApplicantStep,
   LookedUpCompany,
@@ -9,7 +9,7 @@ import type {
 import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from './siret.ts';
 
 /** Step 2 "Demandeur" rules (pure): the answers as typed → the stored step, or the field errors. */
-export interface PersonInput extends Person {
+interface PersonInput extends Person {
   emailConfirmation: string;
 }
 

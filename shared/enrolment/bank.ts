@@ -10,8 +10,8 @@ export type BankCheck =
   | { ok: true; iban: string; bic: string; countryCode: string }
   | { ok: false; errors: { field: 'iban' | 'bic'; message: string }[] };
 
-export const normaliseIban = (value: string): string => electronicFormatIBAN(value) ?? '';
-export const normaliseBic = (value: string): string => value.replace(/\s+/g, '').toUpperCase();
+const normaliseIban = (value: string): string => electronicFormatIBAN(value) ?? '';
+const normaliseBic = (value: string): string => value.replace(/\s+/g, '').toUpperCase();
 
 export function checkBankDetails(rawIban: string, rawBic: string): BankCheck {
   const iban = normaliseIban(rawIban);

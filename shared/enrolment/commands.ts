@@ -1,9 +1,9 @@
-import { ProblemError } from '../http/problem.ts';
-import { SCAN_RETRY_AFTER_SECONDS, scanPendingMessage } from '../malware-scan/verdict.ts';
+import { ConflictError, InvalidDataError } from '../errors.ts';
 import { deleteCheckedUploads, verifyPendingDocuments } from './documents.ts';
 import type { DocumentField, Enrolment } from './model.ts';
 import { saveEnrolment, touched } from './repository.ts';
 import { DOCUMENT_STEP, documentPath, type StepName } from './requirements.ts';
+import { SCAN_RETRY_AFTER_SECONDS, scanPendingMessage } from './scan-messages.ts';
 
 /**
  * Fails when a document is not usable (nothing is written): one 422 naming every refused
@@ -20,10 +20,10 @@ export function ensureDocumentsUsable(verified: {
     : verified.scanning.map((field) => ({ path: documentPath(field), message: scanPendingMessage(field) }));
   const [first] = errors;
   if (!first) return;
-  if (refused) throw new ProblemError(422, 'document_rejected', first.message, { errors });
-  throw new ProblemError(409, 'document_scan_pending', first.message, {
+  if (refused) throw new InvalidDataError('document_rejected', first.message, { errors });
+  throw new ConflictError('document_scan_pending', first.message, {
     errors,
-    headers: { 'Retry-After': SCAN_RETRY_AFTER_SECONDS },
+    retryAfterSeconds: SCAN_RETRY_AFTER_SECONDS,
   });
 }
 

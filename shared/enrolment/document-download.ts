@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
-import { attachmentDisposition } from '../http/content-disposition.ts';
+import { attachmentDisposition } from '../storage/content-disposition.ts';
 import type { CheckedDocument } from './model.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { CheckedDocument } from './model.ts';
  * replace), saved under its original file name. Its own
  * module so that only the download functions (draft holder, instructors) bundle the presigner.
  */
-export const DOWNLOAD_EXPIRY_SECONDS = 60;
+const DOWNLOAD_EXPIRY_SECONDS = 60;
 
 export async function presignDownload(
   document: CheckedDocument,

@@ -36,7 +36,7 @@ import {
 /** The justificatifs in S3: presigned POST uploads under the enrolment's prefix, then verification. */
 export const UPLOAD_EXPIRY_SECONDS = 300;
 
-export const enrolmentPrefix = (enrolmentId: string) => `${UPLOAD_PREFIX}${enrolmentId}/`;
+const enrolmentPrefix = (enrolmentId: string) => `${UPLOAD_PREFIX}${enrolmentId}/`;
 
 export async function presignUpload(
   enrolmentId: string,

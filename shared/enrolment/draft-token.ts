@@ -1,5 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** Header carrying the enrolment draft token (a capability: whoever holds it may edit that draft). */
+export const DRAFT_TOKEN_HEADER = 'X-Draft-Token';
+
 /**
  * The draft token: a 256-bit random capability handed to the applicant once; only its SHA-256
  * is stored (a high-entropy token needs no slow hash), and it is compared in constant time.

@@ -5,7 +5,7 @@ import { changesRequestedEmail } from '../email/templates/enrolment-changes-requ
 import type { EnrolmentEmailSubject } from '../email/templates/enrolment-facts.ts';
 import { rejectionEmail } from '../email/templates/enrolment-rejection.ts';
 import { validationEmail } from '../email/templates/enrolment-validation.ts';
-import { TASK_ERRORS, TaskError } from '../workflows/errors.ts';
+import { InvalidDataError, NotFoundError } from '../errors.ts';
 import { contactOf, type Enrolment, type EnrolmentDecision } from './model.ts';
 import { getEnrolment } from './repository.ts';
 import { renewDraftToken } from './resume-token.ts';
@@ -20,11 +20,13 @@ export interface ComposedEmail {
   rendered: RenderedEmail;
 }
 
-const invalid = (message: string) => new TaskError(TASK_ERRORS.invalidInput, message);
+/** The enrolment is not in the state the email reports (a task input no retry can fix). */
+const invalid = (message: string) => new InvalidDataError('enrolment_state_invalid', message);
 
 export async function loadEnrolment(enrolmentId: string): Promise<Enrolment> {
   const enrolment = await getEnrolment(enrolmentId);
-  if (!enrolment) throw invalid(`Demande d'enrôlement introuvable (${enrolmentId}).`);
+  if (!enrolment)
+    throw new NotFoundError('enrolment_not_found', `Demande d'enrôlement introuvable (${enrolmentId}).`);
   return enrolment;
 }
 

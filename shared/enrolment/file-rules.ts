@@ -16,7 +16,6 @@ const SIGNATURES: Record<DocumentContentType, { extensions: string[]; magic: num
   'image/jpeg': { extensions: ['jpg', 'jpeg'], magic: [0xff, 0xd8, 0xff] },
 };
 
-export const DOCUMENT_CONTENT_TYPES = Object.keys(SIGNATURES) as DocumentContentType[];
 /** Bytes to read from an object to check its signature. */
 export const SIGNATURE_BYTES = 8;
 
@@ -28,7 +27,7 @@ export const fileNameMatchesType = (fileName: string, contentType: DocumentConte
 export const storageExtension = (contentType: DocumentContentType): string =>
   SIGNATURES[contentType].extensions[0] as string;
 
-export const hasSignature = (contentType: DocumentContentType, firstBytes: Uint8Array): boolean =>
+const hasSignature = (contentType: DocumentContentType, firstBytes: Uint8Array): boolean =>
   SIGNATURES[contentType].magic.every((byte, index) => firstBytes[index] === byte);
 
 export type VerificationOutcome = { ok: true; size: number } | { ok: false; reason: string };

@@ -4,7 +4,7 @@
  * `bank_registry/manual_fr.json` (one entry per BIC). Pure: `npm run refresh:french-banks`
  * downloads the registry and writes the result to `french-banks.json`.
  */
-export interface RegistryEntry {
+interface RegistryEntry {
   country_code: string;
   bank_code: string;
   bic: string;
@@ -15,7 +15,7 @@ export interface RegistryEntry {
  * Errors of the source, fixed by hand (code → name, with why). The registry lists a customer's
  * name on two of Société Générale's BICs.
  */
-export const CORRECTIONS: Readonly<Record<string, string>> = {
+const CORRECTIONS: Readonly<Record<string, string>> = {
   '30003': 'SOCIETE GENERALE',
 };
 

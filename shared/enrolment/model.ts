@@ -93,7 +93,7 @@ export interface ApplicantStep {
   tiersDeclarantCapacity?: TiersDeclarantCapacity;
 }
 
-export interface BankStep {
+interface BankStep {
   /** Normalised, without spaces. */
   iban: string;
   bic: string;
@@ -101,7 +101,7 @@ export interface BankStep {
   domiciliation: string;
 }
 
-export interface VatStep {
+interface VatStep {
   regime: VatRegime;
 }
 
@@ -158,7 +158,7 @@ export interface LookedUpCompany {
 }
 
 /** The three mandatory checkboxes of step 5, as accepted at submission. */
-export interface SubmissionDeclarations {
+interface SubmissionDeclarations {
   cgu: true;
   article4417: true;
   sincerity: true;

@@ -9,5 +9,3 @@ export const controlKey = (counter: number): number => (counter % 11) % 10;
 
 export const formatEnrolmentNumber = (counter: number): string =>
   `ENR${String(counter).padStart(4, '0')}M${controlKey(counter)}`;
-
-export const ENROLMENT_NUMBER_PATTERN = /^ENR\d{4,}M\d$/;

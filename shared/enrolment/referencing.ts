@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem.ts';
+import { InvalidDataError, NotFoundError } from '../errors.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
 import type { ReferencingStep } from './model.ts';
@@ -16,7 +16,7 @@ export interface ReferencingRecord {
 }
 
 /** The only couloir this portal funds. */
-export const MSS_COULOIR = 'MSS';
+const MSS_COULOIR = 'MSS';
 
 export const toReferencingStep = (record: ReferencingRecord): ReferencingStep => ({
   number: record.number,
@@ -35,8 +35,7 @@ export const toReferencingStep = (record: ReferencingRecord): ReferencingStep =>
 export async function findMssReferencing(number: string, path: string): Promise<ReferencingRecord> {
   const record = await getItem<ReferencingRecord>(keys.referencing(number));
   if (!record) {
-    throw new ProblemError(
-      404,
+    throw new NotFoundError(
       'referencing_not_found',
       'Ce N° unique de référencement (ANS) est inconnu : vérifiez le numéro du certificat de référencement.',
       { errors: [{ path, message: 'N° unique de référencement (ANS) inconnu.' }] },
@@ -44,7 +43,7 @@ export async function findMssReferencing(number: string, path: string): Promise<
   }
   if (record.couloir !== MSS_COULOIR) {
     const message = `Ce référencement concerne le couloir « ${record.dsrLabel} » : ce portail est réservé aux opérateurs MSS.`;
-    throw new ProblemError(422, 'referencing_not_mss', message, { errors: [{ path, message }] });
+    throw new InvalidDataError('referencing_not_mss', message, { errors: [{ path, message }] });
   }
   return record;
 }

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
-import { ProblemError } from '../http/problem.ts';
-import { DRAFT_TOKEN_HEADER } from '../routes/access.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
 import { getItem, putNew, putVersioned, type StoredItem } from '../storage/store.ts';
-import { draftTokenMatches } from './draft-token.ts';
+import { DRAFT_TOKEN_HEADER, draftTokenMatches } from './draft-token.ts';
 import type { Enrolment } from './model.ts';
 import { isBuyerOperator } from './requirements.ts';
 import { isEditable } from './status.ts';
@@ -59,8 +58,7 @@ export async function saveEnrolment(enrolment: Enrolment): Promise<Enrolment> {
 export const getEnrolment = (enrolmentId: string) => getItem<Enrolment>(keys.enrolment(enrolmentId));
 
 const draftNotFound = () =>
-  new ProblemError(
-    404,
+  new NotFoundError(
     'enrolment_not_found',
     "Cette demande d'enrôlement n'existe pas, ou son brouillon a expiré.",
   );
@@ -74,7 +72,7 @@ export async function loadWithDraftToken(
   const token = headers[header];
   if (!token) {
     const message = `L'en-tête ${DRAFT_TOKEN_HEADER} est obligatoire.`;
-    throw new ProblemError(401, 'draft_token_required', message, {
+    throw new UnauthenticatedError('draft_token_required', message, {
       errors: [{ path: `headers.${header}`, message }],
     });
   }
@@ -82,7 +80,7 @@ export async function loadWithDraftToken(
   if (!enrolment) throw draftNotFound();
   if (!draftTokenMatches(token, enrolment.draftTokenHash)) {
     const message = "Ce jeton ne donne pas accès à cette demande d'enrôlement.";
-    throw new ProblemError(403, 'draft_token_invalid', message, {
+    throw new ForbiddenError('draft_token_invalid', message, {
       errors: [{ path: `headers.${header}`, message }],
     });
   }
@@ -96,8 +94,7 @@ export async function loadEditable(
 ): Promise<Enrolment> {
   const enrolment = await loadWithDraftToken(enrolmentId, headers);
   if (!isEditable(enrolment.status)) {
-    throw new ProblemError(
-      409,
+    throw new ConflictError(
       'enrolment_not_editable',
       "Cette demande d'enrôlement a été déposée : elle ne peut plus être modifiée.",
     );

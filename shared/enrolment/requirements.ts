@@ -1,4 +1,4 @@
-import type { FieldError } from '../http/problem.ts';
+import type { FieldError } from '../errors.ts';
 import { DOCUMENT_FIELDS, type DocumentField, type Enrolment } from './model.ts';
 
 /**
@@ -8,7 +8,7 @@ import { DOCUMENT_FIELDS, type DocumentField, type Enrolment } from './model.ts'
 export const STEPS = ['referencing', 'applicant', 'bank', 'vat'] as const;
 export type StepName = (typeof STEPS)[number];
 
-export const STEP_LABELS: Record<StepName, string> = {
+const STEP_LABELS: Record<StepName, string> = {
   referencing: 'Référencement',
   applicant: 'Demandeur',
   bank: 'Coordonnées bancaires',
@@ -62,7 +62,7 @@ export interface StepStatus {
 }
 
 export const documentPath = (field: DocumentField) => `documents.${field}`;
-export const missingDocumentMessage = (field: DocumentField) =>
+const missingDocumentMessage = (field: DocumentField) =>
   `Le document « ${DOCUMENT_FIELDS[field]} » est obligatoire.`;
 
 /** Per step: complete, or the list of what is missing (step answers, required documents). */
@@ -91,6 +91,3 @@ export function stepStatuses(enrolment: Enrolment): Record<StepName, StepStatus>
   }
   return statuses;
 }
-
-export const isComplete = (enrolment: Enrolment): boolean =>
-  Object.values(stepStatuses(enrolment)).every((status) => status.complete);

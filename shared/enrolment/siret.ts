@@ -21,7 +21,7 @@ export function luhnSum(digits: string): number {
   return sum;
 }
 
-export const hasSiretFormat = (value: string): boolean => /^\d{14}$/.test(value);
+const hasSiretFormat = (value: string): boolean => /^\d{14}$/.test(value);
 
 export function isValidSiret(value: string): boolean {
   if (!hasSiretFormat(value)) return false;

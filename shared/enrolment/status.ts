@@ -31,7 +31,7 @@ const TRANSITIONS: Record<EnrolmentAction, { from: readonly EnrolmentStatus[]; t
   reject: { from: ['DEPOSEE'], to: 'REJETEE' },
 };
 
-export const canApply = (action: EnrolmentAction, status: EnrolmentStatus): boolean =>
+const canApply = (action: EnrolmentAction, status: EnrolmentStatus): boolean =>
   TRANSITIONS[action].from.includes(status);
 
 /** The status after `action`, or undefined when the action is not allowed from `status`. */

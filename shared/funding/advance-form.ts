@@ -3,7 +3,7 @@
  * and the estimate of the total funding the front end asks for as the operator types the counts.
  */
 
-import type { AuthContext } from '../routes/types.ts';
+import type { AuthContext } from '../auth-context.ts';
 import {
   advanceHtCents,
   balanceAmount,

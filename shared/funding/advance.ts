@@ -4,10 +4,11 @@
  * number (one conditional write for both). The decision PDF and the decision email are idempotent follow-ups run
  * by the `dossierDecided` workflow, so the request path only writes the dossier.
  */
+
+import type { AuthContext } from '../auth-context.ts';
 import { formatDate } from '../email/layout.ts';
-import { conflict, ProblemError } from '../http/problem.ts';
+import { ConflictError, conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import type { AuthContext } from '../routes/types.ts';
 import { keys } from '../storage/keys.ts';
 import { ClaimTaken, nextNumberClaiming, releaseClaim } from '../storage/store.ts';
 import { type FundingCall, isWithin } from './call.ts';
@@ -61,8 +62,7 @@ export async function submitAdvance(auth: AuthContext, counts: AdvanceCounts) {
   const call = await loadFundingCall();
   const now = new Date();
   if (!isWithin(call.advanceWindow, now)) {
-    throw new ProblemError(
-      409,
+    throw new ConflictError(
       'advance_window_closed',
       `Les demandes d'avance sont ouvertes du ${formatDate(call.advanceWindow.opensAt)} au ${formatDate(call.advanceWindow.closesAt)}.`,
       { extensions: { advanceWindow: call.advanceWindow } },

@@ -4,10 +4,11 @@
  * advance, decided at once. One command, one versioned write of the dossier; the decision PDF
  * and email follow through the same workflow as the advance.
  */
+
+import type { AuthContext } from '../auth-context.ts';
 import { formatDate } from '../email/layout.ts';
-import { conflict, ProblemError } from '../http/problem.ts';
+import { ConflictError, conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import type { AuthContext } from '../routes/types.ts';
 import { isWithin } from './call.ts';
 import type { MailboxCounts } from './counts.ts';
 import { decideBalance } from './decisions.ts';
@@ -31,8 +32,7 @@ export async function submitBalance(auth: AuthContext, number: string, reachedAt
   const now = new Date();
   if (!isWithin(call.balanceWindow, now)) {
     const closing = formatDate(`${call.closingDate}T12:00:00Z`);
-    throw new ProblemError(
-      409,
+    throw new ConflictError(
       'balance_window_closed',
       `La demande de solde se dépose après la date de clôture (${closing}), du ${formatDate(call.balanceWindow.opensAt)} au ${formatDate(call.balanceWindow.closesAt)}.`,
       { extensions: { balanceWindow: call.balanceWindow, closingDate: call.closingDate } },

@@ -1,5 +1,5 @@
 /** Reading and correcting the funding call record (ASP back office), with optimistic locking. */
-import { invalidData, notFound } from '../http/problem.ts';
+import { invalidData, notFound } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { callInconsistencies, type FundingCall } from './call.ts';
 import { findFundingCall, listFundingCallVersions, saveFundingCall } from './repository.ts';

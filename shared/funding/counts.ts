@@ -32,7 +32,7 @@ export const COUNT_LABELS = {
 } as const satisfies Record<string, Record<MailboxKind, string>>;
 
 /** One count: a required whole number between 0 and MAX_MAILBOX_COUNT, errors naming the guide's field. */
-export function mailboxCount(label: string) {
+function mailboxCount(label: string) {
   const range = 'un nombre entier compris entre 0 et 1 000 000';
   return z
     .number({
@@ -51,7 +51,7 @@ export function mailboxCount(label: string) {
 }
 
 /** The guide's headings of the form's columns. */
-export const COUNT_GROUP_LABELS = {
+const COUNT_GROUP_LABELS = {
   current: 'Volumes des boîtes aux lettres actuelles',
   estimatedAtClosing: 'Volumes des boîtes aux lettres estimées à la date de clôture',
   reachedAtClosing: 'Volumes des boîtes aux lettres atteints à la date de clôture',

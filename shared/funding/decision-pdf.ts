@@ -24,7 +24,7 @@ export interface DecisionDocumentContent {
   issuedOn: string;
 }
 
-export const ISSUER = {
+const ISSUER = {
   name: 'Agence de Services et de Paiement (ASP)',
   lines: ['2 rue du Maupas', '87040 Limoges Cedex 1', 'Portail Ségur Numérique — opérateurs MSS'],
 };

@@ -17,8 +17,8 @@ import {
   dossierDocumentKey,
 } from './dossier.ts';
 import { maskIban } from './iban.ts';
+import { missingCallVersion, missingDossier } from './missing-records.ts';
 import { findFundingCallVersion, getDossier, recordDossierDocument } from './repository.ts';
-import { missingCallVersion, missingDossier } from './task-errors.ts';
 
 const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
   advance: 'DECISION_ATTRIBUTION',

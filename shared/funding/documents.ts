@@ -1,12 +1,12 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
-import { attachmentDisposition } from '../http/content-disposition.ts';
+import { attachmentDisposition } from '../storage/content-disposition.ts';
 import type { Dossier, DossierDocument } from './dossier.ts';
 import type { DocumentLinks } from './view.ts';
 
 /** Download links live five minutes: long enough to click, too short to be shared usefully. */
-export const DOWNLOAD_LINK_SECONDS = 300;
+const DOWNLOAD_LINK_SECONDS = 300;
 
 export async function putDossierPdf(key: string, bytes: Uint8Array): Promise<void> {
   await s3Client.send(
@@ -21,7 +21,7 @@ export async function putDossierPdf(key: string, bytes: Uint8Array): Promise<voi
 }
 
 /** A presigned GET that makes the browser save the file under its decision name. */
-export async function downloadLink(document: DossierDocument, now = new Date()) {
+async function downloadLink(document: DossierDocument, now = new Date()) {
   const url = await getSignedUrl(
     s3Client,
     new GetObjectCommand({

@@ -32,12 +32,12 @@ export const decisionFileName = (dossierNumber: string) => `decision_attribution
 export const balanceDecisionFileName = (dossierNumber: string) => `decision_solde_${dossierNumber}.pdf`;
 
 /** S3 prefix of a dossier's documents; IAM grants are scoped to `dossiers/`. */
-export const DOSSIER_DOCUMENTS_PREFIX = 'dossiers/';
+const DOSSIER_DOCUMENTS_PREFIX = 'dossiers/';
 export const dossierDocumentKey = (dossierNumber: string, fileName: string) =>
   `${DOSSIER_DOCUMENTS_PREFIX}${dossierNumber}/${fileName}`;
 
 /** The beneficiary as the enrolment stated it when the request was filed. */
-export interface Beneficiary {
+interface Beneficiary {
   siret: string;
   denominationSociale: string;
   address: PostalAddress;
@@ -61,7 +61,7 @@ export interface DossierDocument {
   createdAt: string;
 }
 
-export interface AdvanceRequest {
+interface AdvanceRequest {
   current: MailboxCounts;
   estimatedAtClosing: MailboxCounts;
   /** Total funding HT estimated from the counts estimated at the closing date (information). */
@@ -74,7 +74,7 @@ export interface AdvanceRequest {
   decidedAt: string;
 }
 
-export interface BalanceRequest {
+interface BalanceRequest {
   reachedAtClosing: MailboxCounts;
   /** Formula at the closing date, capped. */
   total: Amount;

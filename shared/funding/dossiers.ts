@@ -1,6 +1,7 @@
 /** Reading dossiers: one by number (owner or instructor), lists by status for instructors. */
-import { notFound } from '../http/problem.ts';
-import type { AuthContext } from '../routes/types.ts';
+
+import type { AuthContext } from '../auth-context.ts';
+import { notFound } from '../errors.ts';
 import { documentLinks } from './documents.ts';
 import { type Dossier, isDossierNumber } from './dossier.ts';
 import { loadDossierPartition } from './repository.ts';

@@ -5,15 +5,15 @@
  */
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
+import type { EmailComposer } from '../email/composer.ts';
 import { contactOf, type Enrolment } from '../enrolment/model.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem } from '../storage/store.ts';
-import type { EmailComposer } from '../workflows/email-composers.ts';
 import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow.ts';
 import { decisionEmail, PAYMENT_NOTICE_TYPES, paymentNoticeEmail } from './emails.ts';
+import { missingDossier } from './missing-records.ts';
 import type { Payment, PaymentKind } from './payments.ts';
 import { getDossier } from './repository.ts';
-import { missingDossier } from './task-errors.ts';
 
 const env = readEnv({ PORTAL_URL: z.url() });
 
@@ -27,13 +27,13 @@ async function dossierAndContact(dossierNumber: string) {
   return { dossier, contact };
 }
 
-export async function composeDecisionEmail(dossierNumber: string, decision: DecisionKind) {
+async function composeDecisionEmail(dossierNumber: string, decision: DecisionKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
   if (decision === 'balance' && !dossier.balance) throw missingDossier(dossierNumber);
   return { to: contact.email, rendered: decisionEmail(dossier, decision, contact, env.PORTAL_URL) };
 }
 
-export async function composePaymentNotice(dossierNumber: string, kind: PaymentKind) {
+async function composePaymentNotice(dossierNumber: string, kind: PaymentKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
   const payment = await getItem<Payment>(keys.dossierPayment(dossierNumber, kind));
   if (!payment) throw missingDossier(dossierNumber);

@@ -9,7 +9,7 @@ import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow.ts'
 import { balanceDecisionFileName, DOSSIER_STATUS_LABELS, type Dossier, decisionFileName } from './dossier.ts';
 import { PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
 
-export const DECISION_EMAIL_LABELS: Record<DecisionKind, string> = {
+const DECISION_EMAIL_LABELS: Record<DecisionKind, string> = {
   advance: "Décision d'attribution de l'avance",
   balance: "Décision d'attribution du solde",
 };
@@ -56,7 +56,7 @@ export const PAYMENT_NOTICE_TYPES: Record<PaymentKind, string> = {
   SOLDE: 'balancePaymentNotice',
 };
 
-export const PAYMENT_NOTICE_LABELS: Record<PaymentKind, string> = {
+const PAYMENT_NOTICE_LABELS: Record<PaymentKind, string> = {
   AVANCE: "Avis de mise en paiement de l'avance",
   SOLDE: 'Avis de mise en paiement du solde',
 };

@@ -5,9 +5,10 @@
  * holds both its enrolments and its dossiers (eventually consistent: the advance guard is the
  * strong check).
  */
+
+import type { AuthContext } from '../auth-context.ts';
 import type { Enrolment } from '../enrolment/model.ts';
-import { forbidden, ProblemError } from '../http/problem.ts';
-import type { AuthContext } from '../routes/types.ts';
+import { ConflictError, ForbiddenError } from '../errors.ts';
 import type { Dossier } from './dossier.ts';
 import { listOperatorItems } from './repository.ts';
 
@@ -25,7 +26,10 @@ export interface Operator {
 export async function loadOperator(auth: AuthContext): Promise<Operator> {
   const { accountId, siret } = auth;
   if (auth.role !== 'operator' || !siret) {
-    throw forbidden('operator_required', 'Seul un compte opérateur peut déposer une demande de financement.');
+    throw new ForbiddenError(
+      'operator_required',
+      'Seul un compte opérateur peut déposer une demande de financement.',
+    );
   }
   const { enrolments, dossiers } = await listOperatorItems(siret);
   // Provisioning records the account on each enrolment it links (Enrolment.accountId).
@@ -48,8 +52,7 @@ export const advanceDossierOf = (operator: Operator, callId: string): Dossier | 
 export function requireValidatedEnrolment(operator: Operator) {
   const enrolment = operator.enrolment;
   if (!enrolment) {
-    throw new ProblemError(
-      403,
+    throw new ForbiddenError(
       'enrolment_not_validated',
       "Votre demande d'enrôlement doit être validée par l'ASP avant de pouvoir déposer une demande de financement.",
       { extensions: { enrolmentStatus: operator.latestStatus ?? null } },
@@ -57,8 +60,7 @@ export function requireValidatedEnrolment(operator: Operator) {
   }
   const { referencing, applicant, bank, vat } = enrolment;
   if (!referencing || !applicant || !bank || !vat) {
-    throw new ProblemError(
-      409,
+    throw new ConflictError(
       'enrolment_incomplete',
       "Votre enrôlement validé est incomplet. Contactez l'assistance.",
     );

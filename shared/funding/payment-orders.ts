@@ -3,10 +3,11 @@
  * once, to the IBAN of the enrolment the dossier was filed from. One conditional write per
  * command (the payment item, created only if absent); the dossier view derives the payment status.
  */
+
+import type { AuthContext } from '../auth-context.ts';
 import type { Enrolment } from '../enrolment/model.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import type { AuthContext } from '../routes/types.ts';
 import { keys } from '../storage/keys.ts';
 import { getItem, putNew } from '../storage/store.ts';
 import { executionName, startWorkflow } from '../workflows/start.ts';

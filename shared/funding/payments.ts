@@ -7,13 +7,13 @@ import { formatDate } from '../email/layout.ts';
 import { type Amount, displayed } from './amounts.ts';
 import type { Dossier } from './dossier.ts';
 
-export const PAYMENT_KINDS = ['AVANCE', 'SOLDE'] as const;
+const PAYMENT_KINDS = ['AVANCE', 'SOLDE'] as const;
 export type PaymentKind = (typeof PAYMENT_KINDS)[number];
 
 export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = { AVANCE: 'Avance', SOLDE: 'Solde' };
 
-export type PaymentStatus = 'NON_DECIDE' | 'A_PAYER' | 'MIS_EN_PAIEMENT';
-export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+type PaymentStatus = 'NON_DECIDE' | 'A_PAYER' | 'MIS_EN_PAIEMENT';
+const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   NON_DECIDE: 'Non décidé',
   A_PAYER: 'En attente de mise en paiement',
   MIS_EN_PAIEMENT: 'Mis en paiement',

@@ -10,7 +10,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
 import type { Enrolment } from '../enrolment/model.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ConflictError, UnavailableError } from '../errors.ts';
 import { documentClient, tableName } from '../storage/client.ts';
 import { indexKeys, keys } from '../storage/keys.ts';
 import { getItem, putItem, putNew, putVersioned, queryAll, queryPage, stripKeys } from '../storage/store.ts';
@@ -43,8 +43,7 @@ export async function loadFundingCall(callId = MSS_CALL_ID): Promise<FundingCall
   const call = await findFundingCall(callId);
   if (call && cacheSeconds > 0) cachedCalls.set(callId, { call, until: Date.now() + cacheSeconds * 1000 });
   if (!call) {
-    throw new ProblemError(
-      503,
+    throw new UnavailableError(
       'funding_call_unavailable',
       "L'appel à financement n'est pas configuré. Réessayez plus tard ou contactez l'assistance.",
     );
@@ -106,7 +105,7 @@ const dossierIndexes = (dossier: Dossier) => ({
 export async function createDossier(dossier: Dossier): Promise<void> {
   await putNew(
     { ...keys.dossier(dossier.number), type: 'Dossier', ...dossierIndexes(dossier), ...dossier },
-    () => new ProblemError(409, 'dossier_exists', `Le dossier ${dossier.number} existe déjà.`),
+    () => new ConflictError('dossier_exists', `Le dossier ${dossier.number} existe déjà.`),
   );
 }
 

@@ -120,7 +120,7 @@ const paymentItemSchema = z.strictObject({
   reference: z.nullable(z.string()),
 });
 
-export const paymentSummarySchema = z.strictObject({
+const paymentSummarySchema = z.strictObject({
   items: z.array(paymentItemSchema),
   paidTtcCents: z.int(),
   paidTtc: z.string(),

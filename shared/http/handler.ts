@@ -15,6 +15,7 @@ import type {
   RouteInput,
   RouteResult,
 } from '../routes/types.ts';
+import { asProblem } from './domain-error-mapping.ts';
 import { checkIdempotencyKey, idempotencyScope, runIdempotent } from './idempotency.ts';
 import { badRequest, type FieldError, forbidden, ProblemError, unauthorized } from './problem.ts';
 import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from './security-headers.ts';
@@ -125,7 +126,8 @@ function toResponse(result: RouteResult, requestId: string): HttpResponse {
 const internalError = () =>
   new ProblemError(500, 'internal_error', 'Une erreur inattendue est survenue. Réessayez plus tard.');
 
-function problemResult(error: unknown, requestId: string): RouteResult {
+function problemResult(thrown: unknown, requestId: string): RouteResult {
+  const error = asProblem(thrown);
   if (error instanceof ProblemError) {
     if (error.status >= 500) logger.error('Request failed', { code: error.code });
     return { status: error.status, body: error.toBody(requestId), headers: error.headers };

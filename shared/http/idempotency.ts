@@ -5,6 +5,7 @@ import type { AuthContext, RouteDefinition, RouteResult } from '../routes/types.
 import { documentClient, tableName } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
 import { deleteItem, getItem, isConditionFailure } from '../storage/store.ts';
+import { asProblem } from './domain-error-mapping.ts';
 import { badRequest, ProblemError } from './problem.ts';
 
 /** How long a stored outcome answers retries of the same key. */
@@ -99,7 +100,8 @@ export async function runIdempotent(
   let response: RouteResult;
   try {
     response = await run();
-  } catch (error) {
+  } catch (thrown) {
+    const error = asProblem(thrown);
     if (error instanceof ProblemError && error.status < 500) {
       await complete(key, { status: error.status, body: error.toBody(), headers: error.headers });
     } else {

@@ -1,12 +1,10 @@
+import type { FieldError } from '../errors.ts';
+
 /**
  * RFC 9457 problem details. Every error a client sees is one of these: a stable machine `code`,
  * a French `detail` a front end can show as is, and per-field `errors[]`.
  */
-export interface FieldError {
-  /** Dotted path of the offending field, e.g. `body.representant.email`. */
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 export interface ProblemBody {
   type: string;
@@ -97,9 +95,3 @@ export const unauthorized = (detail = 'Vous devez vous connecter pour accéder �
 
 export const forbidden = (code = 'forbidden', detail = "Vous n'avez pas accès à cette ressource.") =>
   new ProblemError(403, code, detail);
-
-export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
-  new ProblemError(429, 'too_many_requests', detail, {
-    headers: { 'Retry-After': String(retryAfterSeconds) },
-    extensions: { retryAfterSeconds },
-  });

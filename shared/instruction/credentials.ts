@@ -6,7 +6,7 @@ import { portalUrl } from '../email/portal.ts';
 import { isEmailSent, sendRecordedEmail } from '../email/recorded-send.ts';
 import type { ComposedEmail } from '../enrolment/emails.ts';
 import { contactOf, type Enrolment } from '../enrolment/model.ts';
-import { TASK_ERRORS, TaskError } from '../workflows/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { loadValidated } from './operator-account.ts';
 
 /**
@@ -15,12 +15,15 @@ import { loadValidated } from './operator-account.ts';
  * task that emails it, so it never enters the execution's input, output or history.
  */
 export const IDENTIFIER_EMAIL = 'operatorIdentifier';
-export const TEMPORARY_PASSWORD_EMAIL = 'operatorTemporaryPassword';
+const TEMPORARY_PASSWORD_EMAIL = 'operatorTemporaryPassword';
 
 async function accountOf(enrolment: Enrolment): Promise<Account> {
   const account = enrolment.accountId ? await getAccount(enrolment.accountId) : undefined;
   if (!account)
-    throw new TaskError(TASK_ERRORS.invalidInput, `Aucun compte opérateur pour la demande ${enrolment.id}.`);
+    throw new NotFoundError(
+      'operator_account_not_found',
+      `Aucun compte opérateur pour la demande ${enrolment.id}.`,
+    );
   return account;
 }
 

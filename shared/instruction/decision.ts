@@ -3,7 +3,7 @@ import { recordAudit } from '../enrolment/audit.ts';
 import type { Enrolment, EnrolmentDecision } from '../enrolment/model.ts';
 import { getEnrolment, saveEnrolment } from '../enrolment/repository.ts';
 import { ENROLMENT_STATUS_LABELS, nextStatus } from '../enrolment/status.ts';
-import { conflict, notFound } from '../http/problem.ts';
+import { conflict, notFound } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { executionName, startWorkflow } from '../workflows/start.ts';
 
@@ -14,7 +14,7 @@ import { executionName, startWorkflow } from '../workflows/start.ts';
  * the same decision (double click, retried request) replays the follow-ups: one run, one set of
  * emails.
  */
-export type DecisionAction = EnrolmentDecision['action'];
+type DecisionAction = EnrolmentDecision['action'];
 
 export interface DecisionRequest {
   action: DecisionAction;
@@ -23,7 +23,7 @@ export interface DecisionRequest {
   instructorId: string;
 }
 
-export const DECISION_WORKFLOWS: Record<DecisionAction, { workflowId: string; event: string }> = {
+const DECISION_WORKFLOWS: Record<DecisionAction, { workflowId: string; event: string }> = {
   validate: { workflowId: 'enrolmentValidated', event: 'validated' },
   requestChanges: { workflowId: 'enrolmentChangesRequested', event: 'changesRequested' },
   reject: { workflowId: 'enrolmentRejected', event: 'rejected' },

@@ -5,7 +5,7 @@ import { presignDownload } from '../enrolment/document-download.ts';
 import { type DocumentField, type Enrolment, isChecked } from '../enrolment/model.ts';
 import { getEnrolment } from '../enrolment/repository.ts';
 import { enrolmentView } from '../enrolment/view.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../errors.ts';
 import { listWorkflowFailures, toFailureView } from '../workflows/failures.ts';
 
 /**

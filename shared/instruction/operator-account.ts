@@ -2,13 +2,13 @@ import { provisionOperatorAccount } from '../accounts/provisioning.ts';
 import { loadEnrolment } from '../enrolment/emails.ts';
 import type { Enrolment } from '../enrolment/model.ts';
 import { saveEnrolment } from '../enrolment/repository.ts';
-import { TASK_ERRORS, TaskError } from '../workflows/errors.ts';
+import { InvalidDataError } from '../errors.ts';
 
 /** The validation workflow's account step (no SES in this module: its Lambda sends nothing). */
 export async function loadValidated(enrolmentId: string): Promise<Enrolment> {
   const enrolment = await loadEnrolment(enrolmentId);
   if (enrolment.status !== 'VALIDEE')
-    throw new TaskError(TASK_ERRORS.invalidInput, `La demande ${enrolmentId} n'est pas validée.`);
+    throw new InvalidDataError('enrolment_not_validated', `La demande ${enrolmentId} n'est pas validée.`);
   return enrolment;
 }
 

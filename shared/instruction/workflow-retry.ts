@@ -1,4 +1,4 @@
-import { conflict, notFound } from '../http/problem.ts';
+import { conflict, notFound } from '../errors.ts';
 import { claimRetry, getWorkflowFailure } from '../workflows/failures.ts';
 import type { Owner } from '../workflows/owner.ts';
 import { retryExecutionName } from '../workflows/retry-name.ts';

@@ -1,7 +1,6 @@
 import type { RouteDefinition } from './types.ts';
 
-/** Header carrying the enrolment draft token (a capability: whoever holds it may edit that draft). */
-export const DRAFT_TOKEN_HEADER = 'X-Draft-Token';
+export { DRAFT_TOKEN_HEADER } from '../enrolment/draft-token.ts';
 
 /**
  * Whether a route replays retries sent with an `Idempotency-Key`: writes of a caller with a

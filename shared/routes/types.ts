@@ -1,4 +1,8 @@
 import type * as z from 'zod/mini';
+import type { AuthContext } from '../auth-context.ts';
+import type { Permissions } from '../permissions.ts';
+
+export type { AuthContext, Permissions };
 
 /**
  * Who may call a route:
@@ -21,16 +25,6 @@ export const isProtected = (access: Access): boolean => PROTECTED_ACCESS.has(acc
 export type Adapter = 'captcha' | 'companyDirectory';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** What a function may touch; the CDK stack derives least-privilege grants from it. */
-export interface Permissions {
-  table?: 'read' | 'readwrite';
-  /** Key prefixes in the documents bucket, e.g. `enrolments/`. */
-  bucket?: { prefixes: string[]; access: 'read' | 'readwrite' };
-  ses?: boolean;
-  /** Ids of the workflows (see shared/workflows) this function may start or describe. */
-  workflows?: string[];
-}
 
 export interface ResponseDefinition {
   description: string;
@@ -75,16 +69,6 @@ export interface RouteDefinition {
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
-
-export interface AuthContext {
-  accountId: string;
-  role: 'operator' | 'instructor';
-  passwordChangeRequired: boolean;
-  /** Operators: the operator's SIRET (one account per SIRET), so funding reads need no account lookup. */
-  siret?: string;
-  /** The account's last login (GET /v1/me), carried by the session. */
-  lastLoginAt?: string;
-}
 
 export interface RouteInput<R extends RouteDefinition> {
   params: Infer<NonNullable<R['request']>['params']>;

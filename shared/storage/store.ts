@@ -7,7 +7,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { badRequest, conflict } from '../http/problem.ts';
+import { conflict, MalformedRequestError } from '../errors.ts';
 import { documentClient, tableName } from './client.ts';
 import type { PrimaryKey } from './keys.ts';
 import { INTERNAL_ATTRIBUTES, type IndexName, TABLE_DEFINITION } from './table.ts';
@@ -298,9 +298,9 @@ function decodeCursor(cursor: string | undefined): Record<string, unknown> | und
   } catch {
     // fall through: a cursor that does not decode is the client's error
   }
-  throw badRequest('invalid_cursor', 'Le curseur de pagination est invalide.', [
-    { path: 'query.cursor', message: 'Le curseur de pagination est invalide.' },
-  ]);
+  throw new MalformedRequestError('invalid_cursor', 'Le curseur de pagination est invalide.', {
+    errors: [{ path: 'query.cursor', message: 'Le curseur de pagination est invalide.' }],
+  });
 }
 
 const CURSOR_ELSEWHERE = "Ce curseur de pagination n'appartient pas à cette liste.";
@@ -331,9 +331,9 @@ function startKeyFor(options: QueryOptions): Record<string, unknown> | undefined
       (typeof sortValue === 'string' && sortValue.startsWith(options.sortPrefix.value))) &&
     (!options.sortFrom || (typeof sortValue === 'string' && sortValue >= options.sortFrom.value));
   if (!belongs)
-    throw badRequest('invalid_cursor', CURSOR_ELSEWHERE, [
-      { path: 'query.cursor', message: CURSOR_ELSEWHERE },
-    ]);
+    throw new MalformedRequestError('invalid_cursor', CURSOR_ELSEWHERE, {
+      errors: [{ path: 'query.cursor', message: CURSOR_ELSEWHERE }],
+    });
   return startKey;
 }
 

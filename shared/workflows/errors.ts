@@ -1,3 +1,5 @@
+import { DomainError, type DomainErrorName } from '../errors.ts';
+
 /**
  * Errors thrown by workflow tasks. Their `name` is the error Step Functions matches in the ASL
  * `Retry`/`Catch` fields, and their message is the `Cause` recorded in the execution history and
@@ -46,8 +48,23 @@ export function fromSesError(error: unknown): TaskError {
     : new TaskError(TASK_ERRORS.emailRejected, `Envoi du courriel refusé par SES (${name}).`);
 }
 
-/** Keeps task errors as they are; replaces any other error's message (it may carry data) by its name. */
+/**
+ * Domain errors no retry can cure: the task names an owner that does not exist, or one whose state
+ * the step refuses. Their messages are written for the failure record (French, codes only).
+ */
+const PERMANENT: ReadonlySet<DomainErrorName> = new Set(['NotFoundError', 'InvalidDataError']);
+
+/**
+ * The Step Functions error of a task failure: task errors as they are, permanent domain errors as
+ * `Task.InvalidInput` with their message; any other error (a conflict, a dependency) is retried as
+ * `Task.Failed`, its message (it may carry data) replaced by its name.
+ */
 export const toTaskError = (error: unknown): TaskError =>
   error instanceof TaskError
     ? error
-    : new TaskError(TASK_ERRORS.failed, `Échec technique de l'étape (${(error as Error)?.name ?? 'Error'}).`);
+    : error instanceof DomainError && PERMANENT.has(error.name)
+      ? new TaskError(TASK_ERRORS.invalidInput, error.message)
+      : new TaskError(
+          TASK_ERRORS.failed,
+          `Échec technique de l'étape (${(error as Error)?.name ?? 'Error'}).`,
+        );

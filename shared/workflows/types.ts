@@ -1,4 +1,4 @@
-import type { Permissions } from '../routes/types.ts';
+import type { Permissions } from '../permissions.ts';
 
 /** A Lambda run by Task states. ASL files name it `${Task_<id>}`; CDK and the local endpoint substitute it. */
 export interface WorkflowTaskDefinition {

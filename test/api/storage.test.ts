@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError, MalformedRequestError } from '../../shared/errors.ts';
+import { asProblem } from '../../shared/http/domain-error-mapping.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { useLocalCloud } from '../support/harness.ts';
@@ -42,8 +44,9 @@ describe('storage helpers against the local DynamoDB engine', () => {
     const version = await store.putVersioned({ ...key, type: 'Enrolment', status: 'DEPOSEE' }, 1);
     expect(version).toBe(2);
     const stale = store.putVersioned({ ...key, type: 'Enrolment', status: 'REJETEE' }, 1);
-    await expect(stale).rejects.toBeInstanceOf(ProblemError);
-    await expect(stale).rejects.toMatchObject({ status: 409, code: 'stale_version' });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    // The store knows no HTTP: the edge's mapping makes it the 409 problem clients get.
+    await expect(stale.catch(asProblem)).resolves.toMatchObject({ status: 409, code: 'stale_version' });
     expect(await store.getItem(key)).toMatchObject({ status: 'DEPOSEE', version: 2 });
   });
 
@@ -98,9 +101,9 @@ describe('storage helpers against the local DynamoDB engine', () => {
       ...(first.cursor ? { cursor: first.cursor } : {}),
     });
     expect(second.items.map((i) => i.index)).toEqual([3, 4]);
-    await expect(
-      store.queryPage({ partition: { name: 'PK', value: 'x' }, cursor: '%%%' }),
-    ).rejects.toMatchObject({ status: 400, code: 'invalid_cursor' });
+    const badCursor = store.queryPage({ partition: { name: 'PK', value: 'x' }, cursor: '%%%' });
+    await expect(badCursor).rejects.toBeInstanceOf(MalformedRequestError);
+    await expect(badCursor.catch(asProblem)).resolves.toMatchObject({ status: 400, code: 'invalid_cursor' });
   });
 
   it('backs off with full jitter before asking again for unprocessed BatchGetItem keys', () => {

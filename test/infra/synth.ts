@@ -7,8 +7,8 @@ import { authorizerModule, authorizerPermissions, routeTable } from '../../funct
 import { REPOSITORY_ROOT } from '../../infra/bundling.ts';
 import { readDeployment } from '../../infra/config.ts';
 import { addStacks } from '../../infra/stacks.ts';
+import { emailEventHandler, workflows, workflowTasks } from '../../infra/state-machines.ts';
 import type { SystemDefinition } from '../../infra/stateless-stack.ts';
-import { emailEventHandler, workflows, workflowTasks } from '../../shared/workflows/index.ts';
 
 /** The system the deployed stacks are generated from (what infra/app.ts passes). */
 export const realSystem: SystemDefinition = {

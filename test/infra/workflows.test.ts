@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../infra/bundling.ts';
+import { workflows, workflowTasks } from '../../infra/state-machines.ts';
 import { referencedTaskIds } from '../../infra/workflow-tasks.ts';
-import { workflows, workflowTasks } from '../../shared/workflows/index.ts';
 import type { WorkflowDefinition } from '../../shared/workflows/types.ts';
 import { fixtureSystem } from './fixtures/system.ts';
 

@@ -1,7 +1,7 @@
 import { releaseActiveEnrolment } from '../../../shared/enrolment/active-guard.ts';
 import { deleteObjects, objectKeysOf } from '../../../shared/enrolment/documents.ts';
-import { draftHandler } from '../../../shared/enrolment/draft-handler.ts';
 import { loadWithDraftToken } from '../../../shared/enrolment/repository.ts';
+import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { noContent } from '../../../shared/http/handler.ts';
 import { ProblemError } from '../../../shared/http/problem.ts';
 import { keys } from '../../../shared/storage/keys.ts';

@@ -1,6 +1,6 @@
-import { draftHandler } from '../../../shared/enrolment/draft-handler.ts';
 import { loadWithDraftToken } from '../../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../../shared/enrolment/view.ts';
+import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { ok } from '../../../shared/http/handler.ts';
 import { getEnrolmentRoute } from './route.ts';
 

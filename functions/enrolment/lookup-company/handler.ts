@@ -1,8 +1,8 @@
 import { requireCaptcha } from '../../../shared/captcha/index.ts';
 import { findCompanyOrFail } from '../../../shared/companies/index.ts';
-import { draftHandler } from '../../../shared/enrolment/draft-handler.ts';
 import { loadEditable, saveEnrolment, touched } from '../../../shared/enrolment/repository.ts';
 import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from '../../../shared/enrolment/siret.ts';
+import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { ok } from '../../../shared/http/handler.ts';
 import { invalidField } from '../../../shared/http/problem.ts';
 import { lookupCompanyRoute } from './route.ts';

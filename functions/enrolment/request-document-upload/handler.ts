@@ -4,10 +4,10 @@ import {
   presignUpload,
   UPLOAD_EXPIRY_SECONDS,
 } from '../../../shared/enrolment/documents.ts';
-import { draftHandler } from '../../../shared/enrolment/draft-handler.ts';
 import { fileNameMatchesType } from '../../../shared/enrolment/file-rules.ts';
 import type { StoredDocument } from '../../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../../shared/enrolment/repository.ts';
+import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { created } from '../../../shared/http/handler.ts';
 import { invalidField } from '../../../shared/http/problem.ts';
 import { requestDocumentUploadRoute } from './route.ts';

@@ -1,9 +1,9 @@
 import { deleteObjects, objectKeysOf } from '../../../shared/enrolment/documents.ts';
-import { draftHandler } from '../../../shared/enrolment/draft-handler.ts';
 import type { DocumentField, Enrolment } from '../../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../../shared/enrolment/repository.ts';
 import { DOCUMENT_STEP } from '../../../shared/enrolment/requirements.ts';
 import { enrolmentView } from '../../../shared/enrolment/view.ts';
+import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { ok } from '../../../shared/http/handler.ts';
 import { resetStepRoute } from './route.ts';
 

@@ -1,8 +1,8 @@
 import { saveStep } from '../../../shared/enrolment/commands.ts';
-import { draftHandler } from '../../../shared/enrolment/draft-handler.ts';
 import { findMssReferencing, toReferencingStep } from '../../../shared/enrolment/referencing.ts';
 import { loadEditable } from '../../../shared/enrolment/repository.ts';
 import { enrolmentView } from '../../../shared/enrolment/view.ts';
+import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { ok } from '../../../shared/http/handler.ts';
 import { saveReferencingStepRoute } from './route.ts';
 

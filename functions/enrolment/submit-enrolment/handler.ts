@@ -7,13 +7,13 @@ import {
   markDocumentsAttached,
   verifyDocumentsForSubmission,
 } from '../../../shared/enrolment/documents.ts';
-import { draftHandler } from '../../../shared/enrolment/draft-handler.ts';
 import type { Enrolment } from '../../../shared/enrolment/model.ts';
 import { formatEnrolmentNumber } from '../../../shared/enrolment/number.ts';
 import { loadWithDraftToken, saveEnrolment } from '../../../shared/enrolment/repository.ts';
 import { requiredDocuments, stepStatuses } from '../../../shared/enrolment/requirements.ts';
 import { isEditable } from '../../../shared/enrolment/status.ts';
 import { enrolmentView } from '../../../shared/enrolment/view.ts';
+import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { ok } from '../../../shared/http/handler.ts';
 import { ProblemError } from '../../../shared/http/problem.ts';
 import { logger } from '../../../shared/logger.ts';

@@ -1,6 +1,6 @@
-import { httpHandler } from '../http/handler.ts';
+import type { Enrolment } from '../enrolment/model.ts';
 import type { RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
-import type { Enrolment } from './model.ts';
+import { httpHandler } from './handler.ts';
 
 type DraftLoader = (enrolmentId: string, headers: Record<string, string | undefined>) => Promise<Enrolment>;
 

@@ -1,7 +1,9 @@
-import { fundingWorkflows, fundingWorkflowTasks } from '../funding/workflows.ts';
-import type { Permissions } from '../routes/types.ts';
-import { emailWorkflows, emailWorkflowTasks } from './email-workflows.ts';
-import type { WorkflowDefinition, WorkflowTaskDefinition } from './types.ts';
+import { fundingWorkflows, fundingWorkflowTasks } from '../shared/funding/workflows.ts';
+import type { Permissions } from '../shared/permissions.ts';
+import { emailWorkflows, emailWorkflowTasks } from '../shared/workflows/email-workflows.ts';
+import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
+
+// Gathered here, not in shared/workflows: the workflow machinery knows no domain.
 
 /** Every state machine of the system; the CDK stack and the local endpoint read this list. */
 export const workflows: readonly WorkflowDefinition[] = [...emailWorkflows, ...fundingWorkflows];
