@@ -17,6 +17,7 @@ import { searchAdminEnrolmentsRoute } from './admin/search-enrolments/route.ts';
 import { createCaptchaRoute } from './enrolment/create-captcha/route.ts';
 import { createEnrolmentRoute } from './enrolment/create-enrolment/route.ts';
 import { deleteEnrolmentRoute } from './enrolment/delete-enrolment/route.ts';
+import { getCaptchaAudioRoute } from './enrolment/get-captcha-audio/route.ts';
 import { getEnrolmentRoute } from './enrolment/get-enrolment/route.ts';
 import { getEnrolmentDocumentRoute } from './enrolment/get-enrolment-document/route.ts';
 import { getFrenchBankRoute } from './enrolment/get-french-bank/route.ts';
@@ -66,6 +67,7 @@ export const routeTable: readonly RouteSlice[] = [
   slice('system/openapi', openApiRoute),
   slice('system/deep-health', deepHealthRoute),
   slice('enrolment/create-captcha', createCaptchaRoute),
+  slice('enrolment/get-captcha-audio', getCaptchaAudioRoute),
   slice('enrolment/get-referencing', getReferencingRoute),
   slice('enrolment/create-enrolment', createEnrolmentRoute),
   slice('enrolment/get-enrolment', getEnrolmentRoute),

@@ -20,6 +20,13 @@ export const OPENAPI_DOCUMENT_MODULE = '#openapi-document';
 /** The module id the model documents' function imports their PDF bytes from (package.json `imports`). */
 export const MODEL_DOCUMENTS_MODULE = '#model-documents';
 
+/**
+ * Adapters of the local stage only (package.json `imports`), loaded by a dynamic import behind
+ * their stage check: left out of every bundle, so no deployed function carries them (the local
+ * captcha, its SVG and its voice: 3 to 25 KiB per captcha-checking function).
+ */
+export const LOCAL_ONLY_MODULES = ['#local-captcha'];
+
 let generatedDocumentModule: string | undefined;
 
 /**
@@ -101,6 +108,7 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
       [OPENAPI_DOCUMENT_MODULE]: openApiDocumentModule(),
       [MODEL_DOCUMENTS_MODULE]: modelDocumentsModule(),
     },
+    external: LOCAL_ONLY_MODULES,
     logLevel: 'warning',
     // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
     banner: {

@@ -37,6 +37,29 @@ const deploymentSchema = z.object({
   frontEndOrigins: z.array(origin).check(z.minLength(1, { error: 'needs at least one origin' })),
   /** Public URL of the portal, used in email links. */
   portalUrl: z.url(),
+  /**
+   * The portal's own domain on CloudFront (portail.example.fr) and its ACM certificate, which
+   * CloudFront only takes from us-east-1; both or neither: without them the portal is served on
+   * the distribution's cloudfront.net domain.
+   */
+  portalDomainName: z.optional(
+    z.string().check(z.regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: 'must be a domain name' })),
+  ),
+  portalCertificateArn: z.optional(
+    z.string().check(
+      z.regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, {
+        error: 'must be an ACM certificate ARN in us-east-1 (CloudFront takes no other region)',
+      }),
+    ),
+  ),
+  /** Optional AWS WAF web ACL (scope CLOUDFRONT, created in us-east-1) attached to the portal's distribution. */
+  portalWebAclArn: z.optional(
+    z.string().check(
+      z.regex(/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/.+$/, {
+        error: 'must be a CLOUDFRONT-scoped WAF web ACL ARN',
+      }),
+    ),
+  ),
   /** Public URL of the API (custom domain or the endpoint of the first deploy): the OpenAPI document's server. */
   apiUrl: z.optional(z.url()),
   /** Secrets Manager secret (name) holding the captcha provider's credentials (JSON). */
@@ -90,6 +113,10 @@ export function readDeployment(tryGetContext: (key: string) => unknown): Deploym
   if (senderDomain !== sesDomain)
     throw new Error(
       `Invalid deployment context:\n  senderEmail: must be an address of sesDomain (${sesDomain})`,
+    );
+  if ((result.data.portalDomainName === undefined) !== (result.data.portalCertificateArn === undefined))
+    throw new Error(
+      'Invalid deployment context:\n  portalDomainName, portalCertificateArn: give both or neither',
     );
   return { ...result.data, sesDomain };
 }

@@ -1,4 +1,4 @@
-import { fundingWorkflows, fundingWorkflowTasks } from '../shared/funding/workflows.ts';
+import { fundingWorkflows, fundingWorkflowTasks } from '../shared/funding/workflow-definitions.ts';
 import type { Permissions } from '../shared/permissions.ts';
 import { emailWorkflows, emailWorkflowTasks } from '../shared/workflows/email-workflows.ts';
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';

@@ -1,5 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import { readSessionAndRevocation, renewSession } from '../../shared/accounts/session-repository.ts';
 import {
   accountIdOfToken,
   bearerToken,
@@ -7,11 +7,8 @@ import {
   isUsableSession,
   SESSION_IDLE_SECONDS,
   SESSION_RENEW_AFTER_SECONDS,
-  type StoredSession,
 } from '../../shared/accounts/session-token.ts';
-import { documentClient, tableName } from '../../shared/storage/client.ts';
-import { keys } from '../../shared/storage/keys.ts';
-import { getItems } from '../../shared/storage/store.ts';
+import { nowSeconds } from '../../shared/clock.ts';
 
 /**
  * Lambda authorizer of the HTTP API (simple responses), run before every protected route.
@@ -41,33 +38,18 @@ export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promis
   const token = bearerToken(event.headers?.authorization ?? event.headers?.Authorization);
   const accountId = token ? accountIdOfToken(token) : undefined;
   if (!token || !accountId) return anonymous;
-  const key = keys.session(hashToken(token));
+  const tokenHash = hashToken(token);
   // One call: the session and the account's revocation mark (a password change ends every
   // session opened before it, whatever the lagging by-account index lists).
-  const [session, revocation] = await getItems<StoredSession & { revokedBeforeMs?: number }>([
-    key,
-    keys.sessionRevocation(accountId),
-  ]);
-  const now = Math.floor(Date.now() / 1000);
+  const { session, revokedBeforeMs } = await readSessionAndRevocation(tokenHash, accountId);
+  const now = nowSeconds();
   // The item outlives the session (journal record of its login, TTL 6 months): only the idle
   // and absolute expiries and the revocations decide, never the TTL.
-  if (!isUsableSession(session, now, revocation?.revokedBeforeMs) || session.accountId !== accountId)
-    return anonymous;
+  if (!isUsableSession(session, now, revokedBeforeMs) || session.accountId !== accountId) return anonymous;
   if (now - session.renewedAt >= SESSION_RENEW_AFTER_SECONDS) {
     const idleExpiresAt = Math.min(now + SESSION_IDLE_SECONDS, session.absoluteExpiresAt);
-    // Best effort, conditional on the item still existing and not revoked; the TTL (`expiresAt`,
-    // the journal's) is left alone. A failed renewal must not refuse a valid session.
-    await documentClient
-      .send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key,
-          UpdateExpression: 'SET renewedAt = :now, idleExpiresAt = :idle',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
-          ExpressionAttributeValues: { ':now': now, ':idle': idleExpiresAt },
-        }),
-      )
-      .catch(() => undefined);
+    // Best effort: a failed renewal must not refuse a valid session.
+    await renewSession(tokenHash, now, idleExpiresAt).catch(() => undefined);
   }
   return {
     isAuthorized: true,

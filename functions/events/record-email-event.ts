@@ -1,5 +1,5 @@
 import { type DeliveryEvent, readDeliveryEvent } from '../../shared/email/delivery-events.ts';
-import { recordDelivery } from '../../shared/email/records.ts';
+import { recordDelivery } from '../../shared/email/record-repository.ts';
 import { logger } from '../../shared/logger.ts';
 
 /**

@@ -6,7 +6,7 @@ import {
   composeValidation,
 } from '../../shared/enrolment/emails.ts';
 import { fundingEmailComposers } from '../../shared/funding/email-composers.ts';
-import { composeIdentifier, IDENTIFIER_EMAIL } from '../../shared/instruction/credentials.ts';
+import { composeIdentifier, IDENTIFIER_EMAIL } from '../../shared/instruction/credentials-emails.ts';
 
 /** The catalogue of the `sendEmail` task: every domain's composers, gathered here at the edge. */
 export const emailComposers: Record<string, EmailComposer> = {

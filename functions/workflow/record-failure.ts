@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { recordWorkflowFailure } from '../../shared/workflows/failures.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { recordWorkflowFailure } from '../../shared/workflows/failure-repository.ts';
 import { ownerSchema } from '../../shared/workflows/owner.ts';
 import { workflowTask } from '../../shared/workflows/task.ts';
 
@@ -36,7 +37,7 @@ export const handler = workflowTask(
       ...(input ? { input } : {}),
       error,
       cause: readableCause(cause),
-      at: new Date().toISOString(),
+      at: nowIso(),
     });
     return { recorded: true };
   },

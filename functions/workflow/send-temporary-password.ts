@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { sendTemporaryPassword } from '../../shared/instruction/credentials.ts';
+import { sendTemporaryPassword } from '../../shared/instruction/credentials-emails.ts';
 import { workflowTask } from '../../shared/workflows/task.ts';
 
 /** Issues the operator's temporary password and emails it; the password never leaves this task. */

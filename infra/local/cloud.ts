@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { authorizerModule, routeTable } from '../../functions/route-table.ts';
+import { moveClock, resetClock } from '../../shared/clock.ts';
 import { scanResultFunction } from '../../shared/malware-scan/definition.ts';
 import { stateMachineArnVariable } from '../../shared/workflows/types.ts';
 import { workflows, workflowTasks } from '../state-machines.ts';
@@ -63,6 +64,11 @@ export interface LocalCloud {
   };
   /** Waits until every workflow execution started so far has ended. */
   settleWorkflows: () => Promise<void>;
+  /**
+   * Moves the handlers' business time forward (shared/clock.ts): they run in this process, so a
+   * test moves time here; nothing over HTTP can. Reset when the cloud stops.
+   */
+  moveClock: (ms: number) => void;
   stop: () => Promise<void>;
 }
 
@@ -182,9 +188,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         sfn: sfn.endpoint,
       },
       settleWorkflows: sfn.settle,
+      moveClock,
       stop: async () => {
         await sfn.settle().catch(() => undefined);
         await stopAll();
+        resetClock();
       },
     };
   } catch (error) {

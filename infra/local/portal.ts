@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { portalSecurityHeaders } from '../portal-headers.ts';
 import { closeServer, listen } from './ports.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -18,28 +19,6 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Paths the API answers; the rest is the portal (files, else index.html for the client router). */
 const API_PATHS = /^\/(v1\/|openapi\.json$)/;
-
-/** The same security headers as CloudFront's response headers policy (infra), so the local portal runs under them. */
-export function portalSecurityHeaders(uploadOrigins: string): Record<string, string> {
-  return {
-    'content-security-policy': [
-      "default-src 'self'",
-      "script-src 'self'",
-      // DSFR components set a few inline style attributes.
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      `connect-src 'self' ${uploadOrigins}`.trim(),
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "object-src 'none'",
-    ].join('; '),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-  };
-}
 
 /**
  * The portal as CloudFront serves it: the built files of web/dist, `index.html` for any other

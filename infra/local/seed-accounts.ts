@@ -6,7 +6,8 @@ import {
   updateCredentials,
 } from '../../shared/accounts/repository.ts';
 import type { Enrolment } from '../../shared/enrolment/model.ts';
-import { indexKeys, keys } from '../../shared/storage/keys.ts';
+import * as keys from '../../shared/storage/keys.ts';
+import { indexKeys } from '../../shared/storage/keys.ts';
 import { getItem, putItem } from '../../shared/storage/store.ts';
 import { DEMO_INSTRUCTOR, DEMO_OPERATOR } from './demo-data.ts';
 

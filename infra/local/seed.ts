@@ -1,5 +1,5 @@
-import { seedFundingCall } from '../../shared/funding/repository.ts';
-import { keys } from '../../shared/storage/keys.ts';
+import { seedFundingCall } from '../../shared/funding/call-repository.ts';
+import * as keys from '../../shared/storage/keys.ts';
 import { putItem } from '../../shared/storage/store.ts';
 import { demoReferencings } from './demo-data.ts';
 import { seedDemoInstructor } from './seed-accounts.ts';

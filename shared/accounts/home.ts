@@ -1,15 +1,13 @@
 import type { AuthContext } from '../auth-context.ts';
-import type { Enrolment } from '../enrolment/model.ts';
+import { getEnrolment, listEnrolmentsOfOperator } from '../enrolment/repository.ts';
 import { ENROLMENT_STATUS_LABELS } from '../enrolment/status.ts';
-import { indexKeys, keys } from '../storage/keys.ts';
-import { getItem, queryPage } from '../storage/store.ts';
-import { requireAccount } from './credentials.ts';
+import { requireAccount } from './security-settings.ts';
 
 /** GET /v1/me: the account and, for an operator, its identity taken from its latest enrolment. */
 export async function describeMe(auth: AuthContext) {
   const account = await requireAccount(auth.accountId);
   const latestId = account.enrolmentIds.at(-1);
-  const enrolment = latestId ? await getItem<Enrolment>(keys.enrolment(latestId)) : undefined;
+  const enrolment = latestId ? await getEnrolment(latestId) : undefined;
   return {
     account: {
       id: account.id,
@@ -42,11 +40,7 @@ export async function describeMe(auth: AuthContext) {
 export async function listMyEnrolments(accountId: string, page: { limit?: number; cursor?: string }) {
   const account = await requireAccount(accountId);
   if (!account.siret) return { items: [] };
-  const { GSI2PK, GSI2SK } = indexKeys.enrolmentsBySiret(account.siret);
-  const result = await queryPage<Enrolment>({
-    index: 'GSI2',
-    partition: { name: 'GSI2PK', value: GSI2PK },
-    sortPrefix: { name: 'GSI2SK', value: GSI2SK.replace(/#+$/, '#') },
+  const result = await listEnrolmentsOfOperator(account.siret, {
     limit: page.limit ?? 20,
     ...(page.cursor ? { cursor: page.cursor } : {}),
   });

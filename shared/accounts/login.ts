@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { nowMs } from '../clock.ts';
 import {
   ConflictError,
   type DomainError,
@@ -8,9 +7,6 @@ import {
   UnauthenticatedError,
 } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { documentClient, tableName } from '../storage/client.ts';
-import { keys, type PrimaryKey } from '../storage/keys.ts';
-import { getItem, isConditionFailure, putItem } from '../storage/store.ts';
 import {
   DEFAULT_LOCKOUT_POLICY,
   gateAttempt,
@@ -19,15 +15,19 @@ import {
   recordFailure,
   retentionSeconds,
 } from './lockout.ts';
-import { type Credentials, normaliseIdentifier } from './model.ts';
-import { countInWindow, type currentWindow, subjectOf } from './rate-limit.ts';
-import { credentialsFromItem, credentialsKey, updateCredentials } from './repository.ts';
+import {
+  getUnknownIdentifierAttempts,
+  recordFailedLogin,
+  writeUnknownIdentifierAttempts,
+} from './login-repository.ts';
+import type { Credentials } from './model.ts';
+import { countInWindow, type RateWindow } from './rate-limit-repository.ts';
+import { credentialsFromItem, getCredentialsItem, updateCredentials } from './repository.ts';
 import { decoyHash, verifySecret } from './secret-hash.ts';
-import { LOGIN_HISTORY_SECONDS } from './sessions.ts';
 
 /**
  * The password check with its brute-force protection, shared by the login (session-login.ts) and
- * the confirmation of the current password (credentials.ts).
+ * the confirmation of the current password (security-settings.ts).
  */
 
 /** LOCKOUT_POLICY (JSON, partial) overrides the documented defaults, e.g. shorter delays in tests. */
@@ -63,28 +63,6 @@ function refusedAttempt(reason: 'delayed' | 'locked', retryAfterSeconds: number)
       );
 }
 
-/**
- * The brute-force count of an identifier that no account has: its own LOGIN_ATTEMPTS item
- * (hashed identifier, with a TTL), so unknown identifiers are counted and answered alike. (An
- * identifier with credentials is counted on its credentials item: verifyPassword.)
- */
-export const unknownIdentifierKey = (identifier: string): PrimaryKey =>
-  keys.loginAttempts(subjectOf(normaliseIdentifier(identifier)));
-
-/** A failed login of an existing account, kept 6 months (successes are their session item). */
-async function recordFailedLogin(accountId: string, sourceIp: string) {
-  const at = new Date().toISOString();
-  await putItem({
-    ...keys.accountLogin(accountId, at, randomUUID()),
-    type: 'LoginAttempt',
-    accountId,
-    outcome: 'failure',
-    sourceIp,
-    at,
-    expiresAt: Math.floor(Date.now() / 1000) + LOGIN_HISTORY_SECONDS,
-  });
-}
-
 /** Rounds of re-reading an identifier that other attempts keep recording outcomes on, before a 409. */
 const MAX_OUTCOME_ROUNDS = 10;
 
@@ -107,10 +85,10 @@ function lockoutStateOf(item: Record<string, unknown> | undefined): LoginAttempt
 }
 
 /** Fractional seconds: a 1 s delay must not vanish by rounding to the same second. */
-const nowSeconds = () => Date.now() / 1000;
+const fractionalNowSeconds = () => nowMs() / 1000;
 
 /** A delayed or locked identifier's attempt is refused, neither checked nor counted. */
-function refuseIfBlocked(item: Record<string, unknown> | undefined, now = nowSeconds()): void {
+function refuseIfBlocked(item: Record<string, unknown> | undefined, now = fractionalNowSeconds()): void {
   const gate = gateAttempt(lockoutStateOf(item), now);
   if (!gate.allowed) throw refusedAttempt(gate.reason, gate.retryAfterSeconds);
 }
@@ -123,7 +101,7 @@ function refuseIfBlocked(item: Record<string, unknown> | undefined, now = nowSec
 export interface AttemptRead {
   credentials?: Record<string, unknown>;
   attempts?: Record<string, unknown>;
-  source?: { failures: number; window: ReturnType<typeof currentWindow> };
+  source?: { failures: number; window: RateWindow };
 }
 
 /** A password that matched, with what a success must be conditional on. */
@@ -155,33 +133,18 @@ async function writeFailure(
     const update = { set: lockout, bumpLoginSeq: true, expect: { loginSeq: seen ?? 0 } };
     return (await updateCredentials(identifier, update)) !== undefined;
   }
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...unknownIdentifierKey(identifier),
-          type: 'LoginAttempts',
-          ...lockout,
-          loginSeq: (seen ?? 0) + 1,
-          expiresAt: Math.ceil(now + retentionSeconds(state, now, POLICY)),
-        },
-        ...(seen === undefined
-          ? {
-              ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
-              ExpressionAttributeValues: { ':now': Math.floor(now) },
-            }
-          : {
-              ConditionExpression: 'loginSeq = :seen OR (attribute_not_exists(loginSeq) AND :seen = :zero)',
-              ExpressionAttributeValues: { ':seen': seen, ':zero': 0 },
-            }),
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  // The brute-force count of an identifier that no account has: its own LOGIN_ATTEMPTS item, so
+  // unknown identifiers are counted and answered alike.
+  return writeUnknownIdentifierAttempts(
+    identifier,
+    {
+      ...lockout,
+      loginSeq: (seen ?? 0) + 1,
+      expiresAt: Math.ceil(now + retentionSeconds(state, now, POLICY)),
+    },
+    seen,
+    now,
+  );
 }
 
 /**
@@ -198,12 +161,12 @@ async function recordFailedCheck(
 ): Promise<LoginAttemptState> {
   let current = item;
   for (let round = 0; round < MAX_OUTCOME_ROUNDS; round += 1) {
-    const now = nowSeconds();
+    const now = fractionalNowSeconds();
     if (round > 0) refuseIfBlocked(current, now);
     const state = recordFailure(lockoutStateOf(current), now, POLICY);
     const seen = current ? Number(current.loginSeq ?? 0) : undefined;
     if (await writeFailure(identifier, known, state, seen, now)) return state;
-    current = await getItem(known ? credentialsKey(identifier) : unknownIdentifierKey(identifier));
+    current = await (known ? getCredentialsItem(identifier) : getUnknownIdentifierAttempts(identifier));
   }
   throw loginConflict();
 }
@@ -259,7 +222,7 @@ export async function recordSuccess(
       expect: { loginSeq: seen, passwordHash: verified.verifiedHash, active: true },
     });
     if (saved) return saved;
-    const item = await getItem<Record<string, unknown>>(credentialsKey(identifier));
+    const item = await getCredentialsItem(identifier);
     const current = item && credentialsFromItem(item);
     if (current?.status !== 'ACTIVE' || current.passwordHash !== verified.verifiedHash) break;
     refuseIfBlocked(item);
@@ -278,7 +241,7 @@ export async function checkPassword(
   password: string,
   sourceIp: string,
 ): Promise<Credentials> {
-  const item = await getItem<Record<string, unknown>>(credentialsKey(identifier));
+  const item = await getCredentialsItem(identifier);
   return recordSuccess(
     await verifyPassword(identifier, password, sourceIp, item ? { credentials: item } : {}),
   );

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { nowIso, nowMs } from '../clock.ts';
 import { contactOf, type Enrolment } from '../enrolment/model.ts';
+import { linkEnrolmentToAccount } from '../enrolment/repository.ts';
 import { conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { documentClient, tableName } from '../storage/client.ts';
-import { keys } from '../storage/keys.ts';
-import { claimGuard, isConditionFailure } from '../storage/store.ts';
 import {
   type Account,
   type AccountRole,
@@ -15,6 +13,7 @@ import {
 } from './model.ts';
 import {
   claimCredentials,
+  claimOperatorSiret,
   createAccount,
   getAccount,
   getCredentials,
@@ -85,7 +84,7 @@ function newAccount(input: {
   siret?: string;
   enrolmentIds?: string[];
 }): Account {
-  const now = new Date().toISOString();
+  const now = nowIso();
   return {
     id: input.id,
     identifier: input.identifier,
@@ -125,11 +124,7 @@ export async function provisionOperatorAccount(enrolment: Enrolment): Promise<Pr
   if (!applicant || !contact) throw new Error(`Enrolment ${enrolment.id} has no applicant`);
   let accountId: string = randomUUID();
   try {
-    await claimGuard(
-      keys.guard('operatorSiret', applicant.siret),
-      accountId,
-      (owner) => new GuardTaken(owner),
-    );
+    await claimOperatorSiret(applicant.siret, accountId, (owner) => new GuardTaken(owner));
   } catch (error) {
     if (!(error instanceof GuardTaken)) throw error;
     accountId = error.owner;
@@ -170,26 +165,6 @@ export async function provisionOperatorAccount(enrolment: Enrolment): Promise<Pr
   await linkEnrolmentToAccount(enrolment.id, accountId);
   logger.info('Operator account provisioned', { accountId, enrolmentId: enrolment.id, created });
   return { accountId, identifier, created, credentialsPending: true };
-}
-
-/**
- * Records the account on the enrolment (`Enrolment.accountId`), once: an UpdateItem that bumps
- * the version, so a concurrent writer holding the previous version gets its usual 409.
- */
-async function linkEnrolmentToAccount(enrolmentId: string, accountId: string): Promise<void> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.enrolment(enrolmentId),
-        UpdateExpression: 'SET accountId = :accountId ADD version :one',
-        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(accountId)',
-        ExpressionAttributeValues: { ':accountId': accountId, ':one': 1 },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
 }
 
 /** The operator account of a SIRET, if provisioned (e.g. to address its credentials emails). */
@@ -248,7 +223,7 @@ export async function issueTemporaryPasswordAndSend(
   if (!credentials.passwordIsTemporary && credentials.passwordHash && !options.force)
     return { issued: false, reason: 'already_active' };
   const password = generateTemporaryPassword();
-  const expiresAt = new Date(Date.now() + TEMPORARY_PASSWORD_DAYS * 86_400_000).toISOString();
+  const expiresAt = new Date(nowMs() + TEMPORARY_PASSWORD_DAYS * 86_400_000).toISOString();
   const stored = await updateCredentials(account.identifier, {
     set: {
       passwordHash: await hashSecret(password),

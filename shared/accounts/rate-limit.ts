@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { nowSeconds } from '../clock.ts';
 import { tooManyRequests } from '../errors.ts';
-import { documentClient, tableName } from '../storage/client.ts';
-import { keys } from '../storage/keys.ts';
+import { countInWindow, type RateWindow } from './rate-limit-repository.ts';
 
 /** A fixed-window limit: at most `limit` events per `windowSeconds` for one subject. */
 export interface RateLimit {
@@ -21,7 +20,7 @@ export const subjectOf = (value: string) => createHash('sha256').update(value).d
 export async function consumeRateLimit(rule: RateLimit, subject: string, message: string): Promise<void> {
   const window = currentWindow(rule, subject);
   if ((await countInWindow(window)) > rule.limit)
-    throw tooManyRequests(message, Math.max(window.windowEnd - Math.floor(Date.now() / 1000), 1));
+    throw tooManyRequests(message, Math.max(window.windowEnd - nowSeconds(), 1));
 }
 
 /** Reads a limit from the environment (`NAME=limit/windowSeconds`), e.g. to loosen it in tests. */
@@ -30,23 +29,8 @@ export function limitFromEnv(scope: string, fallback: Omit<RateLimit, 'scope'>, 
   return match ? { scope, limit: Number(match[1]), windowSeconds: Number(match[2]) } : { scope, ...fallback };
 }
 
-/** The current window of a limit for `subject`: its item's key and when it ends (epoch seconds). */
-export function currentWindow(rule: RateLimit, subject: string, now = Math.floor(Date.now() / 1000)) {
+/** The current window of a limit for `subject`, and when it ends (epoch seconds). */
+export function currentWindow(rule: RateLimit, subject: string, now = nowSeconds()): RateWindow {
   const window = Math.floor(now / rule.windowSeconds);
-  return { key: keys.rateLimit(rule.scope, subject, window), windowEnd: (window + 1) * rule.windowSeconds };
-}
-
-/** Counts one event in a window (one atomic ADD; the item expires with the window); returns the count. */
-export async function countInWindow(window: ReturnType<typeof currentWindow>): Promise<number> {
-  const { Attributes } = await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: window.key,
-      UpdateExpression: 'ADD #count :one SET #type = :type, expiresAt = :expiresAt',
-      ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':type': 'RateLimit', ':expiresAt': window.windowEnd },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  return Number(Attributes?.count ?? 0);
+  return { scope: rule.scope, subject, window, windowEnd: (window + 1) * rule.windowSeconds };
 }

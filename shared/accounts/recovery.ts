@@ -1,17 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { nowSeconds } from '../clock.ts';
 import { ExpiredError, invalidField } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { documentClient, tableName } from '../storage/client.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem, isConditionFailure, putItem } from '../storage/store.ts';
-import { assertAcceptablePassword, storeNewPassword } from './credentials.ts';
 import { forgottenIdentifierEmail, passwordResetEmail } from './emails.ts';
 import { normaliseEmail, normaliseIdentifier, normaliseSecretAnswer } from './model.ts';
 import { PASSWORD_RULE_MESSAGES } from './password-policy.ts';
 import { consumeRateLimit, limitFromEnv, subjectOf } from './rate-limit.ts';
 import { findAccountByIdentifier, findAccountsByEmail, getAccount, getCredentials } from './repository.ts';
+import {
+  consumePasswordReset,
+  getPasswordReset,
+  putPasswordReset,
+  type ResetRecord,
+  countWrongAnswer as recordWrongAnswer,
+} from './reset-repository.ts';
 import { verifySecret } from './secret-hash.ts';
+import { assertAcceptablePassword, storeNewPassword } from './security-settings.ts';
 import { hashToken, newSessionToken } from './session-token.ts';
 import { revokeAllSessions } from './sessions.ts';
 
@@ -92,12 +96,6 @@ export async function recoverIdentifier(
   });
 }
 
-interface ResetRecord {
-  accountId: string;
-  answerAttempts: number;
-  expiresAt: number;
-}
-
 /** "J'ai oublié mon mot de passe", step 1: an emailed single-use link. */
 export async function requestPasswordReset(
   identifierInput: string,
@@ -111,12 +109,10 @@ export async function requestPasswordReset(
     const account = await findAccountByIdentifier(identifier);
     if (account?.status === 'ACTIVE') {
       const token = newSessionToken();
-      await putItem({
-        ...keys.passwordReset(hashToken(token)),
-        type: 'PasswordReset',
+      await putPasswordReset(hashToken(token), {
         accountId: account.id,
         answerAttempts: 0,
-        expiresAt: Math.floor(Date.now() / 1000) + RESET_TOKEN_MINUTES * 60,
+        expiresAt: nowSeconds() + RESET_TOKEN_MINUTES * 60,
       });
       const email = passwordResetEmail({ token, validityMinutes: RESET_TOKEN_MINUTES, portalUrl });
       await sendQuietly(() => send(account.email, email), 'passwordReset');
@@ -133,7 +129,7 @@ const invalidToken = () =>
   );
 
 async function readReset(token: string) {
-  const record = await getItem<ResetRecord>(keys.passwordReset(hashToken(token)));
+  const record = await getPasswordReset(hashToken(token));
   const account = record ? await getAccount(record.accountId) : undefined;
   if (!record || !account || account.status !== 'ACTIVE') throw invalidToken();
   return { record, account };
@@ -146,17 +142,8 @@ export async function resetQuestion(token: string): Promise<{ secretQuestion: st
 }
 
 async function countWrongAnswer(token: string, record: ResetRecord): Promise<never> {
-  const key = keys.passwordReset(hashToken(token));
   const last = record.answerAttempts + 1 >= MAX_ANSWER_ATTEMPTS;
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: key,
-      // The last allowed wrong answer voids the link (expired now).
-      UpdateExpression: last ? 'ADD answerAttempts :one SET expiresAt = :now' : 'ADD answerAttempts :one',
-      ExpressionAttributeValues: { ':one': 1, ...(last ? { ':now': Math.floor(Date.now() / 1000) } : {}) },
-    }),
-  );
+  await recordWrongAnswer(hashToken(token), last);
   throw invalidField(
     'body.secretAnswer',
     last
@@ -168,20 +155,7 @@ async function countWrongAnswer(token: string, record: ResetRecord): Promise<nev
 
 /** Consumes the link once: a conditional delete, so two concurrent uses cannot both succeed. */
 async function consumeToken(token: string): Promise<void> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.passwordReset(hashToken(token)),
-        UpdateExpression: 'SET expiresAt = :now, consumedAt = :at',
-        ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now',
-        ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000), ':at': new Date().toISOString() },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw invalidToken();
-    throw error;
-  }
+  if (!(await consumePasswordReset(hashToken(token)))) throw invalidToken();
 }
 
 /**

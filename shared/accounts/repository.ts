@@ -1,11 +1,15 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { nowIso } from '../clock.ts';
 import { conflict } from '../errors.ts';
-import { documentClient, tableName } from '../storage/client.ts';
-import { indexKeys, keys, type PrimaryKey } from '../storage/keys.ts';
-import { getItem, isConditionFailure, putNew, queryPage } from '../storage/store.ts';
+import * as keys from '../storage/keys.ts';
+import { indexKeys, type PrimaryKey } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
+import { claimGuard, getItem, putIf, putNew, queryPage, updateItem } from '../storage/store.ts';
 import { type Account, type Credentials, normaliseIdentifier } from './model.ts';
 
-/** Storage of the account aggregate and of the Credentials items; the only module that spells their keys. */
+/**
+ * Storage of the account aggregate (keys.account, found by email: queries.accountsByEmail) and of
+ * the Credentials items (keys.credentials, by normalised identifier: the identifier's guard).
+ */
 const toItem = (account: Account) => ({
   ...keys.account(account.id),
   ...indexKeys.accountsByEmail(account.email, account.id),
@@ -36,7 +40,7 @@ export async function saveAccount(current: Account, next: Account): Promise<Acco
   const expected = current.version;
   const version = expected + 1;
   const before: Record<string, unknown> = toItem(current);
-  const after: Record<string, unknown> = toItem({ ...next, updatedAt: new Date().toISOString() });
+  const after: Record<string, unknown> = toItem({ ...next, updatedAt: nowIso() });
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':expected': expected, ':version': version };
   const sets = ['#version = :version'];
@@ -54,31 +58,30 @@ export async function saveAccount(current: Account, next: Account): Promise<Acco
       sets.push(`#${placeholder} = :${placeholder}`);
     }
   }
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.account(current.id),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
+  const saved = await updateItem(keys.account(current.id), {
+    update: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    condition: 'attribute_exists(PK) AND #version = :expected',
+    names,
+    values,
+  });
+  if (!saved) {
+    throw conflict(
+      'stale_version',
+      'Cette ressource a été modifiée entre-temps. Rechargez-la puis recommencez.',
+      {
+        expectedVersion: expected,
+      },
     );
-  } catch (error) {
-    if (isConditionFailure(error)) {
-      throw conflict(
-        'stale_version',
-        'Cette ressource a été modifiée entre-temps. Rechargez-la puis recommencez.',
-        {
-          expectedVersion: expected,
-        },
-      );
-    }
-    throw error;
   }
   return { ...next, updatedAt: after.updatedAt as string, version };
 }
+
+/**
+ * One operator account per SIRET: claims the guard keys.guard('operatorSiret', siret) for
+ * `accountId` (a retry by the same account succeeds; another owner gets `onTaken`).
+ */
+export const claimOperatorSiret = (siret: string, accountId: string, onTaken: (owner: string) => Error) =>
+  claimGuard(keys.guard('operatorSiret', siret), accountId, onTaken);
 
 /** The owner recorded by a uniqueness guard (operator SIRET), if any. */
 export async function guardOwner(kind: 'operatorSiret', value: string) {
@@ -91,12 +94,7 @@ export async function findAccountByIdentifier(identifier: string): Promise<Accou
 }
 
 export async function findAccountsByEmail(email: string): Promise<Account[]> {
-  const { GSI2PK } = indexKeys.accountsByEmail(email);
-  const page = await queryPage<Record<string, unknown>>({
-    index: 'GSI2',
-    partition: { name: 'GSI2PK', value: GSI2PK },
-    limit: 10,
-  });
+  const page = await queryPage<Record<string, unknown>>({ ...queries.accountsByEmail(email), limit: 10 });
   return page.items.map(fromItem);
 }
 
@@ -134,9 +132,13 @@ export function credentialsFromItem(item: Record<string, unknown>): Credentials 
   return credentials as unknown as Credentials;
 }
 
+/** The stored Credentials item of an identifier (with its lockout state), consistent read. */
+export const getCredentialsItem = (identifier: string) =>
+  getItem<Record<string, unknown>>(credentialsKey(identifier));
+
 /** Consistent read of an identifier's Credentials. */
 export async function getCredentials(identifier: string): Promise<Credentials | undefined> {
-  const item = await getItem<Record<string, unknown>>(credentialsKey(identifier));
+  const item = await getCredentialsItem(identifier);
   return item ? credentialsFromItem(item) : undefined;
 }
 
@@ -149,22 +151,12 @@ export async function claimCredentials(
   onTaken: (owner: string) => Error,
 ): Promise<{ created: boolean }> {
   const key = credentialsKey(credentials.identifier);
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...key, type: 'Credentials', ...credentials, createdAt: new Date().toISOString() },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-    return { created: true };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const existing = await getItem<{ accountId: string }>(key);
-    if (existing === undefined) return claimCredentials(credentials, onTaken);
-    if (existing.accountId === credentials.accountId) return { created: false };
-    throw onTaken(existing.accountId);
-  }
+  const item = { ...key, type: 'Credentials', ...credentials, createdAt: nowIso() };
+  if (await putIf(item, { expression: 'attribute_not_exists(PK)' })) return { created: true };
+  const existing = await getItem<{ accountId: string }>(key);
+  if (existing === undefined) return claimCredentials(credentials, onTaken);
+  if (existing.accountId === credentials.accountId) return { created: false };
+  throw onTaken(existing.accountId);
 }
 
 export interface CredentialsUpdate {
@@ -230,21 +222,12 @@ export async function updateCredentials(
   ]
     .filter(Boolean)
     .join(' ');
-  try {
-    const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: credentialsKey(identifier),
-        UpdateExpression: expression,
-        ConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeNames: names,
-        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return Attributes ? credentialsFromItem(Attributes) : undefined;
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+  const stored = await updateItem(credentialsKey(identifier), {
+    update: expression,
+    condition: conditions.join(' AND '),
+    names,
+    ...(Object.keys(values).length ? { values } : {}),
+    returns: 'ALL_NEW',
+  });
+  return stored ? credentialsFromItem(stored) : undefined;
 }

@@ -1,11 +1,11 @@
 import { requireCaptcha } from '../captcha/index.ts';
+import { nowIso, nowMs } from '../clock.ts';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { getItems } from '../storage/store.ts';
-import { type AttemptRead, recordSuccess, unknownIdentifierKey, verifyPassword } from './login.ts';
+import { type AttemptRead, recordSuccess, verifyPassword } from './login.ts';
+import { readLoginItems } from './login-repository.ts';
 import type { Credentials } from './model.ts';
 import { currentWindow, limitFromEnv } from './rate-limit.ts';
-import { credentialsKey } from './repository.ts';
 import { hashSecret, needsRehash } from './secret-hash.ts';
 import { type IssuedSession, openSession } from './sessions.ts';
 
@@ -25,15 +25,11 @@ async function readAttempt(
   sourceIp: string,
 ): Promise<AttemptRead & Required<Pick<AttemptRead, 'source'>>> {
   const window = currentWindow(SOURCE_LIMIT, sourceIp);
-  const [credentials, attempts, counter] = await getItems<Record<string, unknown>>([
-    credentialsKey(identifier),
-    unknownIdentifierKey(identifier),
-    window.key,
-  ]);
+  const { credentials, attempts, sourceFailures } = await readLoginItems(identifier, window);
   return {
     ...(credentials ? { credentials } : {}),
     ...(attempts ? { attempts } : {}),
-    source: { failures: Number(counter?.count ?? 0), window },
+    source: { failures: sourceFailures, window },
   };
 }
 
@@ -58,7 +54,7 @@ export async function login(
 ): Promise<IssuedSession & { role: Credentials['role'] }> {
   // Before the password check: a revocation of every session that lands after this instant
   // (a password change racing this login) ends the session opened here.
-  const openedAtMs = Date.now();
+  const openedAtMs = nowMs();
   const read = await readAttempt(identifier, sourceIp);
   if (read.source.failures >= SOURCE_LIMIT.limit) {
     if (!captcha) throw captchaRequired();
@@ -69,7 +65,7 @@ export async function login(
   if (
     credentials.passwordIsTemporary &&
     credentials.temporaryPasswordExpiresAt !== undefined &&
-    credentials.temporaryPasswordExpiresAt <= new Date().toISOString()
+    credentials.temporaryPasswordExpiresAt <= nowIso()
   ) {
     await recordSuccess(verified);
     throw new UnauthenticatedError(
@@ -79,7 +75,7 @@ export async function login(
   }
   // One write: records the outcome, clears the lockout state, the login date, upgrades the hash.
   const saved = await recordSuccess(verified, {
-    lastLoginAt: new Date().toISOString(),
+    lastLoginAt: nowIso(),
     ...(needsRehash(verified.verifiedHash) ? { passwordHash: await hashSecret(password) } : {}),
   });
   logger.info('Login succeeded', { accountId: saved.accountId });

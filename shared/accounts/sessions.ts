@@ -1,8 +1,12 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../storage/client.ts';
-import { indexKeys, keys } from '../storage/keys.ts';
-import { isConditionFailure, putItem, queryAll } from '../storage/store.ts';
+import { nowIso, nowMs, nowSeconds } from '../clock.ts';
 import { type Credentials, isSetUp, pendingSteps, type SetupStep } from './model.ts';
+import {
+  clearSessionPasswordChangeRequired,
+  listSessionsOpenedSince,
+  markSessionRevoked,
+  markSessionsRevokedBefore,
+  putSession,
+} from './session-repository.ts';
 import {
   hashToken,
   newAccountSessionToken,
@@ -42,7 +46,7 @@ export async function openSession(
 ): Promise<IssuedSession> {
   const token = newAccountSessionToken(account.accountId);
   const tokenHash = hashToken(token);
-  const now = Math.floor(Date.now() / 1000);
+  const now = nowSeconds();
   const createdAt = new Date(now * 1000).toISOString();
   const session: StoredSession = {
     accountId: account.accountId,
@@ -56,11 +60,7 @@ export async function openSession(
     idleExpiresAt: now + SESSION_IDLE_SECONDS,
     absoluteExpiresAt: now + SESSION_ABSOLUTE_SECONDS,
   };
-  await putItem({
-    ...keys.session(tokenHash),
-    ...indexKeys.sessionsByAccount(account.accountId, createdAt),
-    type: 'Session',
-    tokenHash,
+  await putSession(tokenHash, {
     ...session,
     sourceIp: opened.sourceIp,
     origin: opened.origin,
@@ -77,30 +77,11 @@ export async function openSession(
 }
 
 /**
- * Revokes one stored session: it stops working at once but stays as the journal record of its
- * login. Conditional on the item existing (an unknown token creates nothing) and not revoked yet.
+ * Logout: the token stops working at once; its item stays as the journal record of its login
+ * (an unknown token creates nothing).
  */
-async function revokeStoredSession(tokenHash: string, at: string): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.session(tokenHash),
-        UpdateExpression: 'SET revokedAt = :at',
-        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-/** Logout: the token stops working at once. */
 export async function revokeSession(token: string): Promise<void> {
-  await revokeStoredSession(hashToken(token), new Date().toISOString());
+  await markSessionRevoked(hashToken(token), nowIso());
 }
 
 /**
@@ -112,24 +93,11 @@ export async function revokeSession(token: string): Promise<void> {
 export async function revokeAllSessions(accountId: string): Promise<number> {
   // First the mark the authorizer compares (read with the session, strongly consistent): it ends
   // every session opened before now, even one the lagging GSI below does not list yet.
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: keys.sessionRevocation(accountId),
-      UpdateExpression: 'SET #type = :type, revokedBeforeMs = :now',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':type': 'SessionRevocation', ':now': Date.now() },
-    }),
-  );
-  const { GSI1PK } = indexKeys.sessionsByAccount(accountId);
-  const now = Math.floor(Date.now() / 1000);
+  await markSessionsRevokedBefore(accountId, nowMs());
+  const now = nowSeconds();
   const openedSince = new Date((now - SESSION_ABSOLUTE_SECONDS) * 1000).toISOString();
-  const at = new Date().toISOString();
-  const sessions = await queryAll<{ tokenHash?: string; revokedAt?: string; absoluteExpiresAt?: number }>({
-    index: 'GSI1',
-    partition: { name: 'GSI1PK', value: GSI1PK },
-    sortFrom: { name: 'GSI1SK', value: openedSince },
-  });
+  const at = nowIso();
+  const sessions = await listSessionsOpenedSince(accountId, openedSince);
   // Items come back with the token hash as an attribute, for this. A session past its idle
   // expiry is revoked too: an authorizer that read it just before could still renew it.
   const live = sessions.filter(
@@ -139,24 +107,12 @@ export async function revokeAllSessions(accountId: string): Promise<number> {
       Number(session.absoluteExpiresAt) > now,
   );
   const outcomes = await Promise.all(
-    live.map((session) => revokeStoredSession(session.tokenHash as string, at)),
+    live.map((session) => markSessionRevoked(session.tokenHash as string, at)),
   );
   return outcomes.filter(Boolean).length;
 }
 
 /** Once both first-login steps are done, the current session may use every route. */
 export async function clearPasswordChangeRequired(token: string, accountId: string): Promise<void> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.session(hashToken(token)),
-        UpdateExpression: 'SET passwordChangeRequired = :false',
-        ConditionExpression: 'accountId = :accountId AND attribute_not_exists(revokedAt)',
-        ExpressionAttributeValues: { ':false': false, ':accountId': accountId },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await clearSessionPasswordChangeRequired(hashToken(token), accountId);
 }

@@ -3,7 +3,6 @@ import { cachedSecret } from '../aws/secrets.ts';
 import { readEnv } from '../config.ts';
 import { InvalidDataError } from '../errors.ts';
 import { captchEtatProvider } from './captchetat.ts';
-import { localCaptchaProvider } from './local.ts';
 import type { CaptchaProvider } from './port.ts';
 
 /**
@@ -27,9 +26,12 @@ const credentialsSchema = z.object({
 /** A rotated secret applies within 5 minutes; warm Lambdas make no call meanwhile. */
 const SECRET_CACHE_MS = 5 * 60 * 1000;
 
-function selectProvider(): CaptchaProvider {
+async function selectProvider(): Promise<CaptchaProvider> {
   if (env.CAPTCHA_PROVIDER === 'local') {
     if (env.STAGE !== 'local') throw new Error('CAPTCHA_PROVIDER=local is only allowed when STAGE=local');
+    // Imported by its package.json alias, which Lambda bundles leave out (LOCAL_ONLY_MODULES):
+    // the deployed code does not even contain the provider that hands out its answers.
+    const { localCaptchaProvider } = await import('#local-captcha');
     return localCaptchaProvider({ exposeAnswer: true });
   }
   const secretId = env.CAPTCHETAT_SECRET_ID;
@@ -47,7 +49,7 @@ function selectProvider(): CaptchaProvider {
   });
 }
 
-export const captchaProvider: CaptchaProvider = selectProvider();
+export const captchaProvider: CaptchaProvider = await selectProvider();
 
 /** Checks the captcha of a request; a wrong, expired or reused one is a 422 on `body.captcha.answer`. */
 export async function requireCaptcha(captcha: { id: string; answer: string }): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The captcha port. Step 2 ("Rechercher") and step 5 ("Terminer") ask the applicant to copy
- * the code shown in an image. Two adapters: `local` (offline generator, answers stored hashed
+ * the code shown in an image, or heard in its audio alternative. Two adapters: `local` (offline generator, answers stored hashed
  * in the table) and `captchetat` (the State's CaptchEtat service, in a deployed stack).
  */
 export interface CaptchaChallenge {
@@ -16,4 +16,9 @@ export interface CaptchaProvider {
   create(): Promise<CaptchaChallenge>;
   /** True once per challenge: a verified (or failed) challenge cannot be used again. */
   verify(id: string, answer: string): Promise<boolean>;
+  /**
+   * The audio alternative (RGAA: a person who cannot read the image hears the code), a WAV; does
+   * not use the challenge up. Undefined for an unknown, used or expired challenge.
+   */
+  audio(id: string): Promise<Uint8Array | undefined>;
 }

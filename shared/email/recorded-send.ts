@@ -1,10 +1,11 @@
 import { sesClientSingleAttempt } from '../aws/ses.ts';
+import { nowIso } from '../clock.ts';
 import { logger } from '../logger.ts';
 import { fromSesError } from '../workflows/errors.ts';
 import type { Owner } from '../workflows/owner.ts';
 import { emailTags } from './delivery-tags.ts';
 import { emailIdOf } from './record-model.ts';
-import { getEmailRecord, recordAttempt, recordFailed, recordSent } from './records.ts';
+import { getEmailRecord, recordAttempt, recordFailed, recordSent } from './record-repository.ts';
 import { type RenderedEmail, sendEmail } from './send.ts';
 
 /**
@@ -55,7 +56,7 @@ export async function sendRecordedEmail(request: RecordedEmailRequest): Promise<
   const attempting = await recordAttempt(
     owner,
     { emailId, emailType, occurrence, recipient: to, subject: rendered.subject },
-    new Date().toISOString(),
+    nowIso(),
   );
   if (!attempting) return alreadySent(emailId, (await getEmailRecord(owner, emailId))?.messageId);
 
@@ -67,7 +68,7 @@ export async function sendRecordedEmail(request: RecordedEmailRequest): Promise<
     await recordFailed(owner, emailId, failure.message);
     throw failure;
   }
-  await recordSent(owner, emailId, messageId, new Date().toISOString());
+  await recordSent(owner, emailId, messageId, nowIso());
   logger.info('Email sent', { ownerKind: owner.kind, emailType });
   return { emailId, status: 'SENT', messageId };
 }

@@ -1,7 +1,6 @@
 import { ConflictError } from '../errors.ts';
-import { keys } from '../storage/keys.ts';
-import { claimGuard, releaseGuard } from '../storage/store.ts';
 import type { Enrolment } from './model.ts';
+import { claimActivePair, type EnrolmentPair, releaseActivePair, samePair } from './repository.ts';
 
 /**
  * One active enrolment per (referencing number, SIRET): claimed at submission, held while the
@@ -9,9 +8,7 @@ import type { Enrolment } from './model.ts';
  * re-submission moves to another pair, and when a request is rejected (the instruction issue
  * calls `releaseActiveEnrolment`).
  */
-type Pair = NonNullable<Enrolment['activePair']>;
-
-const guardKey = (pair: Pair) => keys.activeEnrolmentGuard(pair.referencingNumber, pair.siret);
+type Pair = EnrolmentPair;
 
 const currentPair = (enrolment: Enrolment): Pair | undefined =>
   enrolment.referencing && enrolment.applicant
@@ -22,7 +19,7 @@ const currentPair = (enrolment: Enrolment): Pair | undefined =>
 export async function claimActiveEnrolment(enrolment: Enrolment): Promise<Pair> {
   const pair = currentPair(enrolment);
   if (!pair) throw new Error('An enrolment needs its referencing and applicant steps to be submitted');
-  await claimGuard(guardKey(pair), enrolment.id, () => {
+  await claimActivePair(pair, enrolment.id, () => {
     const message =
       "Une demande d'enrôlement est déjà en cours pour ce N° de référencement et ce SIRET : une seule demande active est possible.";
     return new ConflictError('enrolment_already_active', message, {
@@ -35,11 +32,11 @@ export async function claimActiveEnrolment(enrolment: Enrolment): Promise<Pair> 
 /** After a write that moved the request to `next`: frees the pair it held before, if another. */
 export async function releaseFormerPair(previous: Enrolment, next: Pair): Promise<void> {
   const former = previous.activePair;
-  if (former && guardKey(former).PK !== guardKey(next).PK) await releaseGuard(guardKey(former), previous.id);
+  if (former && !samePair(former, next)) await releaseActivePair(former, previous.id);
 }
 
 /** Frees every pair this enrolment may hold (a no-op for pairs held by others). */
 export async function releaseActiveEnrolment(enrolment: Enrolment): Promise<void> {
   const pairs = [enrolment.activePair, currentPair(enrolment)].filter((pair) => pair !== undefined);
-  for (const pair of pairs) await releaseGuard(guardKey(pair), enrolment.id);
+  for (const pair of pairs) await releaseActivePair(pair, enrolment.id);
 }

@@ -1,3 +1,4 @@
+import { now } from '../clock.ts';
 import { ConflictError, InvalidDataError } from '../errors.ts';
 import { deleteCheckedUploads, verifyPendingDocuments } from './documents.ts';
 import type { DocumentField, Enrolment } from './model.ts';
@@ -37,7 +38,7 @@ export async function saveStep(enrolment: Enrolment, step: StepName, changes: Pa
   );
   const verified = await verifyPendingDocuments({ ...enrolment, ...changes }, fields);
   ensureDocumentsUsable(verified);
-  const saved = await saveEnrolment(touched(verified.enrolment, new Date()));
+  const saved = await saveEnrolment(touched(verified.enrolment, now()));
   await deleteCheckedUploads(enrolment, saved);
   return saved;
 }

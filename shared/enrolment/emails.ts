@@ -1,3 +1,4 @@
+import { nowIso } from '../clock.ts';
 import { portalUrl } from '../email/portal.ts';
 import type { RenderedEmail } from '../email/send.ts';
 import { acknowledgementEmail } from '../email/templates/enrolment-acknowledgement.ts';
@@ -80,7 +81,7 @@ export async function composeChangesRequested(enrolmentId: string): Promise<Comp
   const enrolment = await loadEnrolment(enrolmentId);
   const decision = decisionOf(enrolment, 'requestChanges', 'A_MODIFIER');
   const { to, subject } = emailSubject(enrolment);
-  const token = await renewDraftToken(enrolmentId, new Date().toISOString());
+  const token = await renewDraftToken(enrolmentId, nowIso());
   if (!token) throw invalid(`La demande ${enrolmentId} n'est plus au statut A_MODIFIER.`);
   // The fragment (#) never reaches a server log; the front end reads it and sends X-Draft-Token.
   const resumeUrl = `${portalUrl}/enrolement/reprise#demande=${enrolmentId}&jeton=${token}`;

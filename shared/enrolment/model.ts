@@ -164,3 +164,15 @@ interface SubmissionDeclarations {
   sincerity: true;
   acceptedAt: string;
 }
+
+/** A referenced solution as imported from the ANS list (see scripts/import-referencings.ts). */
+export interface ReferencingRecord {
+  number: string;
+  solutionName: string;
+  couloir: string;
+  dsrLabel: string;
+  typeLogiciel: string;
+  vague: string;
+  developerSiret: string;
+  developerName: string;
+}

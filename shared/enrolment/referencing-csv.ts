@@ -1,4 +1,4 @@
-import type { ReferencingRecord } from './referencing.ts';
+import type { ReferencingRecord } from './model.ts';
 import { isValidSiret } from './siret.ts';
 
 /**

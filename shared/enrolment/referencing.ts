@@ -1,19 +1,6 @@
 import { InvalidDataError, NotFoundError } from '../errors.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem } from '../storage/store.ts';
-import type { ReferencingStep } from './model.ts';
-
-/** A referenced solution as imported from the ANS list (see scripts/import-referencings.ts). */
-export interface ReferencingRecord {
-  number: string;
-  solutionName: string;
-  couloir: string;
-  dsrLabel: string;
-  typeLogiciel: string;
-  vague: string;
-  developerSiret: string;
-  developerName: string;
-}
+import type { ReferencingRecord, ReferencingStep } from './model.ts';
+import { getReferencing } from './referencing-repository.ts';
 
 /** The only couloir this portal funds. */
 const MSS_COULOIR = 'MSS';
@@ -33,7 +20,7 @@ export const toReferencingStep = (record: ReferencingRecord): ReferencingStep =>
 
 /** The MSS referenced solution with this number: 404 when unknown, 422 when of another couloir. */
 export async function findMssReferencing(number: string, path: string): Promise<ReferencingRecord> {
-  const record = await getItem<ReferencingRecord>(keys.referencing(number));
+  const record = await getReferencing(number);
   if (!record) {
     throw new NotFoundError(
       'referencing_not_found',

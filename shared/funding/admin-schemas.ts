@@ -1,7 +1,7 @@
 /** Request and response schemas of the instructors' funding routes (zod/mini). */
 import * as z from 'zod/mini';
 import { labelled } from '../schema-labels.ts';
-import { DOSSIER_STATUSES } from './dossier.ts';
+import { DOSSIER_STATUSES } from './dossier-model.ts';
 import { amountSchema, dossierNumberParams } from './schemas.ts';
 
 export const dossierStatusQuery = {

@@ -4,6 +4,7 @@
  */
 
 import type { AuthContext } from '../auth-context.ts';
+import * as clock from '../clock.ts';
 import {
   advanceHtCents,
   balanceAmount,
@@ -13,10 +14,10 @@ import {
   withVat,
 } from './amounts.ts';
 import { closingDateLabel, isWithin } from './call.ts';
+import { loadFundingCall } from './call-repository.ts';
 import { COUNT_LABELS, type MailboxCounts } from './counts.ts';
-import { addressLines } from './dossier.ts';
+import { addressLines } from './dossier-model.ts';
 import { advanceDossierOf, loadOperator, requireValidatedEnrolment } from './operator.ts';
-import { loadFundingCall } from './repository.ts';
 
 /** GET /v1/funding/advance: what the form shows, filled from the enrolment and the call. */
 export async function getAdvanceForm(auth: AuthContext) {
@@ -24,7 +25,7 @@ export async function getAdvanceForm(auth: AuthContext) {
   const { enrolment, referencing, applicant, vat } = requireValidatedEnrolment(operator);
   const call = await loadFundingCall();
   const dossier = advanceDossierOf(operator, call.callId);
-  const now = new Date();
+  const now = clock.now();
   return {
     callId: call.callId,
     callVersion: call.version,

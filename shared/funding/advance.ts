@@ -1,23 +1,30 @@
 /**
  * The advance request (guide §2): the submission, decided automatically.
- * One advance per operator (SIRET) and call, claimed on the atomic counter that gives the dossier
- * number (one conditional write for both). The decision PDF and the decision email are idempotent follow-ups run
+ * One advance per operator (SIRET) and call: the number from the atomic counter, then the
+ * operator's own claim item recording it (a guard per operator: claims never pile up on one
+ * item), then the dossier. The decision PDF and the decision email are idempotent follow-ups run
  * by the `dossierDecided` workflow, so the request path only writes the dossier.
  */
-
 import type { AuthContext } from '../auth-context.ts';
+import * as clock from '../clock.ts';
 import { formatDate } from '../email/layout.ts';
 import { ConflictError, conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { keys } from '../storage/keys.ts';
-import { ClaimTaken, nextNumberClaiming, releaseClaim } from '../storage/store.ts';
 import { type FundingCall, isWithin } from './call.ts';
+import { loadFundingCall } from './call-repository.ts';
+import { startDecisionWorkflow } from './decision-workflow-start.ts';
 import { type AdvanceCounts, decideAdvance } from './decisions.ts';
-import { DOSSIER_COUNTER, type Dossier, formatDossierNumber } from './dossier.ts';
+import { type Dossier, formatDossierNumber } from './dossier-model.ts';
+import {
+  type AdvanceClaim,
+  claimAdvance,
+  createDossier,
+  getDossier,
+  nextDossierSequence,
+  takeOverAdvanceClaim,
+} from './dossier-repository.ts';
 import { advanceDossierOf, loadOperator, requireValidatedEnrolment } from './operator.ts';
-import { createDossier, getDossier, loadFundingCall } from './repository.ts';
 import { dossierView } from './view.ts';
-import { startDecisionWorkflow } from './workflow.ts';
 
 /** A claim whose dossier never appeared (crash between the two writes) is released after this. */
 const ABANDONED_CLAIM_MS = 2 * 60 * 1000;
@@ -30,28 +37,26 @@ const alreadyRequested = (dossier: Dossier) =>
   );
 
 /**
- * The dossier number of the operator's advance, claimed on the number counter itself (one write:
- * number and uniqueness). A claim left by an attempt that died before writing its dossier is
- * released once abandoned; a live dossier means a second request (409).
+ * The dossier number of the operator's advance: a new number, claimed on the operator's claim
+ * item. A claim left by an attempt that died before writing its dossier is taken over once
+ * abandoned; a claim whose dossier exists means a second request (409). A number given to an
+ * attempt that loses the claim is not reused (numbers never are).
  */
-async function allocateAdvanceNumber(call: FundingCall, siret: string, retried = false): Promise<string> {
-  const counter = keys.counter(DOSSIER_COUNTER);
-  const claim = keys.counterClaim('advance', `${call.callId}#${siret}`);
-  try {
-    return formatDossierNumber(await nextNumberClaiming(counter, claim));
-  } catch (error) {
-    if (!(error instanceof ClaimTaken)) throw error;
-    const dossier = await getDossier(formatDossierNumber(error.claimedNumber));
-    if (dossier) throw alreadyRequested(dossier);
-    if (!retried && Date.now() - Date.parse(error.claimedAt) > ABANDONED_CLAIM_MS) {
-      await releaseClaim(counter, claim, error.claimedAt);
-      return allocateAdvanceNumber(call, siret, true);
-    }
-    throw conflict(
-      'advance_in_progress',
-      "Une demande d'avance est déjà en cours d'enregistrement pour cet opérateur.",
-    );
-  }
+async function allocateAdvanceNumber(call: FundingCall, siret: string): Promise<string> {
+  const claim: AdvanceClaim = {
+    dossierNumber: formatDossierNumber(await nextDossierSequence()),
+    claimedAt: clock.nowIso(),
+  };
+  const held = await claimAdvance(call.callId, siret, claim);
+  if (!held) return claim.dossierNumber;
+  const dossier = await getDossier(held.dossierNumber);
+  if (dossier) throw alreadyRequested(dossier);
+  const abandoned = clock.nowMs() - Date.parse(held.claimedAt) > ABANDONED_CLAIM_MS;
+  if (abandoned && (await takeOverAdvanceClaim(call.callId, siret, held, claim))) return claim.dossierNumber;
+  throw conflict(
+    'advance_in_progress',
+    "Une demande d'avance est déjà en cours d'enregistrement pour cet opérateur.",
+  );
 }
 
 /** POST /v1/funding/advance: files the request and decides it (status DECIDEE, FINMSS number). */
@@ -60,7 +65,7 @@ export async function submitAdvance(auth: AuthContext, counts: AdvanceCounts) {
   const { accountId } = operator;
   const source = requireValidatedEnrolment(operator);
   const call = await loadFundingCall();
-  const now = new Date();
+  const now = clock.now();
   if (!isWithin(call.advanceWindow, now)) {
     throw new ConflictError(
       'advance_window_closed',

@@ -4,19 +4,20 @@
  * advance, decided at once. One command, one versioned write of the dossier; the decision PDF
  * and email follow through the same workflow as the advance.
  */
-
 import type { AuthContext } from '../auth-context.ts';
+import * as clock from '../clock.ts';
 import { formatDate } from '../email/layout.ts';
 import { ConflictError, conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { isWithin } from './call.ts';
+import { loadFundingCall } from './call-repository.ts';
 import type { MailboxCounts } from './counts.ts';
+import { startDecisionWorkflow } from './decision-workflow-start.ts';
 import { decideBalance } from './decisions.ts';
 import { documentLinks } from './documents.ts';
-import { loadVisibleDossier } from './dossiers.ts';
-import { loadFundingCall, saveDossier } from './repository.ts';
+import { loadVisibleDossier } from './dossier-read.ts';
+import { saveDossier } from './dossier-repository.ts';
 import { dossierView } from './view.ts';
-import { startDecisionWorkflow } from './workflow.ts';
 
 export async function submitBalance(auth: AuthContext, number: string, reachedAtClosing: MailboxCounts) {
   const { dossier, children } = await loadVisibleDossier(auth, number);
@@ -29,7 +30,7 @@ export async function submitBalance(auth: AuthContext, number: string, reachedAt
     );
   }
   const call = await loadFundingCall(dossier.callId);
-  const now = new Date();
+  const now = clock.now();
   if (!isWithin(call.balanceWindow, now)) {
     const closing = formatDate(`${call.closingDate}T12:00:00Z`);
     throw new ConflictError(

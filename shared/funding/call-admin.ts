@@ -1,8 +1,9 @@
 /** Reading and correcting the funding call record (ASP back office), with optimistic locking. */
+import { nowIso } from '../clock.ts';
 import { invalidData, notFound } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { callInconsistencies, type FundingCall } from './call.ts';
-import { findFundingCall, listFundingCallVersions, saveFundingCall } from './repository.ts';
+import { findFundingCall, listFundingCallVersions, saveFundingCall } from './call-repository.ts';
 
 export async function readFundingCall(callId: string): Promise<FundingCall> {
   const call = await findFundingCall(callId);
@@ -30,7 +31,7 @@ export async function correctFundingCall(
   const errors = callInconsistencies(fields);
   if (errors.length > 0)
     throw invalidData(errors[0]?.message ?? "L'appel à financement est incohérent.", errors);
-  const corrected = { ...fields, callId, correctedAt: new Date().toISOString(), correctedBy: instructorId };
+  const corrected = { ...fields, callId, correctedAt: nowIso(), correctedBy: instructorId };
   const version = await saveFundingCall({ ...corrected, version: expectedVersion }, current, expectedVersion);
   logger.info('Funding call corrected', { callId, version });
   return { ...corrected, version };

@@ -7,7 +7,7 @@ import { type Amount, formatEuros, vatRateLabel } from './amounts.ts';
 import { closingDateLabel, type FundingCall } from './call.ts';
 import { MAILBOX_KINDS, type MailboxCounts, type MailboxKind } from './counts.ts';
 import type { DecisionDocumentContent, DecisionSection } from './decision-pdf.ts';
-import { addressLines, type Dossier } from './dossier.ts';
+import { addressLines, type Dossier } from './dossier-model.ts';
 
 /** What the decision says of the enrolment the dossier rests on. */
 export interface EnrolmentReference {

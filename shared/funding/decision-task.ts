@@ -2,23 +2,23 @@
  * Workflow step after a decision: renders the decision PDF, stores it under dossiers/<number>/
  * and lists it on the dossier. Idempotent: a dossier already listing the document is left alone.
  */
-import type { Enrolment } from '../enrolment/model.ts';
+import { nowIso } from '../clock.ts';
+import { getEnrolment } from '../enrolment/repository.ts';
 import { logger } from '../logger.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem } from '../storage/store.ts';
+import { findFundingCallVersion } from './call-repository.ts';
 import { advanceDecisionContent, balanceDecisionContent } from './decision-content.ts';
 import { renderDecisionPdf } from './decision-pdf.ts';
-import type { DecisionKind } from './decision-workflow.ts';
+import type { DecisionKind } from './decision-workflow-ids.ts';
 import { putDossierPdf } from './documents.ts';
 import {
   DOSSIER_DOCUMENT_KINDS,
   type DossierDocument,
   type DossierDocumentKind,
   dossierDocumentKey,
-} from './dossier.ts';
+} from './dossier-model.ts';
+import { getDossier, recordDossierDocument } from './dossier-repository.ts';
 import { maskIban } from './iban.ts';
 import { missingCallVersion, missingDossier } from './missing-records.ts';
-import { findFundingCallVersion, getDossier, recordDossierDocument } from './repository.ts';
 
 const DOCUMENT_OF: Record<DecisionKind, DossierDocumentKind> = {
   advance: 'DECISION_ATTRIBUTION',
@@ -39,7 +39,7 @@ export async function issueDecisionDocument(dossierNumber: string, decision: Dec
     decision === 'balance' ? (dossier.balance?.callVersion ?? dossier.callVersion) : dossier.callVersion;
   const [call, enrolment] = await Promise.all([
     findFundingCallVersion(dossier.callId, callVersion),
-    getItem<Enrolment>(keys.enrolment(dossier.enrolmentId)),
+    getEnrolment(dossier.enrolmentId),
   ]);
   if (!call) throw missingCallVersion(dossier.callId, callVersion);
   const started = performance.now();
@@ -57,7 +57,7 @@ export async function issueDecisionDocument(dossierNumber: string, decision: Dec
     fileName,
     contentType: 'application/pdf',
     size: bytes.length,
-    createdAt: new Date().toISOString(),
+    createdAt: nowIso(),
   };
   await putDossierPdf(document.key, bytes);
   await recordDossierDocument(dossier.number, document);

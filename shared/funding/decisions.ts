@@ -6,7 +6,7 @@ import type { Enrolment } from '../enrolment/model.ts';
 import { advanceHtCents, balanceAmount, totalHtCents, withVat } from './amounts.ts';
 import type { FundingCall } from './call.ts';
 import type { MailboxCounts } from './counts.ts';
-import type { Dossier } from './dossier.ts';
+import type { Dossier } from './dossier-model.ts';
 
 export interface AdvanceCounts {
   current: MailboxCounts;

@@ -2,7 +2,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, s3Client } from '../aws/s3.ts';
 import { attachmentDisposition } from '../storage/content-disposition.ts';
-import type { Dossier, DossierDocument } from './dossier.ts';
+import type { Dossier, DossierDocument } from './dossier-model.ts';
 import type { DocumentLinks } from './view.ts';
 
 /** Download links live five minutes: long enough to click, too short to be shared usefully. */

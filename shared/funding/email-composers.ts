@@ -6,14 +6,13 @@
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
 import type { EmailComposer } from '../email/composer.ts';
-import { contactOf, type Enrolment } from '../enrolment/model.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem } from '../storage/store.ts';
-import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow.ts';
+import { contactOf } from '../enrolment/model.ts';
+import { getEnrolment } from '../enrolment/repository.ts';
+import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow-ids.ts';
+import { getDossier, getDossierPayment } from './dossier-repository.ts';
 import { decisionEmail, PAYMENT_NOTICE_TYPES, paymentNoticeEmail } from './emails.ts';
 import { missingDossier } from './missing-records.ts';
-import type { Payment, PaymentKind } from './payments.ts';
-import { getDossier } from './repository.ts';
+import type { PaymentKind } from './payments.ts';
 
 const env = readEnv({ PORTAL_URL: z.url() });
 
@@ -21,7 +20,7 @@ const env = readEnv({ PORTAL_URL: z.url() });
 async function dossierAndContact(dossierNumber: string) {
   const dossier = await getDossier(dossierNumber);
   if (!dossier) throw missingDossier(dossierNumber);
-  const enrolment = await getItem<Enrolment>(keys.enrolment(dossier.enrolmentId));
+  const enrolment = await getEnrolment(dossier.enrolmentId);
   const contact = enrolment ? contactOf(enrolment) : undefined;
   if (!contact) throw missingDossier(dossierNumber);
   return { dossier, contact };
@@ -35,7 +34,7 @@ async function composeDecisionEmail(dossierNumber: string, decision: DecisionKin
 
 async function composePaymentNotice(dossierNumber: string, kind: PaymentKind) {
   const { dossier, contact } = await dossierAndContact(dossierNumber);
-  const payment = await getItem<Payment>(keys.dossierPayment(dossierNumber, kind));
+  const payment = await getDossierPayment(dossierNumber, kind);
   if (!payment) throw missingDossier(dossierNumber);
   return { to: contact.email, rendered: paymentNoticeEmail(dossier, payment, contact, env.PORTAL_URL) };
 }

@@ -5,8 +5,13 @@
  */
 import { formatDate, renderEmail } from '../email/layout.ts';
 import { type Amount, formatEuros } from './amounts.ts';
-import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow.ts';
-import { balanceDecisionFileName, DOSSIER_STATUS_LABELS, type Dossier, decisionFileName } from './dossier.ts';
+import { DECISION_EMAIL_TYPES, type DecisionKind } from './decision-workflow-ids.ts';
+import {
+  balanceDecisionFileName,
+  DOSSIER_STATUS_LABELS,
+  type Dossier,
+  decisionFileName,
+} from './dossier-model.ts';
 import { PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
 
 const DECISION_EMAIL_LABELS: Record<DecisionKind, string> = {

@@ -9,8 +9,8 @@
 import type { AuthContext } from '../auth-context.ts';
 import type { Enrolment } from '../enrolment/model.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
-import type { Dossier } from './dossier.ts';
-import { listOperatorItems } from './repository.ts';
+import type { Dossier } from './dossier-model.ts';
+import { listOperatorItems } from './dossier-repository.ts';
 
 export interface Operator {
   accountId: string;

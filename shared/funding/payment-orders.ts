@@ -3,17 +3,16 @@
  * once, to the IBAN of the enrolment the dossier was filed from. One conditional write per
  * command (the payment item, created only if absent); the dossier view derives the payment status.
  */
-
 import type { AuthContext } from '../auth-context.ts';
-import type { Enrolment } from '../enrolment/model.ts';
+import { nowIso } from '../clock.ts';
+import { getEnrolment } from '../enrolment/repository.ts';
 import { conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { keys } from '../storage/keys.ts';
-import { getItem, putNew } from '../storage/store.ts';
 import { executionName, startWorkflow } from '../workflows/start.ts';
-import { PAYMENT_NOTICE_WORKFLOW } from './decision-workflow.ts';
+import { PAYMENT_NOTICE_WORKFLOW } from './decision-workflow-ids.ts';
 import { documentLinks } from './documents.ts';
-import { loadVisibleDossier } from './dossiers.ts';
+import { loadVisibleDossier } from './dossier-read.ts';
+import { createDossierPayment } from './dossier-repository.ts';
 import { PAYMENT_NOTICE_TYPES } from './emails.ts';
 import { maskIban } from './iban.ts';
 import { amountDue, PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
@@ -36,7 +35,7 @@ export async function launchPayment(
   if (due.ttcCents === 0) {
     throw conflict('nothing_to_pay', `${label} : le montant décidé est nul, il n'y a rien à payer.`);
   }
-  const enrolment = await getItem<Enrolment>(keys.enrolment(dossier.enrolmentId));
+  const enrolment = await getEnrolment(dossier.enrolmentId);
   if (!enrolment?.bank?.iban) {
     throw conflict('bank_details_missing', "Les coordonnées bancaires de l'enrôlement sont introuvables.");
   }
@@ -46,7 +45,7 @@ export async function launchPayment(
     amount: due,
     ibanMasked: maskIban(enrolment.bank.iban),
     status: 'MIS_EN_PAIEMENT',
-    launchedAt: new Date().toISOString(),
+    launchedAt: nowIso(),
     launchedBy: auth.accountId,
     ...(request.reference ? { reference: request.reference } : {}),
   };
@@ -55,17 +54,7 @@ export async function launchPayment(
       owner: { kind: 'dossier', id: number },
       emailType: PAYMENT_NOTICE_TYPES[request.kind],
     });
-  const alreadyLaunched = new Error('payment already launched');
-  const created = await putNew(
-    { ...keys.dossierPayment(number, request.kind), type: 'Payment', ...payment },
-    () => alreadyLaunched,
-  ).then(
-    () => true,
-    (error: unknown) => {
-      if (error === alreadyLaunched) return false;
-      throw error;
-    },
-  );
+  const created = await createDossierPayment(payment);
   // The "avis de mise en paiement", recorded on the dossier: one execution per payment, so a
   // retry after a lost answer gets its notice without sending it twice.
   await notice();

@@ -5,7 +5,7 @@
  */
 import { formatDate } from '../email/layout.ts';
 import { type Amount, displayed } from './amounts.ts';
-import type { Dossier } from './dossier.ts';
+import type { Dossier } from './dossier-model.ts';
 
 const PAYMENT_KINDS = ['AVANCE', 'SOLDE'] as const;
 export type PaymentKind = (typeof PAYMENT_KINDS)[number];

@@ -4,7 +4,7 @@ import { emailRecordSchema } from '../email/record-model.ts';
 import { VAT_REGIME_CODES } from '../enrolment/vat.ts';
 import { workflowFailureSchema } from '../workflows/failure-model.ts';
 import { COUNT_LABELS, MAILBOX_KINDS, MAX_MAILBOX_COUNT, mailboxCountsSchema } from './counts.ts';
-import { DOSSIER_STATUSES } from './dossier.ts';
+import { DOSSIER_STATUSES } from './dossier-model.ts';
 
 export const advanceRequestBody = z.strictObject({
   current: mailboxCountsSchema('current'),

@@ -8,7 +8,7 @@ import { toEmailView } from '../email/email-types.ts';
 import { formatDate } from '../email/layout.ts';
 import type { EmailRecord } from '../email/record-model.ts';
 import type { WorkflowFailure } from '../workflows/failure-model.ts';
-import { toFailureView } from '../workflows/failures.ts';
+import { toFailureView } from '../workflows/failure-repository.ts';
 import { type Amount, displayed, vatRateLabel } from './amounts.ts';
 import {
   addressLines,
@@ -16,7 +16,7 @@ import {
   type Dossier,
   type DossierDocument,
   type DossierDocumentKind,
-} from './dossier.ts';
+} from './dossier-model.ts';
 import { type Payment, paymentSummary } from './payments.ts';
 
 const amountView = (amount: Amount) => displayed(amount);

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { nowMs } from '../clock.ts';
 import { DRAFT_TOKEN_HEADER } from '../routes/access.ts';
 import type { AuthContext, RouteDefinition, RouteResult } from '../routes/types.ts';
-import { documentClient, tableName } from '../storage/client.ts';
-import { keys } from '../storage/keys.ts';
-import { deleteItem, getItem, isConditionFailure } from '../storage/store.ts';
 import { asProblem } from './domain-error-mapping.ts';
+import {
+  completeIdempotentRequest,
+  getIdempotencyRecord,
+  type IdempotencyRef,
+  releaseIdempotencyKey,
+  startIdempotentRequest,
+} from './idempotency-repository.ts';
 import { badRequest, ProblemError } from './problem.ts';
 
 /** How long a stored outcome answers retries of the same key. */
@@ -18,14 +22,6 @@ const TAKEOVER_MARGIN_MS = 2000;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
-
-interface IdempotencyRecord {
-  status: 'IN_PROGRESS' | 'COMPLETED';
-  fingerprint: string;
-  response?: RouteResult;
-  /** Epoch milliseconds after which a retry may take an IN_PROGRESS record over. */
-  inProgressUntil?: number;
-}
 
 export function checkIdempotencyKey(value: string): string {
   if (!KEY_PATTERN.test(value)) {
@@ -66,36 +62,20 @@ export async function runIdempotent(
   options: { scope: string; key: string; request: string; remainingMs: number },
   run: () => Promise<RouteResult>,
 ): Promise<RouteResult & { replayed: boolean }> {
-  const key = keys.idempotency(options.scope, options.key);
+  const key: IdempotencyRef = { scope: options.scope, key: options.key };
   const fingerprint = sha256(options.request);
-  const now = Date.now();
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...key,
-          type: 'Idempotency',
-          status: 'IN_PROGRESS',
-          fingerprint,
-          expiresAt: Math.floor(now / 1000) + RETENTION_SECONDS,
-          inProgressUntil: now + options.remainingMs + TAKEOVER_MARGIN_MS,
-        },
-        ConditionExpression:
-          'attribute_not_exists(PK) OR expiresAt <= :nowSeconds OR (#status = :inProgress AND inProgressUntil < :now AND fingerprint = :fingerprint)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':nowSeconds': Math.floor(now / 1000),
-          ':now': now,
-          ':inProgress': 'IN_PROGRESS',
-          ':fingerprint': fingerprint,
-        },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return { ...(await storedOutcome(key, fingerprint, now)), replayed: true };
-  }
+  const now = nowMs();
+  const nowSeconds = Math.floor(now / 1000);
+  const started = await startIdempotentRequest(
+    key,
+    {
+      fingerprint,
+      expiresAt: nowSeconds + RETENTION_SECONDS,
+      inProgressUntil: now + options.remainingMs + TAKEOVER_MARGIN_MS,
+    },
+    { ms: now, seconds: nowSeconds },
+  );
+  if (!started) return { ...(await storedOutcome(key, fingerprint, now)), replayed: true };
 
   let response: RouteResult;
   try {
@@ -103,23 +83,23 @@ export async function runIdempotent(
   } catch (thrown) {
     const error = asProblem(thrown);
     if (error instanceof ProblemError && error.status < 500) {
-      await complete(key, { status: error.status, body: error.toBody(), headers: error.headers });
+      await completeIdempotentRequest(key, {
+        status: error.status,
+        body: error.toBody(),
+        headers: error.headers,
+      });
     } else {
-      await deleteItem(key);
+      await releaseIdempotencyKey(key);
     }
     throw error;
   }
-  await complete(key, response);
+  await completeIdempotentRequest(key, response);
   return { ...response, replayed: false };
 }
 
 /** The stored response of a completed request; otherwise the problem that says why there is none. */
-async function storedOutcome(
-  key: { PK: string; SK: string },
-  fingerprint: string,
-  now: number,
-): Promise<RouteResult> {
-  const existing = await getItem<IdempotencyRecord>(key);
+async function storedOutcome(key: IdempotencyRef, fingerprint: string, now: number): Promise<RouteResult> {
+  const existing = await getIdempotencyRecord(key);
   if (existing && existing.fingerprint !== fingerprint) {
     throw new ProblemError(
       422,
@@ -139,21 +119,4 @@ async function storedOutcome(
       headers: { 'Retry-After': String(retryAfterSeconds) },
     },
   );
-}
-
-async function complete(key: { PK: string; SK: string }, response: RouteResult): Promise<void> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key,
-        UpdateExpression: 'SET #status = :completed, #response = :response REMOVE inProgressUntil',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
-        ExpressionAttributeValues: { ':completed': 'COMPLETED', ':response': response },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
 }

@@ -1,5 +1,6 @@
+import { nowIso } from '../clock.ts';
 import { releaseActiveEnrolment } from '../enrolment/active-guard.ts';
-import { recordAudit } from '../enrolment/audit.ts';
+import { recordAudit } from '../enrolment/audit-repository.ts';
 import type { Enrolment, EnrolmentDecision } from '../enrolment/model.ts';
 import { getEnrolment, saveEnrolment } from '../enrolment/repository.ts';
 import { ENROLMENT_STATUS_LABELS, nextStatus } from '../enrolment/status.ts';
@@ -68,7 +69,7 @@ export async function decideEnrolment(
       { enrolmentStatus: enrolment.status },
     );
   }
-  const at = new Date().toISOString();
+  const at = nowIso();
   const decision: EnrolmentDecision = {
     action: request.action,
     instructorId: request.instructorId,

@@ -1,12 +1,12 @@
 import { toEmailView } from '../email/email-types.ts';
-import { listEmailRecords } from '../email/records.ts';
-import { readAuditTrail } from '../enrolment/audit.ts';
+import { listEmailRecords } from '../email/record-repository.ts';
+import { readAuditTrail } from '../enrolment/audit-repository.ts';
 import { presignDownload } from '../enrolment/document-download.ts';
 import { type DocumentField, type Enrolment, isChecked } from '../enrolment/model.ts';
 import { getEnrolment } from '../enrolment/repository.ts';
 import { enrolmentView } from '../enrolment/view.ts';
 import { notFound } from '../errors.ts';
-import { listWorkflowFailures, toFailureView } from '../workflows/failures.ts';
+import { listWorkflowFailures, toFailureView } from '../workflows/failure-repository.ts';
 
 /**
  * Everything an instructor reads to decide: every field, the documents with short-lived download

@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../errors.ts';
-import { claimRetry, getWorkflowFailure } from '../workflows/failures.ts';
+import { claimRetry, getWorkflowFailure } from '../workflows/failure-repository.ts';
 import type { Owner } from '../workflows/owner.ts';
 import { retryExecutionName } from '../workflows/retry-name.ts';
 import { startWorkflow } from '../workflows/start.ts';

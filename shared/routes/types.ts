@@ -29,8 +29,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface ResponseDefinition {
   description: string;
   schema?: z.ZodMiniType;
-  /** Default `application/json`; problems are `application/problem+json`, PDFs `application/pdf`. */
-  mediaType?: 'application/json' | 'application/problem+json' | 'application/pdf';
+  /** Default `application/json`; problems are `application/problem+json`, PDFs `application/pdf`, the captcha's sound `audio/wav`. */
+  mediaType?: 'application/json' | 'application/problem+json' | 'application/pdf' | 'audio/wav';
   /** Response headers documented, e.g. `Location` on 201. */
   headers?: Record<string, { description: string; required: boolean }>;
 }

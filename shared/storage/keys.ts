@@ -1,6 +1,11 @@
 /**
- * Every access pattern of the single table, named, with its key builders. Nothing else in the
- * code base spells a key. Values are opaque strings; `#` separates the parts.
+ * Every access pattern of the single table, named, with its key builders (one item each;
+ * `indexKeys`: an item's place in a secondary index; queries.ts: a list). Import this module as
+ * a namespace (`import * as keys`): each bundle then keeps only the builders it uses. Nothing else in the
+ * code base spells a key or an index attribute: the repositories (`*repository.ts`) name a
+ * pattern here and hand it to the store (store.ts), which strips the key attributes from what it
+ * returns.
+ * Values are opaque strings; `#` separates the parts.
  */
 export interface PrimaryKey {
   PK: string;
@@ -9,91 +14,103 @@ export interface PrimaryKey {
 
 const key = (PK: string, SK: string): PrimaryKey => ({ PK, SK });
 
-export const keys = {
-  // Infrastructure
-  /** Atomic counter behind a human-readable number sequence (ENR…, FINMSS…). */
-  counter: (name: string) => key(`COUNTER#${name}`, 'COUNTER'),
-  /**
-   * Uniqueness claim recorded on a counter item by `nextNumberClaiming` (an attribute-name prefix,
-   * not a key): one number per claimed value, without a guard item.
-   */
-  counterClaim: (kind: string, value: string) => `CLAIM#${kind}#${value}`,
-  /** Uniqueness guard: one item per unique value, recording its owner. */
-  guard: (kind: string, value: string) => key(`GUARD#${kind}#${value}`, 'GUARD'),
-  /** Stored outcome of a write sent with an Idempotency-Key. */
-  idempotency: (scope: string, idempotencyKey: string) =>
-    key(`IDEMPOTENCY#${scope}#${idempotencyKey}`, 'IDEMPOTENCY'),
-  /** Fixed-window rate-limit bucket (per source, per account). */
-  rateLimit: (scope: string, subject: string, window: number) =>
-    key(`RATE#${scope}#${subject}`, `WINDOW#${window}`),
-  /** Health probe target: a single well-known item read by GET /v1/health. */
-  healthProbe: () => key('HEALTH', 'HEALTH'),
+// Infrastructure
+/** Atomic counter behind a human-readable number sequence (ENR…, FINMSS…). */
+export const counter = (name: string) => key(`COUNTER#${name}`, 'COUNTER');
+/** Uniqueness guard: one item per unique value, recording its owner. */
+export const guard = (kind: string, value: string) => key(`GUARD#${kind}#${value}`, 'GUARD');
+/** Stored outcome of a write sent with an Idempotency-Key. */
+export const idempotency = (scope: string, idempotencyKey: string) =>
+  key(`IDEMPOTENCY#${scope}#${idempotencyKey}`, 'IDEMPOTENCY');
+/** Fixed-window rate-limit bucket (per source, per account). */
+export const rateLimit = (scope: string, subject: string, window: number) =>
+  key(`RATE#${scope}#${subject}`, `WINDOW#${window}`);
+/** Health probe target: a single well-known item read by GET /v1/health. */
+export const healthProbe = () => key('HEALTH', 'HEALTH');
 
-  // Reference data
-  /** ANS referenced solution, by referencing number. */
-  referencing: (number: string) => key(`REFERENCING#${number.toUpperCase()}`, 'REFERENCING'),
-  /** Versioned configuration of a funding call. */
-  fundingCall: (callId: string) => key(`CALL#${callId}`, 'CALL'),
-  /** Each version of the call as it was, so a decision renders with the version it applied. */
-  fundingCallVersion: (callId: string, version: number) =>
-    key(`CALL#${callId}`, `VERSION#${String(version).padStart(6, '0')}`),
-  /** Query: a funding call's partition, its current record and its superseded versions. */
-  fundingCallPartition: (callId: string) => `CALL#${callId}`,
-  /** Captcha challenge (one-time, short-lived). */
-  captcha: (captchaId: string) => key(`CAPTCHA#${captchaId}`, 'CAPTCHA'),
+// Reference data
+/** ANS referenced solution, by referencing number. */
+export const referencing = (number: string) => key(`REFERENCING#${number.toUpperCase()}`, 'REFERENCING');
+/** Versioned configuration of a funding call. */
+export const fundingCall = (callId: string) => key(`CALL#${callId}`, 'CALL');
+/** Each version of the call as it was, so a decision renders with the version it applied. */
+export const fundingCallVersion = (callId: string, version: number) =>
+  key(`CALL#${callId}`, `VERSION#${String(version).padStart(6, '0')}`);
+/** Query: a funding call's partition, its current record and its superseded versions. */
+export const fundingCallPartition = (callId: string) => `CALL#${callId}`;
+/** Captcha challenge (one-time, short-lived). */
+export const captcha = (captchaId: string) => key(`CAPTCHA#${captchaId}`, 'CAPTCHA');
 
-  // Enrolments: one aggregate item plus child items under the same partition.
-  enrolment: (enrolmentId: string) => key(`ENROLMENT#${enrolmentId}`, 'ENROLMENT'),
-  enrolmentAudit: (enrolmentId: string, at: string, eventId: string) =>
-    key(`ENROLMENT#${enrolmentId}`, `AUDIT#${at}#${eventId}`),
-  enrolmentEmail: (enrolmentId: string, emailId: string) =>
-    key(`ENROLMENT#${enrolmentId}`, `EMAIL#${emailId}`),
-  /** A workflow execution that ended in failure after its retries, one per execution. */
-  enrolmentWorkflowFailure: (enrolmentId: string, executionName: string) =>
-    key(`ENROLMENT#${enrolmentId}`, `WORKFLOW_FAILURE#${executionName}`),
-  /** Query prefix of an enrolment's audit trail, oldest first. */
-  enrolmentAuditPrefix: () => 'AUDIT#',
-  /** Guard: one active enrolment per (referencing number, SIRET). */
-  activeEnrolmentGuard: (referencingNumber: string, siret: string) =>
-    key(`GUARD#ACTIVE_ENROLMENT#${referencingNumber.toUpperCase()}#${siret}`, 'GUARD'),
-  /** Query prefix for every item of an enrolment (aggregate, audit trail, emails). */
-  enrolmentPartition: (enrolmentId: string) => `ENROLMENT#${enrolmentId}`,
+// Enrolments: one aggregate item plus child items under the same partition.
+export const enrolment = (enrolmentId: string) => key(`ENROLMENT#${enrolmentId}`, 'ENROLMENT');
+export const enrolmentAudit = (enrolmentId: string, at: string, eventId: string) =>
+  key(`ENROLMENT#${enrolmentId}`, `AUDIT#${at}#${eventId}`);
+export const enrolmentEmail = (enrolmentId: string, emailId: string) =>
+  key(`ENROLMENT#${enrolmentId}`, `EMAIL#${emailId}`);
+/** A workflow execution that ended in failure after its retries, one per execution. */
+export const enrolmentWorkflowFailure = (enrolmentId: string, executionName: string) =>
+  key(`ENROLMENT#${enrolmentId}`, `WORKFLOW_FAILURE#${executionName}`);
+/** Query prefix of an enrolment's audit trail, oldest first. */
+export const enrolmentAuditPrefix = () => 'AUDIT#';
+/** Guard: one active enrolment per (referencing number, SIRET). */
+export const activeEnrolmentGuard = (referencingNumber: string, siret: string) =>
+  key(`GUARD#ACTIVE_ENROLMENT#${referencingNumber.toUpperCase()}#${siret}`, 'GUARD');
+/** Query prefix for every item of an enrolment (aggregate, audit trail, emails). */
+export const enrolmentPartition = (enrolmentId: string) => `ENROLMENT#${enrolmentId}`;
 
-  // Accounts and sessions
-  /** The account aggregate: profile, secret question, enrolment links. */
-  account: (accountId: string) => key(`ACCOUNT#${accountId}`, 'ACCOUNT'),
-  /** When the account's sessions were all revoked (password change or reset), read by the authorizer. */
-  sessionRevocation: (accountId: string) => key(`ACCOUNT#${accountId}`, 'SESSIONS_REVOKED'),
-  /**
-   * What a login needs, by normalised identifier: account id, role, status, password hash and
-   * lockout state (login.ts). It is also the identifier's uniqueness guard.
-   */
-  credentials: (identifier: string) => key(`CREDENTIALS#${identifier}`, 'CREDENTIALS'),
-  /** A session, by its token's hash; kept 6 months after it ends as the journal record of its login. */
-  session: (tokenHash: string) => key(`SESSION#${tokenHash}`, 'SESSION'),
-  passwordReset: (tokenHash: string) => key(`RESET#${tokenHash}`, 'RESET'),
-  /** A failed login attempt kept in the account's history (a success is its session item). */
-  accountLogin: (accountId: string, at: string, attemptId: string) =>
-    key(`ACCOUNT#${accountId}`, `LOGIN#${at}#${attemptId}`),
-  /** Brute-force counter of one identifier (hashed) that no account has: same answers, same cost. */
-  loginAttempts: (identifierHash: string) => key(`LOGIN_ATTEMPTS#${identifierHash}`, 'LOGIN_ATTEMPTS'),
+// Accounts and sessions
+/** The account aggregate: profile, secret question, enrolment links. */
+export const account = (accountId: string) => key(`ACCOUNT#${accountId}`, 'ACCOUNT');
+/** When the account's sessions were all revoked (password change or reset), read by the authorizer. */
+export const sessionRevocation = (accountId: string) => key(`ACCOUNT#${accountId}`, 'SESSIONS_REVOKED');
+/**
+ * What a login needs, by normalised identifier: account id, role, status, password hash and
+ * lockout state (login.ts). It is also the identifier's uniqueness guard.
+ */
+export const credentials = (identifier: string) => key(`CREDENTIALS#${identifier}`, 'CREDENTIALS');
+/** A session, by its token's hash; kept 6 months after it ends as the journal record of its login. */
+export const session = (tokenHash: string) => key(`SESSION#${tokenHash}`, 'SESSION');
+export const passwordReset = (tokenHash: string) => key(`RESET#${tokenHash}`, 'RESET');
+/** A failed login attempt kept in the account's history (a success is its session item). */
+export const accountLogin = (accountId: string, at: string, attemptId: string) =>
+  key(`ACCOUNT#${accountId}`, `LOGIN#${at}#${attemptId}`);
+/** Brute-force counter of one identifier (hashed) that no account has: same answers, same cost. */
+export const loginAttempts = (identifierHash: string) =>
+  key(`LOGIN_ATTEMPTS#${identifierHash}`, 'LOGIN_ATTEMPTS');
 
-  // Funding
-  dossier: (dossierNumber: string) => key(`DOSSIER#${dossierNumber}`, 'DOSSIER'),
-  dossierEmail: (dossierNumber: string, emailId: string) =>
-    key(`DOSSIER#${dossierNumber}`, `EMAIL#${emailId}`),
-  dossierWorkflowFailure: (dossierNumber: string, executionName: string) =>
-    key(`DOSSIER#${dossierNumber}`, `WORKFLOW_FAILURE#${executionName}`),
-  dossierPayment: (dossierNumber: string, paymentId: string) =>
-    key(`DOSSIER#${dossierNumber}`, `PAYMENT#${paymentId}`),
-  dossierPartition: (dossierNumber: string) => `DOSSIER#${dossierNumber}`,
-} as const;
+// Funding
+export const dossier = (dossierNumber: string) => key(`DOSSIER#${dossierNumber}`, 'DOSSIER');
+export const dossierEmail = (dossierNumber: string, emailId: string) =>
+  key(`DOSSIER#${dossierNumber}`, `EMAIL#${emailId}`);
+export const dossierWorkflowFailure = (dossierNumber: string, executionName: string) =>
+  key(`DOSSIER#${dossierNumber}`, `WORKFLOW_FAILURE#${executionName}`);
+export const dossierPayment = (dossierNumber: string, paymentId: string) =>
+  key(`DOSSIER#${dossierNumber}`, `PAYMENT#${paymentId}`);
+export const dossierPartition = (dossierNumber: string) => `DOSSIER#${dossierNumber}`;
+/**
+ * The claim of an operator's one advance for a call (DESIGN §3 uniqueness): its own item, so
+ * claims never pile up on one item, recording the dossier number it was given and when.
+ */
+export const advanceClaim = (callId: string, siret: string) =>
+  key(`ADVANCE_CLAIM#${callId}#${siret}`, 'ADVANCE_CLAIM');
 
-/** Sort-key prefixes of the child items of an aggregate's partition (for `queryPage` sortPrefix). */
-export const childPrefixes = {
-  email: 'EMAIL#',
-  workflowFailure: 'WORKFLOW_FAILURE#',
-} as const;
+/** The aggregate a workflow records its emails and failures on (see workflows/owner.ts). */
+export interface ChildOwner {
+  kind: 'enrolment' | 'dossier';
+  id: string;
+}
+
+// Child items recorded by workflows on their owner (an enrolment or a dossier).
+export const ownerEmailKey = (owner: ChildOwner, emailId: string) =>
+  owner.kind === 'enrolment' ? enrolmentEmail(owner.id, emailId) : dossierEmail(owner.id, emailId);
+
+export const ownerWorkflowFailureKey = (owner: ChildOwner, executionName: string) =>
+  owner.kind === 'enrolment'
+    ? enrolmentWorkflowFailure(owner.id, executionName)
+    : dossierWorkflowFailure(owner.id, executionName);
+
+export const ownerPartition = (owner: ChildOwner) =>
+  owner.kind === 'enrolment' ? enrolmentPartition(owner.id) : dossierPartition(owner.id);
 
 /** Secondary-index keys: the list and lookup access patterns. */
 export const indexKeys = {

@@ -7,10 +7,12 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { nowIso, nowSeconds } from '../clock.ts';
 import { conflict, MalformedRequestError } from '../errors.ts';
 import { documentClient, tableName } from './client.ts';
 import type { PrimaryKey } from './keys.ts';
-import { INTERNAL_ATTRIBUTES, type IndexName, TABLE_DEFINITION } from './table.ts';
+import type { QueryCoordinates } from './queries.ts';
+import { INTERNAL_ATTRIBUTES, TABLE_DEFINITION } from './table.ts';
 
 /** A stored item as the store sees it: keys, entity type, optional TTL, and data. */
 export type StoredItem = PrimaryKey & {
@@ -19,8 +21,6 @@ export type StoredItem = PrimaryKey & {
   version?: number;
   [attribute: string]: unknown;
 };
-
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** TTL deletion is lazy (up to days on AWS, never on the local engine): expired means absent. */
 const isLive = (item: Record<string, unknown> | undefined): item is Record<string, unknown> =>
@@ -35,9 +35,81 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
   return data as T;
 }
 
-export const isConditionFailure = (error: unknown): boolean =>
+const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+
+/**
+ * The one place a conditional write's failed condition is caught: the write's result, or
+ * `undefined` when its condition did not hold. Any other error propagates.
+ */
+async function conditionally<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/** A condition on the item a write replaces, with its expression's names and values. */
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+/** PutItem under `condition`; false when the condition did not hold (nothing written). */
+export async function putIf(item: StoredItem, condition: Condition): Promise<boolean> {
+  // An absent member (names, values) is left out of the request by the SDK.
+  const written = await conditionally(
+    documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: item,
+        ConditionExpression: condition.expression,
+        ExpressionAttributeNames: condition.names,
+        ExpressionAttributeValues: condition.values,
+      }),
+    ),
+  );
+  return written !== undefined;
+}
+
+/** One UpdateItem: its expression, an optional condition, and what to return. */
+export interface ItemUpdate {
+  /** UpdateExpression (SET / ADD / REMOVE). */
+  update: string;
+  condition?: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+  /** The attributes to return: the updated ones or the whole item after the update. */
+  returns?: 'UPDATED_NEW' | 'ALL_NEW';
+}
+
+/**
+ * UpdateItem on `key`: the returned attributes (keys stripped; `{}` when none were asked), or
+ * `undefined` when the condition did not hold.
+ */
+export async function updateItem<T = Record<string, unknown>>(
+  key: PrimaryKey,
+  change: ItemUpdate,
+): Promise<T | undefined> {
+  const result = await conditionally(
+    documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: change.update,
+        ConditionExpression: change.condition,
+        ExpressionAttributeNames: change.names,
+        ExpressionAttributeValues: change.values,
+        ReturnValues: change.returns,
+      }),
+    ),
+  );
+  return result && stripKeys<T>(result.Attributes ?? {});
+}
 
 export async function getItem<T>(
   key: PrimaryKey,
@@ -82,20 +154,15 @@ export async function getItems<T>(keys: PrimaryKey[]): Promise<(T | undefined)[]
 
 /** Creates an item that must not exist yet (a live one); an expired leftover may be overwritten. */
 export async function putNew(item: StoredItem, onExists: () => Error): Promise<void> {
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...item, version: item.version ?? 1 },
-        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
-        ExpressionAttributeValues: { ':now': nowSeconds() },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw onExists();
-    throw error;
-  }
+  if (!(await putIfAbsent({ ...item, version: item.version ?? 1 }))) throw onExists();
 }
+
+/** PutItem of an item that must not exist yet (a live one); false when one does. */
+export const putIfAbsent = (item: StoredItem): Promise<boolean> =>
+  putIf(item, {
+    expression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+    values: { ':now': nowSeconds() },
+  });
 
 /** Writes an item without condition (reference data, child records keyed by their own id). */
 export async function putItem(item: StoredItem): Promise<void> {
@@ -108,26 +175,18 @@ export async function putItem(item: StoredItem): Promise<void> {
  */
 export async function putVersioned(item: StoredItem, expectedVersion: number): Promise<number> {
   const version = expectedVersion + 1;
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...item, version },
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-      }),
+  const written = await putIf(
+    { ...item, version },
+    { expression: 'version = :expected', values: { ':expected': expectedVersion } },
+  );
+  if (!written) {
+    throw conflict(
+      'stale_version',
+      'Cette ressource a été modifiée entre-temps. Rechargez-la puis recommencez.',
+      { expectedVersion },
     );
-    return version;
-  } catch (error) {
-    if (isConditionFailure(error)) {
-      throw conflict(
-        'stale_version',
-        'Cette ressource a été modifiée entre-temps. Rechargez-la puis recommencez.',
-        { expectedVersion },
-      );
-    }
-    throw error;
   }
+  return version;
 }
 
 export async function deleteItem(key: PrimaryKey): Promise<void> {
@@ -159,76 +218,6 @@ export async function nextNumber(counter: PrimaryKey): Promise<number> {
   return value;
 }
 
-/** The member already holds a claim on the counter (see `nextNumberClaiming`). */
-export class ClaimTaken extends Error {
-  readonly claimedAt: string;
-  /** The number the existing claim was given. */
-  readonly claimedNumber: number;
-  constructor(claimedAt: string, claimedNumber: number) {
-    super('claim taken');
-    this.claimedAt = claimedAt;
-    this.claimedNumber = claimedNumber;
-  }
-}
-
-const claimNames = (claim: string) => ({ '#at': `${claim}#at`, '#number': `${claim}#number` });
-
-/**
- * `nextNumber` for a numbered aggregate that must also be unique (one advance per operator and
- * call): the counter item records the claim (its date and the number given) in the same
- * conditional UpdateItem, so uniqueness costs no guard item and no second write. Throws
- * `ClaimTaken` when `claim` is already held. DynamoDB evaluates every operand against the item
- * before the update, so the recorded number is the previous value plus one, like the returned one.
- */
-export async function nextNumberClaiming(counter: PrimaryKey, claim: string): Promise<number> {
-  try {
-    const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: counter,
-        UpdateExpression:
-          'SET #value = if_not_exists(#value, :zero) + :one, #number = if_not_exists(#value, :zero) + :one, #at = :at, #type = :type',
-        ConditionExpression: 'attribute_not_exists(#at)',
-        ExpressionAttributeNames: { ...claimNames(claim), '#value': 'value', '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':zero': 0,
-          ':one': 1,
-          ':at': new Date().toISOString(),
-          ':type': 'Counter',
-        },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    const value = Attributes?.value;
-    if (typeof value !== 'number') throw new Error('Counter update returned no value');
-    return value;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const item = await getItem<Record<string, unknown>>(counter);
-    const claimedAt = item?.[`${claim}#at`];
-    if (typeof claimedAt !== 'string') return nextNumberClaiming(counter, claim);
-    throw new ClaimTaken(claimedAt, Number(item?.[`${claim}#number`]));
-  }
-}
-
-/** Withdraws a claim left by an attempt that died before writing its aggregate (if still the same). */
-export async function releaseClaim(counter: PrimaryKey, claim: string, claimedAt: string): Promise<void> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: counter,
-        UpdateExpression: 'REMOVE #at, #number',
-        ConditionExpression: '#at = :at',
-        ExpressionAttributeNames: claimNames(claim),
-        ExpressionAttributeValues: { ':at': claimedAt },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-}
-
 export interface GuardClaim {
   /** True when this call created the guard; false when the same owner already held it (retry). */
   created: boolean;
@@ -245,29 +234,18 @@ export async function claimGuard(
   onTaken: (existingOwner: string) => Error,
   attributes: Record<string, unknown> = {},
 ): Promise<GuardClaim> {
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...guard, type: 'Guard', owner, createdAt: new Date().toISOString(), ...attributes },
-        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
-        ExpressionAttributeValues: { ':now': nowSeconds() },
-      }),
-    );
+  if (await putIfAbsent({ ...guard, type: 'Guard', owner, createdAt: nowIso(), ...attributes }))
     return { created: true, owner };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const existing = await getItem<{ owner: string }>(guard);
-    if (existing === undefined) return claimGuard(guard, owner, onTaken, attributes);
-    if (existing.owner === owner) return { created: false, owner };
-    throw onTaken(existing.owner);
-  }
+  const existing = await getItem<{ owner: string }>(guard);
+  if (existing === undefined) return claimGuard(guard, owner, onTaken, attributes);
+  if (existing.owner === owner) return { created: false, owner };
+  throw onTaken(existing.owner);
 }
 
 /** Releases a guard only if `owner` still holds it. */
 export async function releaseGuard(guard: PrimaryKey, owner: string): Promise<void> {
-  try {
-    await documentClient.send(
+  await conditionally(
+    documentClient.send(
       new DeleteCommand({
         TableName: tableName,
         Key: guard,
@@ -275,10 +253,8 @@ export async function releaseGuard(guard: PrimaryKey, owner: string): Promise<vo
         ExpressionAttributeNames: { '#owner': 'owner' },
         ExpressionAttributeValues: { ':owner': owner },
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
 }
 
 export interface Page<T> {
@@ -337,14 +313,8 @@ function startKeyFor(options: QueryOptions): Record<string, unknown> | undefined
   return startKey;
 }
 
-export interface QueryOptions {
-  index?: IndexName;
-  /** Partition key attribute name and value (on the table or the index). */
-  partition: { name: string; value: string };
-  /** Optional sort-key prefix. */
-  sortPrefix?: { name: string; value: string };
-  /** Optional lower bound of the sort key (inclusive), e.g. an ISO date. */
-  sortFrom?: { name: string; value: string };
+/** A named access pattern of queries.ts, and the page asked. */
+export interface QueryOptions extends QueryCoordinates {
   limit?: number;
   cursor?: string;
   descending?: boolean;

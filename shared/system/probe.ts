@@ -1,5 +1,4 @@
-import { keys } from '../storage/keys.ts';
-import { getItem } from '../storage/store.ts';
+import { readHealthProbe } from './probe-repository.ts';
 
 /** A dependency check with its own deadline: a slow service reads as down instead of holding the route. */
 const PROBE_TIMEOUT_MS = 2000;
@@ -33,4 +32,4 @@ export function healthResponse<S extends Record<string, ProbeResult>>(services: 
 }
 
 /** The table, by one eventually consistent read of a fixed key (absent or not, it answers). */
-export const probeTable = () => probe(() => getItem(keys.healthProbe(), { consistent: false }));
+export const probeTable = () => probe(readHealthProbe);

@@ -20,7 +20,7 @@ const login = (identifier: string, password: string) =>
 /** The failures recorded in the account's journal (one `LOGIN#` record per recorded failure). */
 async function recordedFailures(accountId: string) {
   const { queryAll } = await import('../../shared/storage/store.ts');
-  const { keys } = await import('../../shared/storage/keys.ts');
+  const keys = await import('../../shared/storage/keys.ts');
   const items = await queryAll<{ outcome: string }>({
     partition: { name: 'PK', value: keys.account(accountId).PK },
     sortPrefix: { name: 'SK', value: 'LOGIN#' },

@@ -41,7 +41,7 @@ const LOCKOUT_NAMES = /failures|lastFailureAt|blockedUntil|locked|lockout/i;
 /** The separate brute-force item of an identifier (unknown identifiers only). */
 async function identifierCounter(identifier: string) {
   const { getItem } = await import('../../shared/storage/store.ts');
-  const { keys } = await import('../../shared/storage/keys.ts');
+  const keys = await import('../../shared/storage/keys.ts');
   const { subjectOf } = await import('../../shared/accounts/rate-limit.ts');
   return getItem(keys.loginAttempts(subjectOf(identifier)));
 }
@@ -109,7 +109,8 @@ describe('brute-force protection of the login', () => {
 
     // The journal: failures under the account, successes as their session items (6 months).
     const { queryPage } = await import('../../shared/storage/store.ts');
-    const { indexKeys, keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
+    const { indexKeys } = keys;
     const failures = await queryPage<{ outcome: string; sourceIp: string }>({
       partition: { name: 'PK', value: keys.account(operator.accountId).PK },
       sortPrefix: { name: 'SK', value: 'LOGIN#' },

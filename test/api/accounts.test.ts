@@ -85,7 +85,7 @@ describe('operator account: provisioning, first login, private home', () => {
     const retry = await provisioning.provisionOperatorAccount(enrolment);
     expect(retry).toEqual({ ...first, created: false });
     const { getItem } = await import('../../shared/storage/store.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     const stored = await getItem<{ accountId: string; version: number }>(keys.enrolment(enrolment.id));
     expect(stored).toMatchObject({ accountId: first.accountId, version: enrolment.version + 1 });
     expect((await provisioning.findOperatorAccount(SIRET_A))?.id).toBe(first.accountId);
@@ -334,7 +334,7 @@ describe('operator account: provisioning, first login, private home', () => {
   it('refuses an expired reset link and voids a link after three wrong answers', async () => {
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     const { hashToken } = await import('../../shared/accounts/session-token.ts');
     await local.api.post('/v1/recovery/password', { identifier });
     const expired = keep(resetTokenIn(await lastEmailTo(CONTACT_A.email)));
@@ -502,7 +502,7 @@ describe('sessions and the authorizer', () => {
   it('keeps a logged-out session as the journal record of its login, its token refused', async () => {
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     const { hashToken } = await import('../../shared/accounts/session-token.ts');
     const stored = async (token: string) =>
       (
@@ -535,7 +535,7 @@ describe('sessions and the authorizer', () => {
   it('answers 401 once the idle or the absolute expiry has passed, and renews the idle expiry on use', async () => {
     const { GetCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     const { hashToken } = await import('../../shared/accounts/session-token.ts');
     const now = Math.floor(Date.now() / 1000);
     const set = (token: string, attribute: string, value: number) =>
@@ -564,7 +564,7 @@ describe('sessions and the authorizer', () => {
   it('ends, on a password change, a session opened just before that the by-account index does not list yet', async () => {
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     const { hashToken } = await import('../../shared/accounts/session-token.ts');
     const racing = keep(await support.loginAs(local, operator.identifier, operator.password));
     // As if GSI1 had not caught up yet: the revocation's sweep cannot find this session.

@@ -129,28 +129,14 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('recovers from an attempt that died between its number claim and its dossier, but not from one in flight', async () => {
-    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
-    const { DOSSIER_COUNTER } = await import('../../shared/funding/dossier.ts');
-    // What a crash right after the counter's UpdateItem leaves: a claim whose dossier never came.
-    const claim = (siret: string, ageMs: number) => {
-      const name = keys.counterClaim('advance', `MSS-OPERATEURS-2023#${siret}`);
-      return documentClient.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.counter(DOSSIER_COUNTER),
-          UpdateExpression: 'SET #at = :at, #number = :number',
-          ExpressionAttributeNames: { '#at': `${name}#at`, '#number': `${name}#number` },
-          ExpressionAttributeValues: {
-            ':at': new Date(Date.now() - ageMs).toISOString(),
-            ':number': 999_990,
-          },
-        }),
-      );
-    };
+    const { claimAdvance } = await import('../../shared/funding/dossier-repository.ts');
+    const { nowIso } = await import('../../shared/clock.ts');
+    // What a crash right after the claim leaves: a claim whose dossier never came.
+    const claim = (siret: string) =>
+      claimAdvance('MSS-OPERATEURS-2023', siret, { dossierNumber: 'FINMSS999990', claimedAt: nowIso() });
     const crashed = await operatorWith(local);
-    await claim(crashed.siret, 5 * 60 * 1000);
+    await claim(crashed.siret);
+    local.cloud.moveClock(5 * 60 * 1000);
     const recovered = await local.api.post('/v1/funding/advance', request, crashed.headers);
     expect(recovered.status).toBe(201);
     expect(recovered.body.number).not.toBe('FINMSS999990');
@@ -158,7 +144,8 @@ describe("the advance request (demande d'avance)", () => {
     expect(again.body.code).toBe('advance_already_requested');
 
     const inFlight = await operatorWith(local);
-    await claim(inFlight.siret, 1000);
+    await claim(inFlight.siret);
+    local.cloud.moveClock(1000);
     const busy = await local.api.post('/v1/funding/advance', request, inFlight.headers);
     expect(busy.status).toBe(409);
     expect(busy.body.code).toBe('advance_in_progress');
@@ -338,6 +325,16 @@ describe("the advance request (demande d'avance)", () => {
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(201));
     const numbers = responses.map((response) => response.body.number as string);
     expect(new Set(numbers).size).toBe(20);
+    // Each operator's claim is its own item; the number counter holds its value only.
+    const { getItem } = await import('../../shared/storage/store.ts');
+    const keys = await import('../../shared/storage/keys.ts');
+    expect(Object.keys((await getItem(keys.counter('FINMSS'))) ?? {}).sort()).toEqual(['type', 'value']);
+    const claims = await Promise.all(
+      operators.map((operator) => getItem(keys.advanceClaim('MSS-OPERATEURS-2023', operator.siret))),
+    );
+    expect(claims.map((claim) => (claim as { dossierNumber?: string } | undefined)?.dossierNumber)).toEqual(
+      numbers,
+    );
     await local.cloud.settleWorkflows();
     console.info(
       `20 concurrent advance requests: all decided in ${decidedMs.toFixed(0)} ms; PDFs and emails done ${(performance.now() - started).toFixed(0)} ms after the first request`,

@@ -43,7 +43,7 @@ describe('the decision PDF and the funding call version', () => {
     );
     expect(corrected.status).toBe(200);
     const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,

@@ -21,7 +21,7 @@ it("tells the calls of the workflow tasks a request starts from the request's ow
   const { dynamoDbCalls } = await import('../../shared/storage/client.ts');
   const { withOrigin } = await import('../../shared/storage/call-origin.ts');
   const { getItem } = await import('../../shared/storage/store.ts');
-  const { keys } = await import('../../shared/storage/keys.ts');
+  const keys = await import('../../shared/storage/keys.ts');
   // Like the local Step Functions endpoint: a server in this process, reached over HTTP by the
   // handler, runs the task in its own request's context.
   const server = createServer((_request, response) => {

@@ -5,15 +5,15 @@ import { useLocalCloud } from '../support/harness.ts';
 const local = useLocalCloud();
 
 // Modules that read their configuration at load time are imported once the local cloud is up.
-let listEmailRecords: typeof import('../../shared/email/records.ts').listEmailRecords;
-let listWorkflowFailures: typeof import('../../shared/workflows/failures.ts').listWorkflowFailures;
+let listEmailRecords: typeof import('../../shared/email/record-repository.ts').listEmailRecords;
+let listWorkflowFailures: typeof import('../../shared/workflows/failure-repository.ts').listWorkflowFailures;
 let startWorkflow: typeof import('../../shared/workflows/start.ts').startWorkflow;
 let executionName: typeof import('../../shared/workflows/start.ts').executionName;
 let storeEnrolment: typeof import('../support/enrolment-fixtures.ts').storeEnrolment;
 let formatDate: typeof import('../../shared/email/layout.ts').formatDate;
 beforeAll(async () => {
-  ({ listEmailRecords } = await import('../../shared/email/records.ts'));
-  ({ listWorkflowFailures } = await import('../../shared/workflows/failures.ts'));
+  ({ listEmailRecords } = await import('../../shared/email/record-repository.ts'));
+  ({ listWorkflowFailures } = await import('../../shared/workflows/failure-repository.ts'));
   ({ startWorkflow, executionName } = await import('../../shared/workflows/start.ts'));
   ({ storeEnrolment } = await import('../support/enrolment-fixtures.ts'));
   ({ formatDate } = await import('../../shared/email/layout.ts'));
@@ -172,7 +172,7 @@ describe('enrolmentValidated workflow: the account comes first', () => {
   it('provisions the operator account even when SES refuses every email, and records the failure', async () => {
     const { testSiret } = await import('../support/operators.ts');
     const { getItem } = await import('../../shared/storage/store.ts');
-    const { keys } = await import('../../shared/storage/keys.ts');
+    const keys = await import('../../shared/storage/keys.ts');
     const siret = testSiret();
     const stored = await storeEnrolment({
       siret,

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../shared/storage/keys.ts';
+import { localVoice, spellAsWav } from '../../shared/captcha/audio.ts';
+import * as keys from '../../shared/storage/keys.ts';
 import { PENDING_UPLOAD_TAGGING } from '../../shared/storage/upload-lifecycle.ts';
 import { publishedContract } from '../support/contract.ts';
 import {
@@ -152,6 +154,22 @@ describe('step 2 — demandeur', () => {
     const answer = response.headers.get('x-local-captcha-answer') as string;
     expect(answer).toMatch(/^[a-z2-9]{5}$/);
     expect(JSON.stringify(response.body)).not.toContain(answer);
+  });
+
+  it('the captcha is also spelled aloud (WAV) without being used up; an unknown or malformed id is refused', async () => {
+    const created = await local.api.post('/v1/captchas');
+    const answer = created.headers.get('x-local-captcha-answer') as string;
+    const url = `${local.cloud.urls.api}/v1/captchas/${created.body.id}/audio`;
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    // Binary, so fetched apart from the API client: the contract check is run here.
+    (await publishedContract(local.cloud.urls.api))('GET', response.url, 200, response.headers, undefined);
+    expect(response.headers.get('content-type')).toBe('audio/wav');
+    expect(Buffer.from(await response.arrayBuffer()).equals(spellAsWav(answer, localVoice()))).toBe(true);
+    expect((await fetch(url)).status).toBe(200);
+    const unknown = await local.api.get(`/v1/captchas/${randomUUID()}/audio`);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'captcha_not_found']);
+    expectProblem(await local.api.get('/v1/captchas/pas%20un%20id/audio'), 422, 'path.captchaId');
   });
 
   it('email confirmation mismatch, missing required address field, SIRET not searched: 422, nothing written', async () => {

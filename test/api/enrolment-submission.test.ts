@@ -61,7 +61,7 @@ describe('submission: workflow, audit trail, indexes', () => {
       [expect.stringMatching(/-submitted-\d+$/), 'SUCCEEDED'],
     ]);
 
-    const { readAuditTrail } = await import('../../shared/enrolment/audit.ts');
+    const { readAuditTrail } = await import('../../shared/enrolment/audit-repository.ts');
     const trail = await readAuditTrail(draft.id);
     expect(trail.items).toEqual([
       expect.objectContaining({
@@ -158,7 +158,7 @@ describe('submission: workflow, audit trail, indexes', () => {
       value: indexKeys.enrolmentsByStatus('A_MODIFIER').GSI1PK,
     });
     expect(stillToChange).toEqual([]);
-    const { readAuditTrail } = await import('../../shared/enrolment/audit.ts');
+    const { readAuditTrail } = await import('../../shared/enrolment/audit-repository.ts');
     expect((await readAuditTrail(draft.id)).items.map((e) => e.fromStatus)).toEqual([
       'BROUILLON',
       'A_MODIFIER',

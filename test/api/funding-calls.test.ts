@@ -19,7 +19,7 @@ async function callsOf(run: () => Promise<{ status: number }>, expectedStatus: n
 }
 
 describe('DynamoDB calls per funding operation (warm Lambda: the call record is cached)', () => {
-  it('stays within a few calls, the advance in one read and two writes (number with its claim, dossier)', async () => {
+  it("stays within a few calls, the advance in one read and three writes (number, the operator's claim, dossier)", async () => {
     const operator = await operatorWith(local);
     const asp = await instructor(local);
     await local.api.get('/v1/funding/advance', operator.headers); // warms the call cache
@@ -37,7 +37,12 @@ describe('DynamoDB calls per funding operation (warm Lambda: the call record is 
       number = response.body.number;
       return response;
     }, 201);
-    expect(submit).toEqual(['QueryCommand', 'UpdateItemCommand COUNTER', 'PutItemCommand DOSSIER']);
+    expect(submit).toEqual([
+      'QueryCommand',
+      'UpdateItemCommand COUNTER',
+      'PutItemCommand ADVANCE_CLAIM',
+      'PutItemCommand DOSSIER',
+    ]);
     await local.cloud.settleWorkflows();
 
     const view = await callsOf(() => local.api.get(`/v1/funding/dossiers/${number}`, operator.headers), 200);

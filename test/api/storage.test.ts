@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, MalformedRequestError } from '../../shared/errors.ts';
 import { asProblem } from '../../shared/http/domain-error-mapping.ts';
 import { ProblemError } from '../../shared/http/problem.ts';
-import { keys } from '../../shared/storage/keys.ts';
+import * as keys from '../../shared/storage/keys.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
 useLocalCloud();

@@ -260,7 +260,8 @@ describe('back office (browser)', { timeout: 60_000 }, () => {
   it('launches the advance payment, corrects the call, shows the version each decision applied', async () => {
     const { bearer, loginAs } = await import('../support/accounts.ts');
     const api = portal.local.api;
-    const owner = bearer(await loginAs(portal.local, DEMO_OPERATOR.identifier, DEMO_OPERATOR.password));
+    const ownerToken = await loginAs(portal.local, DEMO_OPERATOR.identifier, DEMO_OPERATOR.password);
+    const owner = bearer(ownerToken);
     const counts = { applicatives: 10, organisationnelles: 20, personnelles: 30 };
     const advance = await api.post(
       '/v1/funding/advance',
@@ -271,6 +272,8 @@ describe('back office (browser)', { timeout: 60_000 }, () => {
     const number = advance.body.number as string;
 
     await page.goto(`${portal.url}/instruction/financement`);
+    await page.getByRole('link', { name: number }).waitFor();
+    await expectAccessible(page, 'dossiers by status');
     await page.getByRole('link', { name: number }).click();
     await page.getByRole('heading', { level: 1, name: `Dossier de financement ${number}` }).waitFor();
     const pdf = page.getByRole('link', { name: `decision_attribution_${number}.pdf` });
@@ -310,17 +313,30 @@ describe('back office (browser)', { timeout: 60_000 }, () => {
     await expectAccessible(page, 'call corrected');
     await screenshot(page, 'instruction-appel');
 
-    const balance = await api.post(
-      `/v1/funding/dossiers/${number}/balance`,
-      { reachedAtClosing: counts },
-      owner,
-    );
-    expect(balance.status, JSON.stringify(balance.body)).toBe(201);
+    // The operator's side: "2 - Ma demande de solde", now open, in the portal.
+    const operator = await loggedIn(ownerToken, 'operator', DEMO_OPERATOR.identifier);
+    operator.page.setDefaultTimeout(15_000);
+    await operator.page.goto(`${portal.url}/financement`);
+    await operator.page.getByRole('link', { name: '2 - Ma demande de solde' }).click();
+    await operator.page.getByLabel(/BAL applicatives à la date de clôture/).fill('abc');
+    await operator.page.getByRole('button', { name: 'Valider' }).click();
+    await operator.page.getByRole('alert').first().waitFor();
+    await expectAccessible(operator.page, 'balance form, bad count');
+    for (const [kind, value] of Object.entries(counts))
+      await operator.page.getByLabel(new RegExp(`BAL ${kind} à la date de clôture`)).fill(String(value));
+    await screenshot(operator.page, 'demande-solde');
+    await operator.page.getByRole('button', { name: 'Valider' }).click();
+    await operator.page.getByRole('heading', { name: 'Solde décidé' }).waitFor();
+    await expectAccessible(operator.page, 'balance decided');
+    await operator.context.close();
+
     await page.goto(`${portal.url}/instruction/financement/dossiers/${number}`);
     await page.getByRole('row', { name: /Décision de solde.*Version 2/ }).waitFor();
     await page.getByRole('row', { name: /Décision d'attribution.*Version 1/ }).waitFor();
+    await expectAccessible(page, 'dossier after the balance');
     await page.getByLabel('Référence de mise en paiement (solde)').fill('VIR-2026-0002');
     await page.getByRole('button', { name: 'Mettre en paiement : solde' }).click();
     await page.getByRole('cell', { name: 'VIR-2026-0002' }).waitFor();
+    await expectAccessible(page, 'balance paid');
   });
 });

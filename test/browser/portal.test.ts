@@ -1,13 +1,23 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR } from '../../infra/local/demo-data.ts';
+import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '../../shared/captcha/audio.ts';
 import { bearer, loginAsDemoInstructor } from '../support/accounts.ts';
-import { captchaAnswers, expectAccessible, screenshot, tick, usePortal } from '../support/browser.ts';
+import {
+  captchaAnswers,
+  cspViolationsOf,
+  expectAccessible,
+  screenshot,
+  tick,
+  usePortal,
+} from '../support/browser.ts';
 import { BNP_BIC, BNP_IBAN, DEVELOPER_SIRET, PDF, PNG } from '../support/enrolment.ts';
 
 const portal = usePortal();
 /** Set by the enrolment test, validated by the next one (the file's tests run in order). */
 let enrolmentNumber = '';
+/** The operator account of that request, once its first login is done (the reset test uses it). */
+let operatorIdentifier = '';
 const local = {
   get cloud() {
     return portal.local.cloud;
@@ -78,6 +88,11 @@ describe('portal: public pages, login, recovery (browser)', () => {
     await page.goto(`${portal.url}/identifiant-oublie`);
     await page.getByRole('heading', { name: "J'ai oublié mon identifiant" }).waitFor();
     await expectAccessible(page, 'forgotten identifier');
+    // The pages run under the deployed CSP (every expectAccessible checks none was violated):
+    // an inline script, which the app never uses, is refused and reported.
+    await page.addScriptTag({ content: 'window.inlineRan = true;' }).catch(() => undefined);
+    await expect.poll(() => cspViolationsOf(page).length).toBe(1);
+    expect(await page.evaluate('window.inlineRan === true')).toBe(false);
     await context.close();
   });
 });
@@ -140,7 +155,21 @@ describe('portal: the operator journey (browser)', () => {
     await page.getByLabel('Captcha *').fill('faux');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await expect.poll(() => fieldError(page, 'Captcha *'), { timeout: 8_000 }).toMatch(/captcha/i);
-    await captcha.fill(page);
+    // The audio alternative (RGAA) spells the very code of the image, in the local French voice:
+    // the sound the page plays lasts exactly as long as that code spelled.
+    const answer = await captcha.fill(page);
+    const spelled = spellAsWav(answer, localVoice());
+    const sound = page.waitForResponse((response) => /\/v1\/captchas\/[^/]+\/audio$/.test(response.url()));
+    await page.getByRole('button', { name: 'Écouter le code' }).click();
+    const heard = await page.request.get((await sound).url());
+    expect((await heard.body()).equals(spelled)).toBe(true);
+    const player = page.getByLabel('Code de sécurité épelé');
+    await expect
+      .poll(() => player.evaluate((audio) => (audio as unknown as { duration: number }).duration), {
+        timeout: 8_000,
+      })
+      .toBeCloseTo((spelled.length - 44) / SPOKEN_SAMPLE_RATE, 2);
+    await expectAccessible(page, 'captcha with its audio alternative');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.getByLabel(/Dénomination sociale/).waitFor();
     expect(await page.getByLabel(/Dénomination sociale/).inputValue()).toBe('PROCIVIS IMMOBILIER');
@@ -264,6 +293,52 @@ describe('portal: the credentials emails lead to the first login (browser)', () 
     await page.getByText('Validée').first().waitFor();
     await expectAccessible(page, "suivi des demandes d'enrôlement");
     await screenshot(page, 'suivi-enrolements');
+    await context.close();
+    operatorIdentifier = identifier;
+  }, 60_000);
+
+  it('resets a forgotten password from the emailed link: secret question, new password, login', async () => {
+    expect(operatorIdentifier).not.toBe('');
+    const { context, page } = await portal.newPage();
+    await page.goto(`${portal.url}/connexion`);
+    await page.getByRole('link', { name: "J'ai oublié mon mot de passe" }).click();
+    await page.getByLabel('Votre identifiant').fill(operatorIdentifier);
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByText('Si un compte correspond aux informations saisies', { exact: false }).waitFor();
+    await expectAccessible(page, 'password reset requested');
+    let link = '';
+    await expect
+      .poll(
+        async () => {
+          const emails = await portal.local.sentEmails();
+          const email = emails.find((each) =>
+            each.subject.endsWith('Réinitialisation de votre mot de passe'),
+          );
+          link =
+            new RegExp(`${portal.url}/mot-de-passe-oublie#jeton=\\S+`).exec(email?.body.text ?? '')?.[0] ??
+            '';
+          return link;
+        },
+        { timeout: 8_000 },
+      )
+      .not.toBe('');
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Réinitialisation du mot de passe' }).waitFor();
+    await page.getByLabel(/Question secrète : Ville de naissance de ma grand-mère/).fill('Lyon');
+    await page.getByLabel('Entrez le nouveau mot de passe :').fill('Encore-Nouveau3mot!');
+    await page.getByLabel('Confirmez le nouveau mot de passe :').fill('Encore-Nouveau3mot!');
+    await page.getByRole('button', { name: 'Changement du mot de passe' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await expectAccessible(page, 'password reset, wrong secret answer');
+    await screenshot(page, 'reinitialisation-mot-de-passe');
+    await page.getByLabel(/Question secrète/).fill('Saint-Étienne');
+    await page.getByRole('button', { name: 'Changement du mot de passe' }).click();
+    await page.waitForURL(`${portal.url}/connexion`);
+    await page.getByText('Votre mot de passe a été réinitialisé.', { exact: false }).waitFor();
+    await page.getByLabel('Votre identifiant').fill(operatorIdentifier);
+    await page.getByLabel('Votre mot de passe').fill('Encore-Nouveau3mot!');
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.waitForURL(`${portal.url}/espace`);
     await context.close();
   }, 60_000);
 });

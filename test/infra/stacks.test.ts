@@ -23,7 +23,13 @@ beforeAll(() => {
 /** Routes a session protects: every access but the public and the draft token's. */
 const isSessionRoute = (route: RouteDefinition) => route.access !== 'public' && route.access !== 'draft';
 /** The routes that call CaptchEtat and the company directory (a fixed list: the bundles must agree). */
-const CAPTCHA_ROUTES = ['createCaptcha', 'login', 'lookupEnrolmentCompany', 'submitEnrolment'];
+const CAPTCHA_ROUTES = [
+  'createCaptcha',
+  'getCaptchaAudio',
+  'login',
+  'lookupEnrolmentCompany',
+  'submitEnrolment',
+];
 const COMPANY_DIRECTORY_ROUTES = ['lookupEnrolmentCompany'];
 const ADAPTER_MODULES = { captcha: 'shared/captcha/index.ts', companyDirectory: 'shared/companies/index.ts' };
 

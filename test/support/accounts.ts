@@ -54,7 +54,7 @@ export async function activeOperator(local: TestCloud, enrolment: Enrolment, pas
 export async function rawCredentials(identifier: string) {
   const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
   const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-  const { keys } = await import('../../shared/storage/keys.ts');
+  const keys = await import('../../shared/storage/keys.ts');
   return (
     await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.credentials(identifier) }))
   ).Item;

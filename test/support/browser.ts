@@ -62,7 +62,10 @@ export function usePortal(options: { environment?: Record<string, string> } = {}
       browser,
       newPage: async () => {
         const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+        // Pages opened later in the context (none today) are watched too.
+        context.on('page', watchCsp);
         const page = await context.newPage();
+        if (!cspViolations.has(page)) watchCsp(page);
         page.setDefaultTimeout(8_000);
         return { context, page };
       },
@@ -87,8 +90,39 @@ const LAMBDA_ONLY_ARGUMENTS = new Set([
 ]);
 const browserArguments = () => chromium.args.filter((argument) => !LAMBDA_ONLY_ARGUMENTS.has(argument));
 
-/** axe-core on the page as it stands: WCAG 2.1 A and AA rules, 0 violations expected. */
+/**
+ * The portal is served with the deployed CSP (infra/portal-headers.ts): Chromium reports each
+ * blocked script, style, image, sound or request in the console, recorded here per page.
+ */
+const cspViolations = new WeakMap<Page, string[]>();
+function watchCsp(page: Page) {
+  const violations: string[] = [];
+  cspViolations.set(page, violations);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+}
+
+export const cspViolationsOf = (page: Page) => cspViolations.get(page) ?? [];
+
+/** No CSP violation so far on this page: the built app runs under the deployed policy. */
+export const expectNoCspViolation = (page: Page, state: string) =>
+  expect(cspViolationsOf(page), `CSP violations up to ${state}`).toEqual([]);
+
+// Evaluated in the page (a string: the tests' TypeScript has no DOM types).
+const SETTLE_ANIMATIONS = `Promise.all(document.getAnimations()
+  .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+  .map((animation) => animation.finished))`;
+
+/**
+ * axe-core on the page once it has settled: WCAG 2.1 A and AA rules, 0 violations expected; and
+ * no CSP violation up to this state. DSFR modals fade in; a contrast check taken mid-transition
+ * measures half-transparent text, so running CSS animations and transitions are awaited first
+ * (endless ones, like a spinner, are not).
+ */
 export async function expectAccessible(page: Page, state: string) {
+  expectNoCspViolation(page, state);
+  await page.evaluate(SETTLE_ANIMATIONS);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -112,12 +146,14 @@ export function captchaAnswers(page: Page) {
   });
   let used = 0;
   return {
-    /** Waits for a code not used yet (each is single-use; the form draws a new one after each try) and types it. */
+    /** Waits for a code not used yet (each is single-use; the form draws a new one after each try), types it and returns it. */
     async fill(page: Page) {
       await expect.poll(() => answers.length > used, { timeout: 8_000 }).toBe(true);
       used = answers.length;
       await page.getByRole('img', { name: /Code de sécurité/ }).waitFor();
-      await page.getByLabel('Captcha *').fill(answers.at(-1) ?? '');
+      const answer = answers.at(-1) ?? '';
+      await page.getByLabel('Captcha *').fill(answer);
+      return answer;
     },
     /** Consumes the current code without using it (a deliberately wrong answer). */
     skip: async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Enrolment } from '../../shared/enrolment/model.ts';
 import type { EnrolmentStatus } from '../../shared/enrolment/status.ts';
-import { indexKeys, keys } from '../../shared/storage/keys.ts';
+import * as keys from '../../shared/storage/keys.ts';
+import { indexKeys } from '../../shared/storage/keys.ts';
 import { putItem } from '../../shared/storage/store.ts';
 
 /**

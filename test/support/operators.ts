@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Enrolment } from '../../shared/enrolment/model.ts';
 import type { VatRegime } from '../../shared/enrolment/vat.ts';
-import { indexKeys, keys } from '../../shared/storage/keys.ts';
+import * as keys from '../../shared/storage/keys.ts';
+import { indexKeys } from '../../shared/storage/keys.ts';
 import { GUIDE_ADDRESS } from './dossiers.ts';
 import type { TestCloud } from './harness.ts';
 

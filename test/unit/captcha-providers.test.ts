@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CAPTCHA_ALPHABET } from '../../shared/captcha/alphabet.ts';
+import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '../../shared/captcha/audio.ts';
 import { captchEtatProvider } from '../../shared/captcha/captchetat.ts';
 import { renderCaptchaSvg } from '../../shared/captcha/svg.ts';
 
@@ -45,6 +47,14 @@ describe('CaptchEtat adapter against a local stand-in of the service', () => {
             .end(JSON.stringify({ access_token: 'token-1', expires_in: 3600 }));
         }
         if (req.headers.authorization !== 'Bearer token-1') return res.writeHead(401).end();
+        if (url.pathname === '/captcha/simple-captcha-endpoint' && url.searchParams.get('get') === 'sound') {
+          // The sound of an issued challenge, in base64 inside JSON, as the image endpoint answers.
+          const uuid = url.searchParams.get('t') ?? '';
+          if (url.searchParams.get('c') !== 'captchaFR' || !issued.has(uuid)) return res.writeHead(404).end();
+          return res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ imageb64: Buffer.from(`RIFF-${uuid}`).toString('base64') }));
+        }
         if (url.pathname === '/captcha/simple-captcha-endpoint') {
           const uuid = `uuid-${issued.size + 1}`;
           issued.set(uuid, 'AB12C');
@@ -89,6 +99,15 @@ describe('CaptchEtat adapter against a local stand-in of the service', () => {
     expect(await captcha.verify(second.id, 'AB12C')).toBe(true);
     expect(await captcha.verify(second.id, 'AB12C')).toBe(false);
     expect(calls.filter((call) => call === 'POST /oauth/token')).toHaveLength(1);
+  });
+
+  it("fetches a challenge's sound without using the challenge up; none for an unknown one", async () => {
+    const captcha = provider();
+    const challenge = await captcha.create();
+    const sound = await captcha.audio(challenge.id);
+    expect(Buffer.from(sound ?? []).toString()).toBe(`RIFF-${challenge.id}`);
+    expect(await captcha.audio('uuid-unknown')).toBeUndefined();
+    expect(await captcha.verify(challenge.id, 'AB12C')).toBe(true);
   });
 
   it('fails loudly when the service refuses its credentials', async () => {
@@ -160,5 +179,39 @@ describe('local captcha image', () => {
     const svg = renderCaptchaSvg('bw72x');
     expect(svg.startsWith('<svg')).toBe(true);
     expect([...svg.matchAll(/<text[^>]*>(.)<\/text>/g)].map((m) => m[1]).join('')).toBe('bw72x');
+  });
+});
+
+describe('the local audio alternative', () => {
+  it('has a spoken form of every character a code may hold', () => {
+    const voice = localVoice();
+    for (const character of CAPTCHA_ALPHABET) {
+      const samples = voice.get(character);
+      // At least 0.15 s of sound that is not silence (8-bit PCM: 128 is silence).
+      expect(samples?.length ?? 0, character).toBeGreaterThan(0.15 * SPOKEN_SAMPLE_RATE);
+      expect(Math.max(...(samples ?? [])) - Math.min(...(samples ?? [])), character).toBeGreaterThan(64);
+    }
+  });
+
+  it('spells the code in a PCM WAV: the characters in order, separated by pauses', () => {
+    const voice = localVoice();
+    const wav = spellAsWav('bw72x', voice);
+    expect(wav.subarray(0, 4).toString('ascii')).toBe('RIFF');
+    expect(wav.subarray(8, 16).toString('ascii')).toBe('WAVEfmt ');
+    expect(wav.readUInt16LE(20)).toBe(1);
+    expect(wav.readUInt32LE(24)).toBe(SPOKEN_SAMPLE_RATE);
+    expect(wav.readUInt16LE(34)).toBe(8);
+    expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
+    const data = wav.subarray(44);
+    let offset = 0;
+    for (const character of 'bw72x') {
+      const samples = Buffer.from(voice.get(character) ?? []);
+      const found = data.indexOf(samples, offset);
+      expect(found, character).toBeGreaterThan(offset);
+      expect(data.subarray(offset, found).every((sample) => sample === 128)).toBe(true);
+      offset = found + samples.length;
+    }
+    expect(data.subarray(offset).every((sample) => sample === 128)).toBe(true);
+    expect(() => spellAsWav('b0', voice)).toThrow(/No spoken form/);
   });
 });

@@ -1,4 +1,4 @@
-import { changePassword } from '../../../shared/accounts/credentials.ts';
+import { changePassword } from '../../../shared/accounts/security-settings.ts';
 import { httpHandler, ok } from '../../../shared/http/handler.ts';
 import { changePasswordRoute } from './route.ts';
 

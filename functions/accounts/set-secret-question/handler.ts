@@ -1,4 +1,4 @@
-import { setSecretQuestion } from '../../../shared/accounts/credentials.ts';
+import { setSecretQuestion } from '../../../shared/accounts/security-settings.ts';
 import { bearerToken } from '../../../shared/accounts/session-token.ts';
 import { httpHandler, ok } from '../../../shared/http/handler.ts';
 import { setSecretQuestionRoute } from './route.ts';

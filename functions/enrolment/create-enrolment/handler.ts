@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as clock from '../../../shared/clock.ts';
 import { hashDraftToken, newDraftToken } from '../../../shared/enrolment/draft-token.ts';
 import type { Enrolment } from '../../../shared/enrolment/model.ts';
 import { findMssReferencing, toReferencingStep } from '../../../shared/enrolment/referencing.ts';
@@ -11,7 +12,7 @@ import { createEnrolmentRoute } from './route.ts';
 export const handler = httpHandler(createEnrolmentRoute, async ({ body }) => {
   const referencing = await findMssReferencing(body.referencingNumber, 'body.referencingNumber');
   const draftToken = newDraftToken();
-  const now = new Date();
+  const now = clock.now();
   const enrolment: Enrolment = {
     id: randomUUID(),
     status: 'BROUILLON',

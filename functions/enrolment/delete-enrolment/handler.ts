@@ -1,11 +1,9 @@
 import { releaseActiveEnrolment } from '../../../shared/enrolment/active-guard.ts';
 import { deleteObjects, objectKeysOf } from '../../../shared/enrolment/documents.ts';
-import { loadWithDraftToken } from '../../../shared/enrolment/repository.ts';
+import { deleteEnrolment, loadWithDraftToken } from '../../../shared/enrolment/repository.ts';
 import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { noContent } from '../../../shared/http/handler.ts';
 import { ProblemError } from '../../../shared/http/problem.ts';
-import { keys } from '../../../shared/storage/keys.ts';
-import { deleteItem } from '../../../shared/storage/store.ts';
 import { deleteEnrolmentRoute } from './route.ts';
 
 /** "Quitter sans enregistrer": only a never-submitted draft can go, with its uploaded files. */
@@ -18,7 +16,7 @@ export const handler = draftHandler(deleteEnrolmentRoute, loadWithDraftToken, as
     );
   }
   await deleteObjects(Object.values(enrolment.documents).flatMap(objectKeysOf));
-  await deleteItem(keys.enrolment(enrolment.id));
+  await deleteEnrolment(enrolment.id);
   // A submission that failed after claiming its guard leaves it held by this draft: free it.
   await releaseActiveEnrolment(enrolment);
   return noContent();

@@ -1,4 +1,5 @@
 import { requireCaptcha } from '../../../shared/captcha/index.ts';
+import { now } from '../../../shared/clock.ts';
 import { findCompanyOrFail } from '../../../shared/companies/index.ts';
 import { loadEditable, saveEnrolment, touched } from '../../../shared/enrolment/repository.ts';
 import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from '../../../shared/enrolment/siret.ts';
@@ -22,6 +23,6 @@ export const handler = draftHandler(lookupCompanyRoute, loadEditable, async ({ b
     denominationSociale: company.denominationSociale,
     address: company.address,
   };
-  await saveEnrolment(touched({ ...enrolment, lookedUpCompany }, new Date()));
+  await saveEnrolment(touched({ ...enrolment, lookedUpCompany }, now()));
   return ok(lookedUpCompany);
 });

@@ -1,3 +1,4 @@
+import { now, nowIso } from '../../../shared/clock.ts';
 import {
   deleteObjects,
   objectKeysOf,
@@ -32,10 +33,10 @@ export const handler = draftHandler(requestDocumentUploadRoute, loadEditable, as
     fileName: body.fileName,
     contentType: body.contentType,
     status: 'PENDING',
-    uploadedAt: new Date().toISOString(),
+    uploadedAt: nowIso(),
   };
   await saveEnrolment(
-    touched({ ...enrolment, documents: { ...enrolment.documents, [body.field]: document } }, new Date()),
+    touched({ ...enrolment, documents: { ...enrolment.documents, [body.field]: document } }, now()),
   );
   await deleteObjects(objectKeysOf(previous));
   return created(

@@ -1,3 +1,4 @@
+import { now } from '../../../shared/clock.ts';
 import { deleteObjects, objectKeysOf } from '../../../shared/enrolment/documents.ts';
 import type { DocumentField, Enrolment } from '../../../shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '../../../shared/enrolment/repository.ts';
@@ -20,7 +21,7 @@ export const handler = draftHandler(resetStepRoute, loadEditable, async ({ param
   const next: Enrolment = { ...enrolment, documents };
   delete next[params.step];
   if (params.step === 'applicant') delete next.lookedUpCompany;
-  const saved = await saveEnrolment(touched(next, new Date()));
+  const saved = await saveEnrolment(touched(next, now()));
   await deleteObjects(removedKeys);
   return ok(enrolmentView(saved));
 });

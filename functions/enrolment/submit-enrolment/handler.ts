@@ -1,6 +1,7 @@
 import { requireCaptcha } from '../../../shared/captcha/index.ts';
+import { nowIso } from '../../../shared/clock.ts';
 import { claimActiveEnrolment, releaseFormerPair } from '../../../shared/enrolment/active-guard.ts';
-import { recordAudit } from '../../../shared/enrolment/audit.ts';
+import { recordAudit } from '../../../shared/enrolment/audit-repository.ts';
 import { ensureDocumentsUsable } from '../../../shared/enrolment/commands.ts';
 import {
   deleteCheckedUploads,
@@ -9,7 +10,11 @@ import {
 } from '../../../shared/enrolment/documents.ts';
 import type { Enrolment } from '../../../shared/enrolment/model.ts';
 import { formatEnrolmentNumber } from '../../../shared/enrolment/number.ts';
-import { loadWithDraftToken, saveEnrolment } from '../../../shared/enrolment/repository.ts';
+import {
+  loadWithDraftToken,
+  nextEnrolmentSequence,
+  saveEnrolment,
+} from '../../../shared/enrolment/repository.ts';
 import { requiredDocuments, stepStatuses } from '../../../shared/enrolment/requirements.ts';
 import { isEditable } from '../../../shared/enrolment/status.ts';
 import { enrolmentView } from '../../../shared/enrolment/view.ts';
@@ -17,8 +22,6 @@ import { draftHandler } from '../../../shared/http/draft-handler.ts';
 import { ok } from '../../../shared/http/handler.ts';
 import { ProblemError } from '../../../shared/http/problem.ts';
 import { logger } from '../../../shared/logger.ts';
-import { keys } from '../../../shared/storage/keys.ts';
-import { nextNumber } from '../../../shared/storage/store.ts';
 import { executionName, startWorkflow } from '../../../shared/workflows/start.ts';
 import { submitEnrolmentRoute } from './route.ts';
 
@@ -68,8 +71,8 @@ export const handler = draftHandler(submitEnrolmentRoute, loadWithDraftToken, as
   ensureDocumentsUsable(verified);
   ensureComplete(verified.enrolment);
   const activePair = await claimActiveEnrolment(verified.enrolment);
-  const number = enrolment.number ?? formatEnrolmentNumber(await nextNumber(keys.counter('ENR')));
-  const now = new Date().toISOString();
+  const number = enrolment.number ?? formatEnrolmentNumber(await nextEnrolmentSequence());
+  const now = nowIso();
   const submitted: Enrolment = {
     ...verified.enrolment,
     status: 'DEPOSEE',

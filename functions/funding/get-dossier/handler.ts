@@ -1,4 +1,4 @@
-import { readDossier } from '../../../shared/funding/dossiers.ts';
+import { readDossier } from '../../../shared/funding/dossier-read.ts';
 import { httpHandler, ok } from '../../../shared/http/handler.ts';
 import { getDossierRoute } from './route.ts';
 

@@ -1,5 +1,5 @@
 import { paymentRequestBody } from '../../../shared/funding/admin-schemas.ts';
-import { PAYMENT_NOTICE_WORKFLOW } from '../../../shared/funding/decision-workflow.ts';
+import { PAYMENT_NOTICE_WORKFLOW } from '../../../shared/funding/decision-workflow-ids.ts';
 import { dossierNumberParams, dossierSchema } from '../../../shared/funding/schemas.ts';
 import { problemResponses } from '../../../shared/routes/schemas.ts';
 import { defineRoute } from '../../../shared/routes/types.ts';

@@ -1,4 +1,4 @@
-import { listDossiers } from '../../../shared/funding/dossier-list.ts';
+import { listDossiers } from '../../../shared/funding/dossiers-by-status.ts';
 import { httpHandler, ok } from '../../../shared/http/handler.ts';
 import { listDossiersRoute } from './route.ts';
 

@@ -1,4 +1,4 @@
-import { loadVisibleDossier } from '../../../shared/funding/dossiers.ts';
+import { loadVisibleDossier } from '../../../shared/funding/dossier-read.ts';
 import { httpHandler, ok } from '../../../shared/http/handler.ts';
 import { retryWorkflow } from '../../../shared/instruction/workflow-retry.ts';
 import { retryDossierWorkflowRoute } from './route.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DECISION_WORKFLOW } from '../../../shared/funding/decision-workflow.ts';
+import { DECISION_WORKFLOW } from '../../../shared/funding/decision-workflow-ids.ts';
 import { balanceRequestBody, dossierNumberParams, dossierSchema } from '../../../shared/funding/schemas.ts';
 import { conflictWith, period, TAGS } from '../../../shared/routes/funding-common.ts';
 import { problemResponses } from '../../../shared/routes/schemas.ts';

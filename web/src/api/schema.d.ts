@@ -68,6 +68,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/captchas/{captchaId}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Écouter le code captcha (alternative audio à l’image, RGAA) : WAV, sans consommer le captcha */
+        get: operations["getCaptchaAudio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/referencings/{number}": {
         parameters: {
             query?: never;
@@ -1259,6 +1276,175 @@ export interface operations {
             };
             /** @description Problème (RFC 9457) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+        };
+    };
+    getCaptchaAudio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                captchaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Le code épelé, en WAV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": unknown;
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        retryAfterSeconds?: number;
+                        requestId?: string;
+                    };
+                };
+            };
+            /** @description Problème (RFC 9457) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,12 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../storage/client.ts';
-import { getItem, isConditionFailure, putItem, queryAll } from '../storage/store.ts';
+/**
+ * The workflow failures recorded on their owner (enrolment or dossier). Access patterns:
+ * ownerWorkflowFailureKey (one failure, by execution name), queries.ownerWorkflowFailures.
+ */
+import { ownerWorkflowFailureKey } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
+import { getItem, putItem, queryAll, updateItem } from '../storage/store.ts';
 import type { WorkflowFailure } from './failure-model.ts';
-import { type Owner, ownerChildren, ownerWorkflowFailureKey } from './owner.ts';
+import type { Owner } from './owner.ts';
 
 export async function recordWorkflowFailure(owner: Owner, failure: WorkflowFailure): Promise<void> {
   await putItem({
@@ -13,7 +17,7 @@ export async function recordWorkflowFailure(owner: Owner, failure: WorkflowFailu
 }
 
 export async function listWorkflowFailures(owner: Owner): Promise<WorkflowFailure[]> {
-  const items = await queryAll<WorkflowFailure & { type?: string }>(ownerChildren(owner, 'workflowFailure'));
+  const items = await queryAll<WorkflowFailure & { type?: string }>(queries.ownerWorkflowFailures(owner));
   return items.map(({ type: _type, ...failure }) => failure).sort((a, b) => a.at.localeCompare(b.at));
 }
 
@@ -25,22 +29,14 @@ export const getWorkflowFailure = (owner: Owner, executionName: string) =>
  * double click re-runs it under a single execution name.
  */
 export async function claimRetry(owner: Owner, failure: WorkflowFailure, retriedAs: string): Promise<string> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: ownerWorkflowFailureKey(owner, failure.executionName),
-        UpdateExpression: 'SET retriedAs = :retriedAs',
-        ConditionExpression: 'attribute_exists(executionName) AND attribute_not_exists(retriedAs)',
-        ExpressionAttributeValues: { ':retriedAs': retriedAs },
-      }),
-    );
-    return retriedAs;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const current = await getWorkflowFailure(owner, failure.executionName);
-    return current?.retriedAs ?? retriedAs;
-  }
+  const claimed = await updateItem(ownerWorkflowFailureKey(owner, failure.executionName), {
+    update: 'SET retriedAs = :retriedAs',
+    condition: 'attribute_exists(executionName) AND attribute_not_exists(retriedAs)',
+    values: { ':retriedAs': retriedAs },
+  });
+  if (claimed) return retriedAs;
+  const current = await getWorkflowFailure(owner, failure.executionName);
+  return current?.retriedAs ?? retriedAs;
 }
 
 /** A failure as instructors read it (its input stays internal). */

@@ -1,5 +1,5 @@
 import type { WorkflowDefinition, WorkflowTaskDefinition } from '../workflows/types.ts';
-import { DECISION_WORKFLOW } from './decision-workflow.ts';
+import { DECISION_WORKFLOW } from './decision-workflow-ids.ts';
 
 /** Funding's state machines and task Lambdas (the email and failure tasks are the email module's). */
 export const fundingWorkflows: WorkflowDefinition[] = [

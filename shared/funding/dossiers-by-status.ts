@@ -1,7 +1,7 @@
 /** Instructors' list of dossiers by status (GSI1), a page at a time. */
 import { displayed } from './amounts.ts';
-import { DOSSIER_STATUS_LABELS, type DossierStatus } from './dossier.ts';
-import { listDossiersByStatus } from './repository.ts';
+import { DOSSIER_STATUS_LABELS, type DossierStatus } from './dossier-model.ts';
+import { listDossiersByStatus } from './dossier-repository.ts';
 
 export async function listDossiers(status: DossierStatus, limit: number, cursor?: string) {
   const page = await listDossiersByStatus(status, limit, cursor);

@@ -1,10 +1,11 @@
-import { keys } from '../storage/keys.ts';
+import * as keys from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
 import { putItem, queryPage } from '../storage/store.ts';
 import type { EnrolmentStatus } from './status.ts';
 
 /**
- * The enrolment's audit trail: one child item per state change, under the enrolment's
- * partition. `eventId` is deterministic per change (e.g. `submit-v3`), so a retried command
+ * The enrolment's audit trail, stored as one child item per state change under the enrolment's
+ * partition (keys.enrolmentAudit; listed by queries.enrolmentAudit). `eventId` is deterministic per change (e.g. `submit-v3`), so a retried command
  * rewrites the same record instead of adding a second one.
  */
 export interface AuditEvent {
@@ -29,8 +30,7 @@ export async function recordAudit(enrolmentId: string, eventId: string, event: A
 
 export async function readAuditTrail(enrolmentId: string, cursor?: string, limit = 100) {
   return queryPage<AuditEvent & { eventId: string }>({
-    partition: { name: 'PK', value: keys.enrolmentPartition(enrolmentId) },
-    sortPrefix: { name: 'SK', value: keys.enrolmentAuditPrefix() },
+    ...queries.enrolmentAudit(enrolmentId),
     limit,
     ...(cursor ? { cursor } : {}),
   });

@@ -1,7 +1,11 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../storage/client.ts';
-import { getItem, isConditionFailure, queryAll } from '../storage/store.ts';
-import { type Owner, ownerChildren, ownerEmailKey } from '../workflows/owner.ts';
+/**
+ * The email records of an owner (enrolment or dossier): "Courriels automatiques envoyés". Access
+ * patterns: ownerEmailKey (one record, by email id), queries.ownerEmails.
+ */
+import { ownerEmailKey } from '../storage/keys.ts';
+import * as queries from '../storage/queries.ts';
+import { getItem, queryAll, updateItem } from '../storage/store.ts';
+import type { Owner } from '../workflows/owner.ts';
 import { DELIVERY_STATUS_RANK, type DeliveryStatus, type EmailRecord } from './record-model.ts';
 
 export const getEmailRecord = (owner: Owner, emailId: string) =>
@@ -9,7 +13,7 @@ export const getEmailRecord = (owner: Owner, emailId: string) =>
 
 /** Every email of an owner, oldest first. */
 export async function listEmailRecords(owner: Owner): Promise<EmailRecord[]> {
-  const items = await queryAll<EmailRecord & { type?: string }>(ownerChildren(owner, 'email'));
+  const items = await queryAll<EmailRecord & { type?: string }>(queries.ownerEmails(owner));
   return items
     .map(({ type: _type, ...record }) => record)
     .sort((a, b) => a.firstAttemptAt.localeCompare(b.firstAttemptAt));
@@ -24,22 +28,13 @@ interface RecordUpdate {
 
 /** One conditional UpdateItem on the record; false when its condition does not hold. */
 async function update(owner: Owner, emailId: string, change: RecordUpdate): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: ownerEmailKey(owner, emailId),
-        UpdateExpression: change.set,
-        ConditionExpression: change.condition,
-        ExpressionAttributeNames: { '#status': 'status', ...change.names },
-        ExpressionAttributeValues: { ...change.values, ':sent': 'SENT' },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  const updated = await updateItem(ownerEmailKey(owner, emailId), {
+    update: change.set,
+    condition: change.condition,
+    names: { '#status': 'status', ...change.names },
+    values: { ...change.values, ':sent': 'SENT' },
+  });
+  return updated !== undefined;
 }
 
 /** Counts one more attempt; false when the email is already SENT (nothing to do). */

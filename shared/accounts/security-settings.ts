@@ -1,3 +1,4 @@
+import { nowIso, nowMs } from '../clock.ts';
 import { conflict, InvalidDataError, invalidField, unauthenticated } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { checkPassword } from './login.ts';
@@ -88,7 +89,7 @@ export async function storeNewPassword(
     set: {
       passwordHash: await hashSecret(password),
       passwordIsTemporary: false,
-      passwordChangedAt: new Date().toISOString(),
+      passwordChangedAt: nowIso(),
     },
     remove: ['temporaryPasswordExpiresAt'],
     clearLockout: true,
@@ -130,7 +131,7 @@ export async function changePassword(
   const saved = await storeNewPassword(account.identifier, input.newPassword, verified.passwordHash);
   await revokeAllSessions(accountId);
   logger.info('Password changed', { accountId });
-  return openSession(saved, { sourceIp, origin: 'passwordChange', openedAtMs: Date.now() });
+  return openSession(saved, { sourceIp, origin: 'passwordChange', openedAtMs: nowMs() });
 }
 
 /**

@@ -3,8 +3,8 @@
 import type { AuthContext } from '../auth-context.ts';
 import { notFound } from '../errors.ts';
 import { documentLinks } from './documents.ts';
-import { type Dossier, isDossierNumber } from './dossier.ts';
-import { loadDossierPartition } from './repository.ts';
+import { type Dossier, isDossierNumber } from './dossier-model.ts';
+import { loadDossierPartition } from './dossier-repository.ts';
 import { dossierView } from './view.ts';
 
 const unknownDossier = () => notFound('dossier_not_found', 'Aucun dossier ne correspond à ce numéro.');
