@@ -68,7 +68,7 @@ describe('the clock port', () => {
     'shared/malware-scan/metrics.ts', // CloudWatch metric timestamp
     'shared/funding/documents.ts', // presigned URL lifetime (S3's clock)
     'shared/enrolment/document-download.ts', // presigned URL lifetime (S3's clock)
-    'functions/enrolment/request-document-upload.ts', // presigned POST lifetime (S3's clock)
+    'functions/enrolment/request-document-upload/handler.ts', // presigned POST lifetime (S3's clock)
   ]);
 
   it('gives the time to every other module', () => {
