@@ -1,4 +1,4 @@
-import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
+import type { Permissions, RouteDefinition } from '#shared/routes/types.ts';
 import { changePasswordRoute } from './accounts/change-password/route.ts';
 import { loginRoute } from './accounts/login/route.ts';
 import { logoutRoute } from './accounts/logout/route.ts';

@@ -1,5 +1,5 @@
 import { ArnFormat, aws_iam as iam, type Stack } from 'aws-cdk-lib';
-import type { Adapter } from '../shared/routes/types.ts';
+import type { Adapter } from '#shared/routes/types.ts';
 import type { Deployment } from './config.ts';
 
 /**

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { AssetHashType, DockerImage, aws_lambda as lambda } from 'aws-cdk-lib';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
-import { openApiDocument } from '../shared/openapi-document.ts';
+import { openApiDocument } from '#shared/openapi-document.ts';
 
 export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

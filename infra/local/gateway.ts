@@ -3,18 +3,18 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { RouteSlice } from '../../functions/route-table.ts';
+import type { RouteSlice } from '#functions/route-table.ts';
 import {
   CORS_ALLOWED_HEADERS,
   CORS_ALLOWED_METHODS,
   CORS_EXPOSED_HEADERS,
   CORS_MAX_AGE_SECONDS,
-} from '../../shared/http/cors.ts';
-import { badRequest, ProblemError } from '../../shared/http/problem.ts';
-import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from '../../shared/http/security-headers.ts';
-import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
-import { isProtected, type RouteDefinition } from '../../shared/routes/types.ts';
-import { authorizerOrigin, withOrigin } from '../../shared/storage/call-origin.ts';
+} from '#shared/http/cors.ts';
+import { badRequest, ProblemError } from '#shared/http/problem.ts';
+import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from '#shared/http/security-headers.ts';
+import { pathPattern, unmatchedRouteProblem } from '#shared/http/unmatched-route.ts';
+import { isProtected, type RouteDefinition } from '#shared/routes/types.ts';
+import { authorizerOrigin, withOrigin } from '#shared/storage/call-origin.ts';
 import { routeTimeoutSeconds } from '../function-settings.ts';
 import { FunctionTimedOut, invokeWithTimeout } from './invocation.ts';
 import { closeServer, listen } from './ports.ts';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_OPERATOR } from '../../infra/local/demo-data.ts';
-import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '../../shared/captcha/audio.ts';
+import { DEMO_OPERATOR } from '#infra/local/demo-data.ts';
+import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '#shared/captcha/audio.ts';
 import { bearer, loginAsDemoInstructor } from '../support/accounts.ts';
 import {
   captchaAnswers,

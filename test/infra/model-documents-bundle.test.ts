@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleOptions, modelDocumentsModule } from '../../infra/bundling.ts';
-import { modelDocumentFiles } from '../../shared/enrolment/model-document-pdf.ts';
+import { bundleOptions, modelDocumentsModule } from '#infra/bundling.ts';
+import { modelDocumentFiles } from '#shared/enrolment/model-document-pdf.ts';
 
 const outdir = mkdtempSync(join(tmpdir(), 'model-documents-bundle-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));

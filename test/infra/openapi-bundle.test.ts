@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleOptions, openApiDocumentModule } from '../../infra/bundling.ts';
-import { openApiDocument } from '../../shared/openapi-document.ts';
+import { bundleOptions, openApiDocumentModule } from '#infra/bundling.ts';
+import { openApiDocument } from '#shared/openapi-document.ts';
 
 const outdir = mkdtempSync(join(tmpdir(), 'openapi-bundle-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));

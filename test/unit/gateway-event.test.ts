@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileRoute, toHttpApiEvent } from '../../infra/local/gateway.ts';
-import { defineRoute } from '../../shared/routes/types.ts';
+import { compileRoute, toHttpApiEvent } from '#infra/local/gateway.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 const route = defineRoute({
   id: 'example',

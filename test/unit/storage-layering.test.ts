@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
+import { TABLE_DEFINITION } from '#shared/storage/table.ts';
 
 /**
  * The storage layer's boundary, read from the sources: DynamoDB is reached only through

@@ -1,5 +1,5 @@
-import { changePassword } from '../../../shared/accounts/security-settings.ts';
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
+import { changePassword } from '#shared/accounts/security-settings.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
 import { changePasswordRoute } from './route.ts';
 
 export const handler = httpHandler(changePasswordRoute, async ({ auth, body, sourceIp }) =>

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { sessionSchema } from '../../../shared/routes/account-session.ts';
+import { sessionSchema } from '#shared/routes/account-session.ts';
 import {
   HASHING_MEMORY_MB,
   HASHING_RESERVED_CONCURRENCY,
@@ -7,9 +7,9 @@ import {
   passwordPolicyProblem,
   TAGS,
   tableReadWrite,
-} from '../../../shared/routes/accounts-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+} from '#shared/routes/accounts-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const changePasswordRoute = defineRoute({
   id: 'changePassword',

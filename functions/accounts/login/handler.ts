@@ -1,5 +1,5 @@
-import { login } from '../../../shared/accounts/session-login.ts';
-import { created, httpHandler } from '../../../shared/http/handler.ts';
+import { login } from '#shared/accounts/session-login.ts';
+import { created, httpHandler } from '#shared/http/handler.ts';
 import { loginRoute } from './route.ts';
 
 export const handler = httpHandler(loginRoute, async ({ body, sourceIp }) =>

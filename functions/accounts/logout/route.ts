@@ -1,6 +1,6 @@
-import { TAGS, tableReadWrite } from '../../../shared/routes/accounts-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { TAGS, tableReadWrite } from '#shared/routes/accounts-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const logoutRoute = defineRoute({
   id: 'logout',

@@ -1,5 +1,5 @@
-import { listMyEnrolments } from '../../../shared/accounts/home.ts';
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
+import { listMyEnrolments } from '#shared/accounts/home.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
 import { myEnrolmentsRoute } from './route.ts';
 
 export const handler = httpHandler(myEnrolmentsRoute, async ({ auth, query }) =>

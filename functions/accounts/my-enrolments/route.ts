@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { ENROLMENT_STATUSES } from '../../../shared/enrolment/status.ts';
-import { TAGS } from '../../../shared/routes/accounts-common.ts';
-import { paginationQuery, problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { ENROLMENT_STATUSES } from '#shared/enrolment/status.ts';
+import { TAGS } from '#shared/routes/accounts-common.ts';
+import { paginationQuery, problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 const nullableString = z.nullable(z.string());
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { acceptedSchema, TAGS } from '../../../shared/routes/accounts-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { acceptedSchema, TAGS } from '#shared/routes/accounts-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 /** Recovery of a lost identifier (public): the identifier is sent to the account's email. */
 export const recoverIdentifierRoute = defineRoute({

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { acceptedSchema, required, TAGS } from '../../../shared/routes/accounts-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { acceptedSchema, required, TAGS } from '#shared/routes/accounts-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const requestPasswordResetRoute = defineRoute({
   id: 'requestPasswordReset',

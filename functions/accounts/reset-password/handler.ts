@@ -1,5 +1,5 @@
-import { resetPassword } from '../../../shared/accounts/recovery.ts';
-import { httpHandler, noContent } from '../../../shared/http/handler.ts';
+import { resetPassword } from '#shared/accounts/recovery.ts';
+import { httpHandler, noContent } from '#shared/http/handler.ts';
 import { resetPasswordRoute } from './route.ts';
 
 export const handler = httpHandler(resetPasswordRoute, async ({ body, sourceIp }) => {

@@ -7,10 +7,10 @@ import {
   required,
   TAGS,
   tableReadWrite,
-} from '../../../shared/routes/accounts-common.ts';
-import { resetToken } from '../../../shared/routes/reset-token.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+} from '#shared/routes/accounts-common.ts';
+import { resetToken } from '#shared/routes/reset-token.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const resetPasswordRoute = defineRoute({
   id: 'resetPassword',

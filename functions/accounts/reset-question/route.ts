@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { TAGS } from '../../../shared/routes/accounts-common.ts';
-import { resetToken } from '../../../shared/routes/reset-token.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { TAGS } from '#shared/routes/accounts-common.ts';
+import { resetToken } from '#shared/routes/reset-token.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const resetQuestionRoute = defineRoute({
   id: 'getResetQuestion',

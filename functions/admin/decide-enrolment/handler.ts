@@ -1,6 +1,6 @@
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
-import { decideEnrolment } from '../../../shared/instruction/decision.ts';
-import { queueEntry } from '../../../shared/instruction/queue.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
+import { decideEnrolment } from '#shared/instruction/decision.ts';
+import { queueEntry } from '#shared/instruction/queue.ts';
 import { decideEnrolmentRoute } from './route.ts';
 
 export const handler = httpHandler(decideEnrolmentRoute, async ({ params, body, auth }) => {

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { ENROLMENT_STATUSES } from '../../../shared/enrolment/status.ts';
-import { enrolmentIdParams } from '../../../shared/routes/enrolment-schemas.ts';
-import { COMMENT_MAX, comment, queueEntry, tags } from '../../../shared/routes/instruction-common.ts';
-import { conflictProblem, problemResponse, problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
-import { workflowStart } from '../../../shared/routes/workflow-start.ts';
+import { ENROLMENT_STATUSES } from '#shared/enrolment/status.ts';
+import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { COMMENT_MAX, comment, queueEntry, tags } from '#shared/routes/instruction-common.ts';
+import { conflictProblem, problemResponse, problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
+import { workflowStart } from '#shared/routes/workflow-start.ts';
 
 const expectedVersion = z.int({
   error: 'La « Version de la demande affichée » est obligatoire.',

@@ -1,5 +1,5 @@
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
-import { readEnrolmentFile } from '../../../shared/instruction/enrolment-file.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
+import { readEnrolmentFile } from '#shared/instruction/enrolment-file.ts';
 import { getAdminEnrolmentRoute } from './route.ts';
 
 export const handler = httpHandler(getAdminEnrolmentRoute, async ({ params }) =>

@@ -1,5 +1,5 @@
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
-import { listEnrolmentsByStatus } from '../../../shared/instruction/queue.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
+import { listEnrolmentsByStatus } from '#shared/instruction/queue.ts';
 import { listAdminEnrolmentsRoute } from './route.ts';
 
 export const handler = httpHandler(listAdminEnrolmentsRoute, async ({ query }) =>

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { ENROLMENT_STATUS_LABELS, INSTRUCTED_STATUSES } from '../../../shared/enrolment/status.ts';
-import { queueEntry, tags } from '../../../shared/routes/instruction-common.ts';
-import { paginationQuery, problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { ENROLMENT_STATUS_LABELS, INSTRUCTED_STATUSES } from '#shared/enrolment/status.ts';
+import { queueEntry, tags } from '#shared/routes/instruction-common.ts';
+import { paginationQuery, problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 const statusList = INSTRUCTED_STATUSES.map((status) => `${status} (${ENROLMENT_STATUS_LABELS[status]})`).join(
   ', ',

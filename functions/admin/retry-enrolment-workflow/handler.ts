@@ -1,5 +1,5 @@
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
-import { retryEnrolmentWorkflow } from '../../../shared/instruction/workflow-retry.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
+import { retryEnrolmentWorkflow } from '#shared/instruction/workflow-retry.ts';
 import { retryEnrolmentWorkflowRoute } from './route.ts';
 
 export const handler = httpHandler(retryEnrolmentWorkflowRoute, async ({ params }) =>

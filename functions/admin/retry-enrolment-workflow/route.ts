@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { enrolmentIdParams } from '../../../shared/routes/enrolment-schemas.ts';
-import { tags } from '../../../shared/routes/instruction-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
-import { workflowStart } from '../../../shared/routes/workflow-start.ts';
+import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { tags } from '#shared/routes/instruction-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
+import { workflowStart } from '#shared/routes/workflow-start.ts';
 
 export const retryEnrolmentWorkflowRoute = defineRoute({
   id: 'retryEnrolmentWorkflow',

@@ -1,5 +1,5 @@
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
-import { listEnrolmentsBySiret } from '../../../shared/instruction/queue.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
+import { listEnrolmentsBySiret } from '#shared/instruction/queue.ts';
 import { searchAdminEnrolmentsRoute } from './route.ts';
 
 export const handler = httpHandler(searchAdminEnrolmentsRoute, async ({ params, query }) =>

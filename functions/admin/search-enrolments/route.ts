@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { queueEntry, tags } from '../../../shared/routes/instruction-common.ts';
-import { paginationQuery, problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { queueEntry, tags } from '#shared/routes/instruction-common.ts';
+import { paginationQuery, problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const searchAdminEnrolmentsRoute = defineRoute({
   id: 'searchAdminEnrolments',

@@ -1,5 +1,5 @@
-import { captchaProvider } from '../../../shared/captcha/index.ts';
-import { created, httpHandler } from '../../../shared/http/handler.ts';
+import { captchaProvider } from '#shared/captcha/index.ts';
+import { created, httpHandler } from '#shared/http/handler.ts';
 import { createCaptchaRoute } from './route.ts';
 
 /** Local stage only: the answer travels in this header, outside the documented body, for tests. */

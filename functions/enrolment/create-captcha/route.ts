@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { table, tags } from '../../../shared/routes/enrolment-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { table, tags } from '#shared/routes/enrolment-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const createCaptchaRoute = defineRoute({
   id: 'createCaptcha',

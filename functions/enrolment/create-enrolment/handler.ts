@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import * as clock from '../../../shared/clock.ts';
-import { hashDraftToken, newDraftToken } from '../../../shared/enrolment/draft-token.ts';
-import type { Enrolment } from '../../../shared/enrolment/model.ts';
-import { findMssReferencing, toReferencingStep } from '../../../shared/enrolment/referencing.ts';
-import { createEnrolment, draftExpiry } from '../../../shared/enrolment/repository.ts';
-import { enrolmentView } from '../../../shared/enrolment/view.ts';
-import { created, httpHandler } from '../../../shared/http/handler.ts';
-import { logger } from '../../../shared/logger.ts';
+import * as clock from '#shared/clock.ts';
+import { hashDraftToken, newDraftToken } from '#shared/enrolment/draft-token.ts';
+import type { Enrolment } from '#shared/enrolment/model.ts';
+import { findMssReferencing, toReferencingStep } from '#shared/enrolment/referencing.ts';
+import { createEnrolment, draftExpiry } from '#shared/enrolment/repository.ts';
+import { enrolmentView } from '#shared/enrolment/view.ts';
+import { created, httpHandler } from '#shared/http/handler.ts';
+import { logger } from '#shared/logger.ts';
 import { createEnrolmentRoute } from './route.ts';
 
 export const handler = httpHandler(createEnrolmentRoute, async ({ body }) => {

@@ -1,9 +1,9 @@
-import { releaseActiveEnrolment } from '../../../shared/enrolment/active-guard.ts';
-import { deleteObjects, objectKeysOf } from '../../../shared/enrolment/documents.ts';
-import { deleteEnrolment, loadWithDraftToken } from '../../../shared/enrolment/repository.ts';
-import { draftHandler } from '../../../shared/http/draft-handler.ts';
-import { noContent } from '../../../shared/http/handler.ts';
-import { ProblemError } from '../../../shared/http/problem.ts';
+import { releaseActiveEnrolment } from '#shared/enrolment/active-guard.ts';
+import { deleteObjects, objectKeysOf } from '#shared/enrolment/documents.ts';
+import { deleteEnrolment, loadWithDraftToken } from '#shared/enrolment/repository.ts';
+import { draftHandler } from '#shared/http/draft-handler.ts';
+import { noContent } from '#shared/http/handler.ts';
+import { ProblemError } from '#shared/http/problem.ts';
 import { deleteEnrolmentRoute } from './route.ts';
 
 /** "Quitter sans enregistrer": only a never-submitted draft can go, with its uploaded files. */

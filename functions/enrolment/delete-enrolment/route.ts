@@ -4,9 +4,9 @@ import {
   draftProblems,
   table,
   tags,
-} from '../../../shared/routes/enrolment-common.ts';
-import { enrolmentIdParams } from '../../../shared/routes/enrolment-schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+} from '#shared/routes/enrolment-common.ts';
+import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const deleteEnrolmentRoute = defineRoute({
   id: 'deleteEnrolment',

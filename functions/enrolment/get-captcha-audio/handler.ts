@@ -1,6 +1,6 @@
-import { captchaProvider } from '../../../shared/captcha/index.ts';
-import { httpHandler } from '../../../shared/http/handler.ts';
-import { ProblemError } from '../../../shared/http/problem.ts';
+import { captchaProvider } from '#shared/captcha/index.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ProblemError } from '#shared/http/problem.ts';
 import { getCaptchaAudioRoute } from './route.ts';
 
 export const handler = httpHandler(getCaptchaAudioRoute, async ({ params }) => {

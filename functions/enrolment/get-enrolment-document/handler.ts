@@ -1,9 +1,9 @@
-import { presignDownload } from '../../../shared/enrolment/document-download.ts';
-import { DOCUMENT_FIELDS, isChecked } from '../../../shared/enrolment/model.ts';
-import { loadWithDraftToken } from '../../../shared/enrolment/repository.ts';
-import { draftHandler } from '../../../shared/http/draft-handler.ts';
-import { ok } from '../../../shared/http/handler.ts';
-import { conflict, notFound } from '../../../shared/http/problem.ts';
+import { presignDownload } from '#shared/enrolment/document-download.ts';
+import { DOCUMENT_FIELDS, isChecked } from '#shared/enrolment/model.ts';
+import { loadWithDraftToken } from '#shared/enrolment/repository.ts';
+import { draftHandler } from '#shared/http/draft-handler.ts';
+import { ok } from '#shared/http/handler.ts';
+import { conflict, notFound } from '#shared/http/problem.ts';
 import { getEnrolmentDocumentRoute } from './route.ts';
 
 export const handler = draftHandler(

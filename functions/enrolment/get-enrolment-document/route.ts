@@ -1,12 +1,7 @@
 import * as z from 'zod/mini';
-import {
-  checkedDocumentsRead,
-  draftHeaders,
-  draftProblems,
-  tags,
-} from '../../../shared/routes/enrolment-common.ts';
-import { documentFieldSchema, enrolmentIdParams } from '../../../shared/routes/enrolment-schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { checkedDocumentsRead, draftHeaders, draftProblems, tags } from '#shared/routes/enrolment-common.ts';
+import { documentFieldSchema, enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const getEnrolmentDocumentRoute = defineRoute({
   id: 'getEnrolmentDocument',

@@ -1,11 +1,6 @@
-import {
-  draftHeaders,
-  draftProblems,
-  enrolmentResponse,
-  tags,
-} from '../../../shared/routes/enrolment-common.ts';
-import { enrolmentIdParams } from '../../../shared/routes/enrolment-schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { draftHeaders, draftProblems, enrolmentResponse, tags } from '#shared/routes/enrolment-common.ts';
+import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const getEnrolmentRoute = defineRoute({
   id: 'getEnrolment',

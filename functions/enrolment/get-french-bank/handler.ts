@@ -1,6 +1,6 @@
-import { bankCodeOf, frenchBankName } from '../../../shared/enrolment/french-banks.ts';
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
-import { notFound } from '../../../shared/http/problem.ts';
+import { bankCodeOf, frenchBankName } from '#shared/enrolment/french-banks.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
+import { notFound } from '#shared/http/problem.ts';
 import { getFrenchBankRoute } from './route.ts';
 
 export const handler = httpHandler(getFrenchBankRoute, async ({ params }) => {

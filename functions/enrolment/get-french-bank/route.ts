@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { tags } from '../../../shared/routes/enrolment-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { tags } from '#shared/routes/enrolment-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 /**
  * "La Domiciliation sera automatiquement renseignée": the bank step's form asks this route as soon

@@ -1,6 +1,6 @@
 import { modelDocumentFiles } from '#model-documents';
-import { MODEL_DOCUMENTS } from '../../../shared/enrolment/model-documents.ts';
-import { httpHandler } from '../../../shared/http/handler.ts';
+import { MODEL_DOCUMENTS } from '#shared/enrolment/model-documents.ts';
+import { httpHandler } from '#shared/http/handler.ts';
 import { getModelDocumentRoute } from './route.ts';
 
 export const handler = httpHandler(getModelDocumentRoute, async ({ params }) => ({

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { tags } from '../../../shared/routes/enrolment-common.ts';
-import { dsrView, referencingNumber } from '../../../shared/routes/enrolment-schemas.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { tags } from '#shared/routes/enrolment-common.ts';
+import { dsrView, referencingNumber } from '#shared/routes/enrolment-schemas.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const getReferencingRoute = defineRoute({
   id: 'getReferencing',

@@ -1,11 +1,11 @@
-import { requireCaptcha } from '../../../shared/captcha/index.ts';
-import { now } from '../../../shared/clock.ts';
-import { findCompanyOrFail } from '../../../shared/companies/index.ts';
-import { loadEditable, saveEnrolment, touched } from '../../../shared/enrolment/repository.ts';
-import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from '../../../shared/enrolment/siret.ts';
-import { draftHandler } from '../../../shared/http/draft-handler.ts';
-import { ok } from '../../../shared/http/handler.ts';
-import { invalidField } from '../../../shared/http/problem.ts';
+import { requireCaptcha } from '#shared/captcha/index.ts';
+import { now } from '#shared/clock.ts';
+import { findCompanyOrFail } from '#shared/companies/index.ts';
+import { loadEditable, saveEnrolment, touched } from '#shared/enrolment/repository.ts';
+import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from '#shared/enrolment/siret.ts';
+import { draftHandler } from '#shared/http/draft-handler.ts';
+import { ok } from '#shared/http/handler.ts';
+import { invalidField } from '#shared/http/problem.ts';
 import { lookupCompanyRoute } from './route.ts';
 
 /**

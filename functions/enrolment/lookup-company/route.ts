@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { captchaAnswer } from '../../../shared/routes/captcha-answer.ts';
-import { draftHeaders, draftProblems, table, tags } from '../../../shared/routes/enrolment-common.ts';
-import { enrolmentIdParams, lookedUpCompanyView, siret } from '../../../shared/routes/enrolment-schemas.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { captchaAnswer } from '#shared/routes/captcha-answer.ts';
+import { draftHeaders, draftProblems, table, tags } from '#shared/routes/enrolment-common.ts';
+import { enrolmentIdParams, lookedUpCompanyView, siret } from '#shared/routes/enrolment-schemas.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 /** Step 2 "Rechercher" of the enrolment request: the company of a SIRET, from the directory. */
 export const lookupCompanyRoute = defineRoute({

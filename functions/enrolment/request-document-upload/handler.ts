@@ -1,16 +1,16 @@
-import { now, nowIso } from '../../../shared/clock.ts';
+import { now, nowIso } from '#shared/clock.ts';
 import {
   deleteObjects,
   objectKeysOf,
   presignUpload,
   UPLOAD_EXPIRY_SECONDS,
-} from '../../../shared/enrolment/documents.ts';
-import { fileNameMatchesType } from '../../../shared/enrolment/file-rules.ts';
-import type { StoredDocument } from '../../../shared/enrolment/model.ts';
-import { loadEditable, saveEnrolment, touched } from '../../../shared/enrolment/repository.ts';
-import { draftHandler } from '../../../shared/http/draft-handler.ts';
-import { created } from '../../../shared/http/handler.ts';
-import { invalidField } from '../../../shared/http/problem.ts';
+} from '#shared/enrolment/documents.ts';
+import { fileNameMatchesType } from '#shared/enrolment/file-rules.ts';
+import type { StoredDocument } from '#shared/enrolment/model.ts';
+import { loadEditable, saveEnrolment, touched } from '#shared/enrolment/repository.ts';
+import { draftHandler } from '#shared/http/draft-handler.ts';
+import { created } from '#shared/http/handler.ts';
+import { invalidField } from '#shared/http/problem.ts';
 import { requestDocumentUploadRoute } from './route.ts';
 
 /**

@@ -5,9 +5,9 @@ import {
   draftProblems,
   table,
   tags,
-} from '../../../shared/routes/enrolment-common.ts';
-import { enrolmentIdParams, uploadRequestInput } from '../../../shared/routes/enrolment-schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+} from '#shared/routes/enrolment-common.ts';
+import { enrolmentIdParams, uploadRequestInput } from '#shared/routes/enrolment-schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 /** Justificatifs of the enrolment request: a presigned upload of one document. */
 export const requestDocumentUploadRoute = defineRoute({

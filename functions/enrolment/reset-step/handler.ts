@@ -1,11 +1,11 @@
-import { now } from '../../../shared/clock.ts';
-import { deleteObjects, objectKeysOf } from '../../../shared/enrolment/documents.ts';
-import type { DocumentField, Enrolment } from '../../../shared/enrolment/model.ts';
-import { loadEditable, saveEnrolment, touched } from '../../../shared/enrolment/repository.ts';
-import { DOCUMENT_STEP } from '../../../shared/enrolment/requirements.ts';
-import { enrolmentView } from '../../../shared/enrolment/view.ts';
-import { draftHandler } from '../../../shared/http/draft-handler.ts';
-import { ok } from '../../../shared/http/handler.ts';
+import { now } from '#shared/clock.ts';
+import { deleteObjects, objectKeysOf } from '#shared/enrolment/documents.ts';
+import type { DocumentField, Enrolment } from '#shared/enrolment/model.ts';
+import { loadEditable, saveEnrolment, touched } from '#shared/enrolment/repository.ts';
+import { DOCUMENT_STEP } from '#shared/enrolment/requirements.ts';
+import { enrolmentView } from '#shared/enrolment/view.ts';
+import { draftHandler } from '#shared/http/draft-handler.ts';
+import { ok } from '#shared/http/handler.ts';
 import { resetStepRoute } from './route.ts';
 
 /** "Réinitialiser": the step's answers and justificatifs go; the files are deleted once the write is done. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { STEPS } from '../../../shared/enrolment/requirements.ts';
+import { STEPS } from '#shared/enrolment/requirements.ts';
 import {
   documentsBucket,
   draftHeaders,
@@ -7,9 +7,9 @@ import {
   enrolmentResponse,
   table,
   tags,
-} from '../../../shared/routes/enrolment-common.ts';
-import { enrolmentIdParams } from '../../../shared/routes/enrolment-schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+} from '#shared/routes/enrolment-common.ts';
+import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const resetStepRoute = defineRoute({
   id: 'resetEnrolmentStep',

@@ -1,5 +1,5 @@
-import { applicantInput } from '../../../shared/routes/enrolment-schemas.ts';
-import { stepRoute } from '../../../shared/routes/enrolment-steps.ts';
+import { applicantInput } from '#shared/routes/enrolment-schemas.ts';
+import { stepRoute } from '#shared/routes/enrolment-steps.ts';
 
 export const saveApplicantStepRoute = stepRoute(
   'saveApplicantStep',

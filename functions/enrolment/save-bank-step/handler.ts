@@ -1,10 +1,10 @@
-import { checkBankDetails } from '../../../shared/enrolment/bank.ts';
-import { saveStep } from '../../../shared/enrolment/commands.ts';
-import { loadEditable } from '../../../shared/enrolment/repository.ts';
-import { enrolmentView } from '../../../shared/enrolment/view.ts';
-import { draftHandler } from '../../../shared/http/draft-handler.ts';
-import { ok } from '../../../shared/http/handler.ts';
-import { invalidData } from '../../../shared/http/problem.ts';
+import { checkBankDetails } from '#shared/enrolment/bank.ts';
+import { saveStep } from '#shared/enrolment/commands.ts';
+import { loadEditable } from '#shared/enrolment/repository.ts';
+import { enrolmentView } from '#shared/enrolment/view.ts';
+import { draftHandler } from '#shared/http/draft-handler.ts';
+import { ok } from '#shared/http/handler.ts';
+import { invalidData } from '#shared/http/problem.ts';
 import { saveBankStepRoute } from './route.ts';
 
 /**

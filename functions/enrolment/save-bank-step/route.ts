@@ -1,5 +1,5 @@
-import { bankInput } from '../../../shared/routes/enrolment-schemas.ts';
-import { stepRoute } from '../../../shared/routes/enrolment-steps.ts';
+import { bankInput } from '#shared/routes/enrolment-schemas.ts';
+import { stepRoute } from '#shared/routes/enrolment-steps.ts';
 
 export const saveBankStepRoute = stepRoute(
   'saveBankStep',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { referencingNumber } from '../../../shared/routes/enrolment-schemas.ts';
-import { stepRoute } from '../../../shared/routes/enrolment-steps.ts';
+import { referencingNumber } from '#shared/routes/enrolment-schemas.ts';
+import { stepRoute } from '#shared/routes/enrolment-steps.ts';
 
 export const saveReferencingStepRoute = stepRoute(
   'saveReferencingStep',

@@ -1,28 +1,24 @@
-import { requireCaptcha } from '../../../shared/captcha/index.ts';
-import { nowIso } from '../../../shared/clock.ts';
-import { claimActiveEnrolment, releaseFormerPair } from '../../../shared/enrolment/active-guard.ts';
-import { recordAudit } from '../../../shared/enrolment/audit-repository.ts';
-import { ensureDocumentsUsable } from '../../../shared/enrolment/commands.ts';
+import { requireCaptcha } from '#shared/captcha/index.ts';
+import { nowIso } from '#shared/clock.ts';
+import { claimActiveEnrolment, releaseFormerPair } from '#shared/enrolment/active-guard.ts';
+import { recordAudit } from '#shared/enrolment/audit-repository.ts';
+import { ensureDocumentsUsable } from '#shared/enrolment/commands.ts';
 import {
   deleteCheckedUploads,
   markDocumentsAttached,
   verifyDocumentsForSubmission,
-} from '../../../shared/enrolment/documents.ts';
-import type { Enrolment } from '../../../shared/enrolment/model.ts';
-import { formatEnrolmentNumber } from '../../../shared/enrolment/number.ts';
-import {
-  loadWithDraftToken,
-  nextEnrolmentSequence,
-  saveEnrolment,
-} from '../../../shared/enrolment/repository.ts';
-import { requiredDocuments, stepStatuses } from '../../../shared/enrolment/requirements.ts';
-import { isEditable } from '../../../shared/enrolment/status.ts';
-import { enrolmentView } from '../../../shared/enrolment/view.ts';
-import { draftHandler } from '../../../shared/http/draft-handler.ts';
-import { ok } from '../../../shared/http/handler.ts';
-import { ProblemError } from '../../../shared/http/problem.ts';
-import { logger } from '../../../shared/logger.ts';
-import { executionName, startWorkflow } from '../../../shared/workflows/start.ts';
+} from '#shared/enrolment/documents.ts';
+import type { Enrolment } from '#shared/enrolment/model.ts';
+import { formatEnrolmentNumber } from '#shared/enrolment/number.ts';
+import { loadWithDraftToken, nextEnrolmentSequence, saveEnrolment } from '#shared/enrolment/repository.ts';
+import { requiredDocuments, stepStatuses } from '#shared/enrolment/requirements.ts';
+import { isEditable } from '#shared/enrolment/status.ts';
+import { enrolmentView } from '#shared/enrolment/view.ts';
+import { draftHandler } from '#shared/http/draft-handler.ts';
+import { ok } from '#shared/http/handler.ts';
+import { ProblemError } from '#shared/http/problem.ts';
+import { logger } from '#shared/logger.ts';
+import { executionName, startWorkflow } from '#shared/workflows/start.ts';
 import { submitEnrolmentRoute } from './route.ts';
 
 /**

@@ -5,9 +5,9 @@ import {
   enrolmentResponse,
   table,
   tags,
-} from '../../../shared/routes/enrolment-common.ts';
-import { enrolmentIdParams, submitInput } from '../../../shared/routes/enrolment-schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+} from '#shared/routes/enrolment-common.ts';
+import { enrolmentIdParams, submitInput } from '#shared/routes/enrolment-schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const submitEnrolmentRoute = defineRoute({
   id: 'submitEnrolment',

@@ -1,10 +1,6 @@
-import {
-  callCorrectionBody,
-  callIdParams,
-  fundingCallSchema,
-} from '../../../shared/funding/admin-schemas.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { callCorrectionBody, callIdParams, fundingCallSchema } from '#shared/funding/admin-schemas.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const correctFundingCallRoute = defineRoute({
   id: 'correctFundingCall',

@@ -1,7 +1,7 @@
-import { advanceFormSchema } from '../../../shared/funding/schemas.ts';
-import { notValidatedProblem, TAGS } from '../../../shared/routes/funding-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { advanceFormSchema } from '#shared/funding/schemas.ts';
+import { notValidatedProblem, TAGS } from '#shared/routes/funding-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const getAdvanceFormRoute = defineRoute({
   id: 'getAdvanceForm',

@@ -1,5 +1,5 @@
-import { readDossier } from '../../../shared/funding/dossier-read.ts';
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
+import { readDossier } from '#shared/funding/dossier-read.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
 import { getDossierRoute } from './route.ts';
 
 export const handler = httpHandler(getDossierRoute, async ({ auth, params }) =>

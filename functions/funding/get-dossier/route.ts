@@ -1,7 +1,7 @@
-import { dossierNumberParams, dossierSchema } from '../../../shared/funding/schemas.ts';
-import { TAGS } from '../../../shared/routes/funding-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { dossierNumberParams, dossierSchema } from '#shared/funding/schemas.ts';
+import { TAGS } from '#shared/routes/funding-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const getDossierRoute = defineRoute({
   id: 'getDossier',

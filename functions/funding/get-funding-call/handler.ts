@@ -1,5 +1,5 @@
-import { readFundingCall } from '../../../shared/funding/call-admin.ts';
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
+import { readFundingCall } from '#shared/funding/call-admin.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
 import { getFundingCallRoute } from './route.ts';
 
 export const handler = httpHandler(getFundingCallRoute, async ({ params }) =>

@@ -1,5 +1,5 @@
-import { launchPayment } from '../../../shared/funding/payment-orders.ts';
-import { created, httpHandler } from '../../../shared/http/handler.ts';
+import { launchPayment } from '#shared/funding/payment-orders.ts';
+import { created, httpHandler } from '#shared/http/handler.ts';
 import { launchPaymentRoute } from './route.ts';
 
 /** The payment is shown on its dossier, hence the dossier's path as the created resource. */

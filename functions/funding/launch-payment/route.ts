@@ -1,8 +1,8 @@
-import { paymentRequestBody } from '../../../shared/funding/admin-schemas.ts';
-import { PAYMENT_NOTICE_WORKFLOW } from '../../../shared/funding/decision-workflow-ids.ts';
-import { dossierNumberParams, dossierSchema } from '../../../shared/funding/schemas.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { paymentRequestBody } from '#shared/funding/admin-schemas.ts';
+import { PAYMENT_NOTICE_WORKFLOW } from '#shared/funding/decision-workflow-ids.ts';
+import { dossierNumberParams, dossierSchema } from '#shared/funding/schemas.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const launchPaymentRoute = defineRoute({
   id: 'launchPayment',

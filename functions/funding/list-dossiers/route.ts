@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { dossierListSchema, dossierStatusQuery } from '../../../shared/funding/admin-schemas.ts';
-import { paginationQuery, problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { dossierListSchema, dossierStatusQuery } from '#shared/funding/admin-schemas.ts';
+import { paginationQuery, problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const listDossiersRoute = defineRoute({
   id: 'listDossiers',

@@ -1,6 +1,6 @@
-import { callIdParams, fundingCallHistorySchema } from '../../../shared/funding/admin-schemas.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { callIdParams, fundingCallHistorySchema } from '#shared/funding/admin-schemas.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const listFundingCallVersionsRoute = defineRoute({
   id: 'listFundingCallVersions',

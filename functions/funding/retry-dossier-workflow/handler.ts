@@ -1,6 +1,6 @@
-import { loadVisibleDossier } from '../../../shared/funding/dossier-read.ts';
-import { httpHandler, ok } from '../../../shared/http/handler.ts';
-import { retryWorkflow } from '../../../shared/instruction/workflow-retry.ts';
+import { loadVisibleDossier } from '#shared/funding/dossier-read.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
+import { retryWorkflow } from '#shared/instruction/workflow-retry.ts';
 import { retryDossierWorkflowRoute } from './route.ts';
 
 export const handler = httpHandler(retryDossierWorkflowRoute, async ({ auth, params }) => {

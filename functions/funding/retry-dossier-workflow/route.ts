@@ -1,7 +1,7 @@
-import { workflowFailureParams, workflowRetrySchema } from '../../../shared/funding/admin-schemas.ts';
-import { DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW } from '../../../shared/funding/decision-workflow-ids.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { workflowFailureParams, workflowRetrySchema } from '#shared/funding/admin-schemas.ts';
+import { DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW } from '#shared/funding/decision-workflow-ids.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const retryDossierWorkflowRoute = defineRoute({
   id: 'retryDossierWorkflow',

@@ -1,5 +1,5 @@
-import { submitAdvance } from '../../../shared/funding/advance.ts';
-import { created, httpHandler } from '../../../shared/http/handler.ts';
+import { submitAdvance } from '#shared/funding/advance.ts';
+import { created, httpHandler } from '#shared/http/handler.ts';
 import { submitAdvanceRoute } from './route.ts';
 
 export const handler = httpHandler(submitAdvanceRoute, async ({ auth, body }) => {

@@ -1,5 +1,5 @@
-import { submitBalance } from '../../../shared/funding/balance.ts';
-import { created, httpHandler } from '../../../shared/http/handler.ts';
+import { submitBalance } from '#shared/funding/balance.ts';
+import { created, httpHandler } from '#shared/http/handler.ts';
 import { submitBalanceRoute } from './route.ts';
 
 export const handler = httpHandler(submitBalanceRoute, async ({ auth, params, body }) => {

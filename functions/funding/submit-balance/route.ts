@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { DECISION_WORKFLOW } from '../../../shared/funding/decision-workflow-ids.ts';
-import { balanceRequestBody, dossierNumberParams, dossierSchema } from '../../../shared/funding/schemas.ts';
-import { conflictWith, period, TAGS } from '../../../shared/routes/funding-common.ts';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { DECISION_WORKFLOW } from '#shared/funding/decision-workflow-ids.ts';
+import { balanceRequestBody, dossierNumberParams, dossierSchema } from '#shared/funding/schemas.ts';
+import { conflictWith, period, TAGS } from '#shared/routes/funding-common.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const submitBalanceRoute = defineRoute({
   id: 'submitBalanceRequest',

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { problemResponses } from '../../../shared/routes/schemas.ts';
-import { healthStatus, serviceStatus } from '../../../shared/routes/system-common.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { healthStatus, serviceStatus } from '#shared/routes/system-common.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 /** The deep health probe, for instructors: every service the functions call. */
 const deepHealthSchema = z.strictObject({

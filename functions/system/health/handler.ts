@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../shared/http/handler.ts';
-import { healthResponse, probeTable } from '../../../shared/system/probe.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { healthResponse, probeTable } from '#shared/system/probe.ts';
 import { healthRoute } from './route.ts';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { healthStatus, serviceStatus } from '../../../shared/routes/system-common.ts';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { healthStatus, serviceStatus } from '#shared/routes/system-common.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 const healthSchema = z.strictObject({
   status: healthStatus,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { defineRoute } from '../../../shared/routes/types.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 export const openApiRoute = defineRoute({
   id: 'getOpenApi',
