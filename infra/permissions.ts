@@ -42,6 +42,9 @@ export const TABLE_ACTIONS = {
 export const BUCKET_ACTIONS = {
   read: ['s3:GetObject'],
   write: ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'],
+  /** A call naming a VersionId needs these instead (the bucket is versioned on AWS). */
+  versionRead: ['s3:GetObjectVersion'],
+  versionWrite: ['s3:DeleteObjectVersion'],
 } as const;
 
 export const SES_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
@@ -90,14 +93,20 @@ export function grantsFor(
   }
 
   if (permissions.bucket) {
-    const { prefixes, access } = permissions.bucket;
+    const { prefixes, access, versions } = permissions.bucket;
     // ListBucket lets HeadObject answer 404 for a missing upload instead of 403 (the upload check
     // tells "not uploaded yet" from "denied"), and HeadBucket serve the health probe.
     statements.push(
       new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [resources.bucketArn] }),
     );
     if (prefixes.length > 0) {
-      const actions = [...BUCKET_ACTIONS.read, ...(access === 'readwrite' ? BUCKET_ACTIONS.write : [])];
+      const writes = access === 'readwrite';
+      const actions = [
+        ...BUCKET_ACTIONS.read,
+        ...(writes ? BUCKET_ACTIONS.write : []),
+        ...(versions ? BUCKET_ACTIONS.versionRead : []),
+        ...(versions && writes ? BUCKET_ACTIONS.versionWrite : []),
+      ];
       statements.push(
         new iam.PolicyStatement({
           actions,

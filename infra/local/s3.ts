@@ -74,10 +74,10 @@ function objectOf(path: string): { bucket: string; key: string } | undefined {
 /**
  * s3rver (path-style) behind a small front that does what s3rver does not and S3 does: it checks
  * browser uploads (see s3-post-policy.ts), applies tags (a POST's `tagging` field, a copy's
- * tags) and a copy's ETag precondition, and applies the documents bucket's rule on malware scans
- * (shared/malware-scan/definition.ts: no read of a guarded object not tagged clean). New uploads
- * are scanned by the local GuardDuty stand-in (malware-scan.ts), whose results go to `onScanResult`.
- * Every other request passes through unchanged.
+ * tags) and the ETag preconditions of reads and copies, and applies the documents bucket's rule
+ * on malware scans (shared/malware-scan/definition.ts: no read of a guarded object not tagged
+ * clean). New uploads are scanned by the local GuardDuty stand-in (malware-scan.ts), whose
+ * results go to `onScanResult`. Every other request passes through unchanged.
  */
 export async function startS3(options: {
   port: number;
@@ -188,16 +188,16 @@ export async function startS3(options: {
     return { status: 403, code: 'AccessDenied', message: 'Access Denied' };
   };
 
-  /** x-amz-copy-source-if-match: S3 copies only if the source's ETag still matches. */
-  const copyPreconditionFailure = async (req: IncomingMessage): Promise<S3ErrorReply | undefined> => {
-    const expected = req.headers['x-amz-copy-source-if-match'];
-    if (!expected) return undefined;
-    const reply = await fetch(
-      `${emulatorUrl}/${copySourceOf(req).split('/').map(encodeURIComponent).join('/')}`,
-      {
-        method: 'HEAD',
-      },
-    );
+  /**
+   * If-Match on a read, x-amz-copy-source-if-match on a copy: S3 serves or copies the object only
+   * if its ETag still matches (s3rver ignores both).
+   */
+  const preconditionFailure = async (
+    object: { bucket: string; key: string } | undefined,
+    expected: string | string[] | undefined,
+  ): Promise<S3ErrorReply | undefined> => {
+    if (!object || !expected) return undefined;
+    const reply = await fetch(`${emulatorUrl}${objectPath(object.bucket, object.key)}`, { method: 'HEAD' });
     if (!reply.ok || reply.headers.get('etag')?.replace(/"/g, '') === String(expected).replace(/"/g, ''))
       return undefined;
     return {
@@ -226,13 +226,16 @@ export async function startS3(options: {
   ) => {
     if (req.method === 'PUT' && req.headers['x-amz-copy-source']) {
       const source = objectOf(`/${copySourceOf(req)}`);
-      const refusal = (source && (await readDenial(source))) || (await copyPreconditionFailure(req));
+      const refusal =
+        (source && (await readDenial(source))) ||
+        (await preconditionFailure(source, req.headers['x-amz-copy-source-if-match']));
       if (refusal) return refuse(req, res, refusal);
       return forward(req, res, undefined, copyTagging(req, object));
     }
     if (req.method === 'PUT')
       return forward(req, res, undefined, () => scanner.objectCreated(object.bucket, object.key));
-    const refusal = await readDenial(object);
+    const refusal =
+      (await readDenial(object)) || (await preconditionFailure(object, req.headers['if-match']));
     if (refusal && req.method === 'HEAD') return void res.writeHead(refusal.status).end();
     if (refusal) return refuse(req, res, refusal);
     forward(req, res);

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
-  GetObjectCommand,
   HeadObjectCommand,
   PutObjectTaggingCommand,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { bucketName, s3Client } from '../aws/s3.ts';
+import { bucketName, s3Client, s3StatusOf } from '../aws/s3.ts';
 import { CLEAN, SCAN_STATUS_TAG } from '../malware-scan/verdict.ts';
 import {
   CHECKED_DRAFT_TAGGING,
@@ -18,12 +17,9 @@ import {
 import {
   checkedFileMissingReason,
   type DocumentContentType,
-  judgeUpload,
   MAX_DOCUMENT_BYTES,
   notReceivedReason,
-  SIGNATURE_BYTES,
   storageExtension,
-  type VerificationOutcome,
 } from './file-rules.ts';
 import {
   type CheckedDocument,
@@ -81,11 +77,8 @@ export async function markDocumentsAttached(enrolment: Enrolment): Promise<void>
   );
 }
 
-const statusOf = (error: unknown) =>
-  (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-
-/** NotFound (HeadObject) and NoSuchKey (GetObject, a copy's source) are both 404s. */
-const isMissing = (error: unknown) => statusOf(error) === 404;
+/** NotFound (HeadObject) and NoSuchKey (a copy's source) are both 404s. */
+const isMissing = (error: unknown) => s3StatusOf(error) === 404;
 
 /**
  * The object's size, undefined when it does not exist, or null when the bucket refuses to read it
@@ -96,27 +89,10 @@ async function sizeOf(key: string): Promise<number | null | undefined> {
   try {
     return (await s3Client.send(new HeadObjectCommand({ Bucket: bucketName, Key: key }))).ContentLength;
   } catch (error) {
-    if (statusOf(error) === 403) return null;
+    if (s3StatusOf(error) === 403) return null;
     if (isMissing(error)) return undefined;
     throw error;
   }
-}
-
-/**
- * HeadObject for the size, then the first bytes for the signature (never the whole file). Not one
- * ranged GET: no range of an empty object can be served (S3 answers 416, s3rver never answers).
- */
-async function inspect(document: StoredDocument, key: string): Promise<VerificationOutcome> {
-  // A checked copy is always tagged clean (null cannot happen: read as absent).
-  const size = (await sizeOf(key)) ?? undefined;
-  let firstBytes: Uint8Array = new Uint8Array();
-  if (size !== undefined && size > 0 && size <= MAX_DOCUMENT_BYTES) {
-    const object = await s3Client.send(
-      new GetObjectCommand({ Bucket: bucketName, Key: key, Range: `bytes=0-${SIGNATURE_BYTES - 1}` }),
-    );
-    firstBytes = (await object.Body?.transformToByteArray()) ?? firstBytes;
-  }
-  return judgeUpload(document.field, document.contentType, size, firstBytes);
 }
 
 /** Tags of a checked copy: its lifecycle tag, and the clean verdict of the bytes it was copied from. */
@@ -149,7 +125,7 @@ async function copyOutOfReach(
     return 'copied';
   } catch (error) {
     // 412: other bytes at the key; 403: the bucket refuses to read them, not (yet) found clean.
-    if ([403, 412].includes(statusOf(error) ?? 0)) return 'changed';
+    if ([403, 412].includes(s3StatusOf(error) ?? 0)) return 'changed';
     if (isMissing(error)) return 'missing';
     throw error;
   }
@@ -166,27 +142,25 @@ const notReceived = (document: StoredDocument) => rejected(document, notReceived
 const SCANNING = 'SCANNING';
 
 /**
- * A document is usable only once its scan is clean: an upload still being scanned answers
- * SCANNING, a refused verdict rejects it (with the reason recorded with the verdict). A clean one is copied out of its form's reach (the
- * scanned bytes exactly), THEN its copy is checked: the bytes judged are the bytes kept. A
- * refused copy is deleted. The upload itself goes once the result is saved
+ * A document is usable only once its scan is clean and its content accepted: the scan result's
+ * function checks the content (size, signature) of the very bytes it found clean and records
+ * the outcome with the verdict (see upload-inspection.ts). An upload still being scanned answers
+ * SCANNING; a refused verdict or content rejects it (with the reason recorded then). An accepted
+ * one is copied out of its form's reach, the scanned bytes exactly (their ETag): the bytes kept
+ * are the bytes scanned and judged. The upload itself goes once the result is saved
  * (`deleteCheckedUploads`): deleted before, a save refused for another reason would leave a
  * document whose upload is gone and copy unrecorded.
  */
 async function checkUpload(document: StoredDocument): Promise<StoredDocument | typeof SCANNING> {
   const { scan } = document;
   if (!scan) return (await sizeOf(document.key)) === undefined ? notReceived(document) : SCANNING;
-  // Refused by its scan: the recording function already set why (see scanRefusal).
-  if (scan.result !== CLEAN) return { ...document, status: 'REJECTED' };
+  // Refused by its scan (see scanRefusal) or its content (file-rules): the recording function set why.
+  if (scan.result !== CLEAN || scan.acceptedSize === undefined)
+    return rejected(document, document.rejectionReason ?? notReceivedReason(document.field));
   const checkedKey = checkedKeyOf(document.key);
   const copy = await copyOutOfReach(document.key, scan.eTag, checkedKey);
   if (copy !== 'copied') return copy === 'changed' ? SCANNING : notReceived(document);
-  const outcome = await inspect(document, checkedKey);
-  if (!outcome.ok) {
-    await deleteObjects([checkedKey]);
-    return rejected(document, outcome.reason);
-  }
-  const checked: StoredDocument = { ...document, status: 'VERIFIED', size: outcome.size, checkedKey };
+  const checked: StoredDocument = { ...document, status: 'VERIFIED', size: scan.acceptedSize, checkedKey };
   delete checked.rejectionReason;
   return checked;
 }

@@ -35,8 +35,15 @@ export interface StoredDocument {
   rejectionReason?: string;
   uploadedAt?: string;
   /** The malware scan's verdict on the upload, recorded when GuardDuty reports it. */
-  scan?: ScanVerdict;
+  scan?: RecordedScan;
 }
+
+/**
+ * A scan verdict as recorded on its document. With a clean one, the scan result's function also
+ * checks the content of those same bytes (file-rules): `acceptedSize` is their size when they
+ * passed, absent when they did not (the document is then REJECTED with why).
+ */
+export type RecordedScan = ScanVerdict & { acceptedSize?: number };
 
 /** A document whose bytes passed the check: its checked copy is the only one ever read. */
 export type CheckedDocument = StoredDocument & { status: 'VERIFIED'; checkedKey: string };

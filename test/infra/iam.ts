@@ -64,10 +64,16 @@ export function expectGrantsWithin(
   expect(has('dynamodb:Scan')).toBe(false);
 
   const bucket = permissions.bucket;
-  const objectActions = [...BUCKET_ACTIONS.read, ...BUCKET_ACTIONS.write].filter(has);
+  const objectActions = Object.values(BUCKET_ACTIONS).flat().filter(has);
+  const writes = bucket?.access === 'readwrite';
   const expectedObjectActions =
     bucket && bucket.prefixes.length > 0
-      ? [...BUCKET_ACTIONS.read, ...(bucket.access === 'readwrite' ? BUCKET_ACTIONS.write : [])]
+      ? [
+          ...BUCKET_ACTIONS.read,
+          ...(writes ? BUCKET_ACTIONS.write : []),
+          ...(bucket.versions ? BUCKET_ACTIONS.versionRead : []),
+          ...(bucket.versions && writes ? BUCKET_ACTIONS.versionWrite : []),
+        ]
       : [];
   expect(objectActions.sort()).toEqual([...expectedObjectActions].sort());
   for (const action of objectActions)

@@ -66,7 +66,8 @@ export function usePortal(options: { environment?: Record<string, string> } = {}
         context.on('page', watchCsp);
         const page = await context.newPage();
         if (!cspViolations.has(page)) watchCsp(page);
-        page.setDefaultTimeout(8_000);
+        // Generous: a wait only ends early on success, and the suite shares two cores with the servers.
+        page.setDefaultTimeout(15_000);
         return { context, page };
       },
     });
