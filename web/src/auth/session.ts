@@ -1,3 +1,5 @@
+import { tabStorageItem } from '../components/tabStorage.ts';
+
 /**
  * The login session. Its token is kept in sessionStorage (this tab only, gone when it closes),
  * never in a URL or a cookie readable by another site; the API expires it after 30 min idle.
@@ -9,15 +11,10 @@ export interface PortalSession {
   identifier: string;
 }
 
-const KEY = 'segur-mss.session';
-
-export function readSession(): PortalSession | undefined {
-  const stored = sessionStorage.getItem(KEY);
-  return stored ? (JSON.parse(stored) as PortalSession) : undefined;
-}
-
-export const saveSession = (session: PortalSession) => sessionStorage.setItem(KEY, JSON.stringify(session));
-export const clearSession = () => sessionStorage.removeItem(KEY);
+const stored = tabStorageItem<PortalSession>('segur-mss.session');
+export const readSession = stored.read;
+export const saveSession = stored.save;
+export const clearSession = stored.remove;
 
 /**
  * Where a logged-in user goes next: the first-login screens still pending, else the private area

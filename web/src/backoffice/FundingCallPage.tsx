@@ -96,6 +96,49 @@ function correctionBody(form: HTMLFormElement, version: number) {
 
 type Notice = 'corrected' | 'stale' | undefined;
 
+/** The amounts, typed in euros under `name`, which the API takes in cents under `apiPath`. */
+const AMOUNT_FIELDS: {
+  name: string;
+  apiPath: string;
+  label: string;
+  cents: (call: FundingCall) => number;
+}[] = [
+  {
+    name: 'fixedPart',
+    apiPath: 'fixedPartCents',
+    label: 'Part fixe par opérateur (€ HT)',
+    cents: (call) => call.fixedPartCents,
+  },
+  {
+    name: 'rates.applicatives',
+    apiPath: 'ratesCents.applicatives',
+    label: 'Montant par BAL applicative (€ HT)',
+    cents: (call) => call.ratesCents.applicatives,
+  },
+  {
+    name: 'rates.organisationnelles',
+    apiPath: 'ratesCents.organisationnelles',
+    label: 'Montant par BAL organisationnelle (€ HT)',
+    cents: (call) => call.ratesCents.organisationnelles,
+  },
+  {
+    name: 'rates.personnelles',
+    apiPath: 'ratesCents.personnelles',
+    label: 'Montant par BAL personnelle (€ HT)',
+    cents: (call) => call.ratesCents.personnelles,
+  },
+  { name: 'cap', apiPath: 'capCents', label: 'Plafond par opérateur (€ HT)', cents: (call) => call.capCents },
+];
+
+/** The dates, each a day (YYYY-MM-DD) in the form; the windows' bounds are whole days, both included. */
+const DATE_FIELDS: [name: string, label: string, date: (call: FundingCall) => string][] = [
+  ['closingDate', 'Date de clôture', (call) => call.closingDate],
+  ['advanceWindow.opensAt', "Demandes d'avance : ouverture", (call) => day(call.advanceWindow.opensAt)],
+  ['advanceWindow.closesAt', "Demandes d'avance : fermeture", (call) => day(call.advanceWindow.closesAt)],
+  ['balanceWindow.opensAt', 'Demandes de solde : ouverture', (call) => day(call.balanceWindow.opensAt)],
+  ['balanceWindow.closesAt', 'Demandes de solde : fermeture', (call) => day(call.balanceWindow.closesAt)],
+];
+
 function Correction({ call, onNotice }: { call: FundingCall; onNotice: (notice: Notice) => void }) {
   const queryClient = useQueryClient();
   const correct = useMutation({
@@ -124,11 +167,7 @@ function Correction({ call, onNotice }: { call: FundingCall; onNotice: (notice: 
   const serverErrors = fieldErrorsOf(correct.error);
   const errors: Record<string, string> = {
     ...serverErrors,
-    fixedPart: serverErrors.fixedPartCents ?? '',
-    cap: serverErrors.capCents ?? '',
-    'rates.applicatives': serverErrors['ratesCents.applicatives'] ?? '',
-    'rates.organisationnelles': serverErrors['ratesCents.organisationnelles'] ?? '',
-    'rates.personnelles': serverErrors['ratesCents.personnelles'] ?? '',
+    ...Object.fromEntries(AMOUNT_FIELDS.map(({ name, apiPath }) => [name, serverErrors[apiPath] ?? ''])),
   };
   const euroValue = (amount: number) => (amount / 100).toFixed(2);
   return (
@@ -152,81 +191,31 @@ function Correction({ call, onNotice }: { call: FundingCall; onNotice: (notice: 
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend">Montants (€ HT)</legend>
           <div className="fr-fieldset__element">
-            <TextField
-              label="Part fixe par opérateur (€ HT)"
-              name="fixedPart"
-              errors={errors}
-              inputMode="decimal"
-              defaultValue={euroValue(call.fixedPartCents)}
-            />
-            <TextField
-              label="Montant par BAL applicative (€ HT)"
-              name="rates.applicatives"
-              errors={errors}
-              inputMode="decimal"
-              defaultValue={euroValue(call.ratesCents.applicatives)}
-            />
-            <TextField
-              label="Montant par BAL organisationnelle (€ HT)"
-              name="rates.organisationnelles"
-              errors={errors}
-              inputMode="decimal"
-              defaultValue={euroValue(call.ratesCents.organisationnelles)}
-            />
-            <TextField
-              label="Montant par BAL personnelle (€ HT)"
-              name="rates.personnelles"
-              errors={errors}
-              inputMode="decimal"
-              defaultValue={euroValue(call.ratesCents.personnelles)}
-            />
-            <TextField
-              label="Plafond par opérateur (€ HT)"
-              name="cap"
-              errors={errors}
-              inputMode="decimal"
-              defaultValue={euroValue(call.capCents)}
-            />
+            {AMOUNT_FIELDS.map(({ name, label, cents }) => (
+              <TextField
+                key={name}
+                label={label}
+                name={name}
+                errors={errors}
+                inputMode="decimal"
+                defaultValue={euroValue(cents(call))}
+              />
+            ))}
           </div>
         </fieldset>
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend">Dates (bornes incluses)</legend>
           <div className="fr-fieldset__element">
-            <TextField
-              label="Date de clôture"
-              name="closingDate"
-              type="date"
-              errors={errors}
-              defaultValue={call.closingDate}
-            />
-            <TextField
-              label="Demandes d'avance : ouverture"
-              name="advanceWindow.opensAt"
-              type="date"
-              errors={errors}
-              defaultValue={day(call.advanceWindow.opensAt)}
-            />
-            <TextField
-              label="Demandes d'avance : fermeture"
-              name="advanceWindow.closesAt"
-              type="date"
-              errors={errors}
-              defaultValue={day(call.advanceWindow.closesAt)}
-            />
-            <TextField
-              label="Demandes de solde : ouverture"
-              name="balanceWindow.opensAt"
-              type="date"
-              errors={errors}
-              defaultValue={day(call.balanceWindow.opensAt)}
-            />
-            <TextField
-              label="Demandes de solde : fermeture"
-              name="balanceWindow.closesAt"
-              type="date"
-              errors={errors}
-              defaultValue={day(call.balanceWindow.closesAt)}
-            />
+            {DATE_FIELDS.map(([name, label, date]) => (
+              <TextField
+                key={name}
+                label={label}
+                name={name}
+                type="date"
+                errors={errors}
+                defaultValue={date(call)}
+              />
+            ))}
           </div>
         </fieldset>
         <Input

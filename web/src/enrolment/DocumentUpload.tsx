@@ -34,22 +34,35 @@ function postToStorage(
 }
 
 /**
- * One justificatif: the DSFR upload field with the allowed types and the 4 Mo limit, a progress
- * bar while the file goes to storage, and the server's verdict on the field (the presigned POST's
- * refusal at once, the content check when the step is saved: `documents.<field>`).
+ * One justificatif: the DSFR upload field with the allowed types and the 4 Mo limit, the file
+ * already deposited (from the draft's `documents`), a progress bar while the file goes to storage,
+ * and the server's verdict on the field (the presigned POST's refusal at once, the content check
+ * when the step is saved: `errors['documents.<field>']`).
  */
+type DraftDocuments = Partial<Record<string, { fileName: string }>> | undefined;
+
+/**
+ * A step's uploads all share its draft, its deposited documents and its server errors: bound once
+ * here, each upload is then named by its field and label only.
+ */
+export const bindDocumentUpload =
+  (draft: DraftHandle, documents: DraftDocuments, errors: Record<string, string>) =>
+  (field: string, label: string) => (
+    <DocumentUpload draft={draft} field={field} label={label} documents={documents} errors={errors} />
+  );
+
 export function DocumentUpload({
   draft,
   field,
   label,
-  current,
-  serverError,
+  documents,
+  errors,
 }: {
   draft: DraftHandle;
   field: string;
   label: string;
-  current?: string;
-  serverError?: string;
+  documents: DraftDocuments;
+  errors: Record<string, string>;
 }) {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<number>();
@@ -82,8 +95,8 @@ export function DocumentUpload({
     }
   }
 
-  const message = error ?? serverError;
-  const shown = uploaded ?? current;
+  const message = error ?? errors[`documents.${field}`];
+  const shown = uploaded ?? documents?.[field]?.fileName;
   return (
     <div className="fr-mb-4w">
       <Upload

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Enrolment } from '#shared/enrolment/model.ts';
 import { api } from '../api/client.ts';
 import { unwrap } from '../api/problem.ts';
+import { tabStorageItem } from '../components/tabStorage.ts';
 
 /**
  * The draft being filled in: its id and token live in sessionStorage (this tab only), never in
@@ -13,14 +14,10 @@ export interface DraftHandle {
   token: string;
 }
 
-const KEY = 'segur-mss.enrolment-draft';
-
-export function readDraft(): DraftHandle | undefined {
-  const stored = sessionStorage.getItem(KEY);
-  return stored ? (JSON.parse(stored) as DraftHandle) : undefined;
-}
-export const saveDraft = (draft: DraftHandle) => sessionStorage.setItem(KEY, JSON.stringify(draft));
-export const forgetDraft = () => sessionStorage.removeItem(KEY);
+const stored = tabStorageItem<DraftHandle>('segur-mss.enrolment-draft');
+export const readDraft = stored.read;
+export const saveDraft = stored.save;
+export const forgetDraft = stored.remove;
 
 /** Path and header parameters of every draft route. */
 export const draftParams = (draft: DraftHandle) => ({

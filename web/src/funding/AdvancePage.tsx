@@ -9,6 +9,7 @@ import { ProblemAlert, TextField } from '../components/Form.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { DossierView } from './DossierView.tsx';
 import { FundingTabs } from './FundingTabs.tsx';
+import { ADVANCE_FORM_KEY, useAdvanceForm } from './useAdvanceForm.ts';
 
 /** "1 - Ma demande d'avance": the prefilled form, then its récapitulatif once requested. */
 export default function AdvancePage() {
@@ -26,10 +27,7 @@ const EMPTY: Counts = { applicatives: '', organisationnelles: '', personnelles: 
 
 function Advance() {
   const queryClient = useQueryClient();
-  const form = useQuery({
-    queryKey: ['advance-form'],
-    queryFn: async () => unwrap(await api.GET('/v1/funding/advance')),
-  });
+  const form = useAdvanceForm();
   const [current, setCurrent] = useState(EMPTY);
   const [estimated, setEstimated] = useState(EMPTY);
   const complete = MAILBOX_KINDS.every((kind) => /^\d+$/.test(estimated[kind]));
@@ -49,7 +47,7 @@ function Advance() {
           body: { current: toNumbers(current), estimatedAtClosing: toNumbers(estimated) },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['advance-form'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ADVANCE_FORM_KEY }),
   });
   if (form.error) return <ProblemAlert error={form.error} />;
   const data = form.data;

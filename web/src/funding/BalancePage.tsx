@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MAILBOX_KINDS } from '#shared/funding/counts.ts';
 import { api } from '../api/client.ts';
 import { fieldErrorsOf, unwrap } from '../api/problem.ts';
@@ -8,6 +8,7 @@ import { formObject, ProblemAlert, TextField } from '../components/Form.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useDossier } from './DossierView.tsx';
 import { FundingTabs } from './FundingTabs.tsx';
+import { useAdvanceForm } from './useAdvanceForm.ts';
 
 const REACHED_LABELS = {
   applicatives: 'Nombre de BAL applicatives à la date de clôture',
@@ -28,10 +29,7 @@ export default function BalancePage() {
 
 function Balance() {
   const queryClient = useQueryClient();
-  const form = useQuery({
-    queryKey: ['advance-form'],
-    queryFn: async () => unwrap(await api.GET('/v1/funding/advance')),
-  });
+  const form = useAdvanceForm();
   const number = form.data?.dossierNumber;
   const dossier = useDossier(number);
   const submit = useMutation({

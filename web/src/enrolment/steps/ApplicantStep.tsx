@@ -1,14 +1,14 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Person, PostalAddress } from '#shared/enrolment/model.ts';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf, unwrap } from '../../api/problem.ts';
 import type { paths } from '../../api/schema.d.ts';
+import { ChoiceRadios } from '../../components/ChoiceRadios.tsx';
 import { formObject, ProblemAlert, TextField } from '../../components/Form.tsx';
 import { Captcha } from '../Captcha.tsx';
-import { DocumentUpload } from '../DocumentUpload.tsx';
+import { bindDocumentUpload } from '../DocumentUpload.tsx';
 import { type DraftView, draftParams } from '../draft.ts';
 import type { StepProps } from '../EnrolmentPage.tsx';
 import { MissingAlert } from '../MissingAlert.tsx';
@@ -20,6 +20,16 @@ type ApplicantBody = NonNullable<
 >['content']['application/json'];
 
 type Company = { denominationSociale: string; address: Partial<PostalAddress> };
+
+const YES_NO = [
+  [true, 'Oui'],
+  [false, 'Non'],
+] as const;
+
+const CAPACITIES = [
+  ['CENTRE_DE_GESTION', 'Centre de gestion, expert-comptable...'],
+  ['EMPLOYE', 'Employé de la personne morale'],
+] as const;
 
 const PERSON_FIELDS = [
   ['nom', 'Nom'],
@@ -99,8 +109,8 @@ export function ApplicantStep({ draft, view, next, previous, reset, quit }: Step
     unwrap(await api.PUT('/v1/enrolments/{id}/steps/applicant', { params: draftParams(draft), body })),
   );
   const errors = { ...fieldErrorsOf(lookup.error), ...saveErrors };
+  const documentUpload = bindDocumentUpload(draft, view.documents, errors);
   const address = { ...company?.address, ...saved?.address };
-  const documentError = (field: string) => errors[`documents.${field}`];
   const isBuyer =
     view.answers.referencing !== undefined && siret.trim() !== view.answers.referencing.developerSiret;
 
@@ -160,15 +170,7 @@ export function ApplicantStep({ draft, view, next, previous, reset, quit }: Step
             value={denomination}
             onChange={(event) => setDenomination(event.target.value)}
           />
-          {denomination !== company.denominationSociale && (
-            <DocumentUpload
-              draft={draft}
-              field="kbis"
-              label="Kbis"
-              current={view.documents.kbis?.fileName}
-              serverError={documentError('kbis')}
-            />
-          )}
+          {denomination !== company.denominationSociale && documentUpload('kbis', 'Kbis')}
           <TextField
             label="Nom commercial * :"
             name="nomCommercial"
@@ -202,37 +204,16 @@ export function ApplicantStep({ draft, view, next, previous, reset, quit }: Step
               ))}
             </div>
           </fieldset>
-          {isBuyer && (
-            <DocumentUpload
-              draft={draft}
-              field="bonDeCommande"
-              label="Bon de commande"
-              current={view.documents.bonDeCommande?.fileName}
-              serverError={documentError('bonDeCommande')}
-            />
-          )}
+          {isBuyer && documentUpload('bonDeCommande', 'Bon de commande')}
 
-          <RadioButtons
+          <ChoiceRadios
             legend="Je suis le représentant légal du fournisseur * :"
             orientation="horizontal"
-            state={errors.isLegalRepresentative ? 'error' : 'default'}
-            stateRelatedMessage={errors.isLegalRepresentative}
-            options={[
-              {
-                label: 'Oui',
-                nativeInputProps: {
-                  checked: legalRepresentative === true,
-                  onChange: () => setLegalRepresentative(true),
-                },
-              },
-              {
-                label: 'Non',
-                nativeInputProps: {
-                  checked: legalRepresentative === false,
-                  onChange: () => setLegalRepresentative(false),
-                },
-              },
-            ]}
+            field="isLegalRepresentative"
+            errors={errors}
+            choices={YES_NO}
+            value={legalRepresentative}
+            onChange={setLegalRepresentative}
           />
           {legalRepresentative !== undefined && (
             <>
@@ -242,13 +223,10 @@ export function ApplicantStep({ draft, view, next, previous, reset, quit }: Step
                 values={saved?.representative}
                 errors={errors}
               />
-              <DocumentUpload
-                draft={draft}
-                field="pieceIdentiteRepresentant"
-                label="CNI, passeport ou titre de séjour du représentant"
-                current={view.documents.pieceIdentiteRepresentant?.fileName}
-                serverError={documentError('pieceIdentiteRepresentant')}
-              />
+              {documentUpload(
+                'pieceIdentiteRepresentant',
+                'CNI, passeport ou titre de séjour du représentant',
+              )}
             </>
           )}
           {legalRepresentative === false && (
@@ -259,33 +237,14 @@ export function ApplicantStep({ draft, view, next, previous, reset, quit }: Step
                 values={saved?.depositaire}
                 errors={errors}
               />
-              <DocumentUpload
-                draft={draft}
-                field="pieceIdentiteDepositaire"
-                label="CNI, passeport ou titre de séjour du demandeur"
-                current={view.documents.pieceIdentiteDepositaire?.fileName}
-                serverError={documentError('pieceIdentiteDepositaire')}
-              />
-              <RadioButtons
+              {documentUpload('pieceIdentiteDepositaire', 'CNI, passeport ou titre de séjour du demandeur')}
+              <ChoiceRadios
                 legend="Merci de préciser votre qualité en tant que tiers déclarant * :"
-                state={errors.tiersDeclarantCapacity ? 'error' : 'default'}
-                stateRelatedMessage={errors.tiersDeclarantCapacity}
-                options={[
-                  {
-                    label: 'Centre de gestion, expert-comptable...',
-                    nativeInputProps: {
-                      checked: capacity === 'CENTRE_DE_GESTION',
-                      onChange: () => setCapacity('CENTRE_DE_GESTION'),
-                    },
-                  },
-                  {
-                    label: 'Employé de la personne morale',
-                    nativeInputProps: {
-                      checked: capacity === 'EMPLOYE',
-                      onChange: () => setCapacity('EMPLOYE'),
-                    },
-                  },
-                ]}
+                field="tiersDeclarantCapacity"
+                errors={errors}
+                choices={CAPACITIES}
+                value={capacity}
+                onChange={setCapacity}
               />
               <p>
                 <a
@@ -304,24 +263,10 @@ export function ApplicantStep({ draft, view, next, previous, reset, quit }: Step
                   Modèle de mandat
                 </a>
               </p>
-              {capacity === 'CENTRE_DE_GESTION' && (
-                <DocumentUpload
-                  draft={draft}
-                  field="contratPrestation"
-                  label="Contrat de prestation"
-                  current={view.documents.contratPrestation?.fileName}
-                  serverError={documentError('contratPrestation')}
-                />
-              )}
-              {capacity === 'EMPLOYE' && (
-                <DocumentUpload
-                  draft={draft}
-                  field="mandatRepresentantLegal"
-                  label="Mandat du représentant légal"
-                  current={view.documents.mandatRepresentantLegal?.fileName}
-                  serverError={documentError('mandatRepresentantLegal')}
-                />
-              )}
+              {capacity === 'CENTRE_DE_GESTION' &&
+                documentUpload('contratPrestation', 'Contrat de prestation')}
+              {capacity === 'EMPLOYE' &&
+                documentUpload('mandatRepresentantLegal', 'Mandat du représentant légal')}
             </>
           )}
         </div>

@@ -65,13 +65,7 @@ export function BankStep({ draft, view, next, previous, reset, quit }: StepProps
         value={domiciliation}
         onChange={(event) => setDomiciliation(event.target.value)}
       />
-      <DocumentUpload
-        draft={handle}
-        field="rib"
-        label="RIB"
-        current={view.documents.rib?.fileName}
-        serverError={errors['documents.rib']}
-      />
+      <DocumentUpload draft={handle} field="rib" label="RIB" documents={view.documents} errors={errors} />
       <p className="fr-hint-text">* Champs obligatoires</p>
       <StepActions onPrevious={previous} onReset={() => reset('bank')} onQuit={quit} busy={save.isPending} />
     </form>

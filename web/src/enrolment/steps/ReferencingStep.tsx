@@ -100,15 +100,15 @@ export function ReferencingStep({
             draft={draft}
             field="certificatReferencement"
             label="Certificat de référencement"
-            current={view?.documents.certificatReferencement?.fileName}
-            serverError={errors['documents.certificatReferencement']}
+            documents={view?.documents}
+            errors={errors}
           />
           <DocumentUpload
             draft={draft}
             field="contratOperateur"
             label="Contrat opérateur V2"
-            current={view?.documents.contratOperateur?.fileName}
-            serverError={errors['documents.contratOperateur']}
+            documents={view?.documents}
+            errors={errors}
           />
         </>
       )}

@@ -60,8 +60,8 @@ export function VatStep({ draft, view, next, previous, reset, quit }: StepProps 
           draft={handle}
           field="attestationNonAssujettissement"
           label="Attestation de non-assujettissement à la TVA"
-          current={view.documents.attestationNonAssujettissement?.fileName}
-          serverError={errors['documents.attestationNonAssujettissement']}
+          documents={view.documents}
+          errors={errors}
         />
       )}
       <p className="fr-hint-text">* Champs obligatoires</p>
