@@ -1,8 +1,9 @@
 import * as dynamodb from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import type { HttpResponse } from '../shared/http/handler.ts';
-import type { RouteDefinition } from '../shared/routes/types.ts';
-import type { DynamoDbCallReplay } from '../shared/storage/call-recorder.ts';
+import type { RouteSlice } from '#functions/route-table.ts';
+import type { HttpResponse } from '#shared/http/handler.ts';
+import type { RouteDefinition } from '#shared/routes/types.ts';
+import type { DynamoDbCallReplay } from '#shared/storage/call-recorder.ts';
 
 /**
  * The bench's bare baseline of a route: a plain async function, no wrapper, validation or use
@@ -25,7 +26,7 @@ const commands = dynamodb as unknown as Record<string, new (input: unknown) => d
 export const bareRouteId = (route: RouteDefinition) => `bare_${route.id}`;
 
 /** The bare twin of a route: same access (same authorizer), its own path. */
-export const bareRoute = (route: RouteDefinition): RouteDefinition => ({
+export const bareRoute = (route: RouteSlice): RouteSlice => ({
   ...route,
   id: bareRouteId(route),
   path: `/bench/bare/${route.id}`,

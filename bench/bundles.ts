@@ -3,7 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { BUNDLE_FILE, bundleOptions, REPOSITORY_ROOT } from '../infra/bundling.ts';
+import { BUNDLE_FILE, bundleOptions, REPOSITORY_ROOT } from '#infra/bundling.ts';
 import { deployedFunctions } from './functions.ts';
 
 /** How each AWS SDK package found in a bundle is constructed by the baseline. */

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPOSITORY_ROOT } from '../infra/bundling.ts';
-import { emailEventHandler, workflowTasks } from '../infra/state-machines.ts';
-import { UNMATCHED_ROUTE_HANDLER } from '../infra/stateless-stack.ts';
-import { scanResultFunction } from '../shared/malware-scan/definition.ts';
-import { authorizerModule, routeTable } from '../shared/routes/index.ts';
+import { authorizerModule, routeTable } from '#functions/route-table.ts';
+import { REPOSITORY_ROOT } from '#infra/bundling.ts';
+import { emailEventHandler, workflowTasks } from '#infra/state-machines.ts';
+import { UNMATCHED_ROUTE_HANDLER } from '#infra/stateless-stack.ts';
+import { scanResultFunction } from '#shared/malware-scan/definition.ts';
 
 /** Every Lambda the stack deploys: one per route, per workflow task, the authorizer, the SES events recorder, `$default` and the scan result handler. */
 export function deployedFunctions() {

@@ -1,5 +1,5 @@
-import { httpHandler, ok } from '../shared/http/handler.ts';
-import { defineRoute } from '../shared/routes/types.ts';
+import { httpHandler, ok } from '#shared/http/handler.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 /**
  * Benchmark-only route, served by the bench's own instance of the local gateway (never by the

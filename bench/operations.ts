@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { authorizerOrigin } from '../shared/storage/call-origin.ts';
-import type { DynamoDbCall } from '../shared/storage/call-recorder.ts';
+import { authorizerOrigin } from '#shared/storage/call-origin.ts';
+import type { DynamoDbCall } from '#shared/storage/call-recorder.ts';
 import type { Call, Request, Scenario } from './scenarios.ts';
 
 export interface PreparedScenario {

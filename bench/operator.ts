@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPOSITORY_ROOT } from '../infra/bundling.ts';
+import { REPOSITORY_ROOT } from '#infra/bundling.ts';
 import type { Call } from './scenarios.ts';
 
 /** Loaded by path at run time: the bench must type-check before the modules it drives have landed. */

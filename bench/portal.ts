@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Rolldown } from 'vite';
-import { WEB_DIRECTORY } from '../infra/local/portal-build.ts';
+import { WEB_DIRECTORY } from '#infra/local/portal-build.ts';
 
 /** The entry chunk's bar: what the browser must load before the first page shows (routes are lazy). */
 export const ENTRY_CHUNK_BAR_BYTES = 200 * 1024;

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPOSITORY_ROOT } from '../infra/bundling.ts';
-import { startLocalCloud } from '../infra/local/cloud.ts';
-import { startGateway } from '../infra/local/gateway.ts';
-import { authorizerModule, routeTable } from '../shared/routes/index.ts';
+import { authorizerModule, routeTable } from '#functions/route-table.ts';
+import { REPOSITORY_ROOT } from '#infra/bundling.ts';
+import { startLocalCloud } from '#infra/local/cloud.ts';
+import { startGateway } from '#infra/local/gateway.ts';
 import { BUNDLE_BAR, type BundleFigures, measureBundles } from './bundles.ts';
 import {
   type CallFigures,
@@ -95,7 +95,7 @@ const gateway = await startGateway({
   corsOrigins: ['*'],
   docsDirectory: join(REPOSITORY_ROOT, 'node_modules/swagger-ui-dist'),
 });
-const { dynamoDbCalls, dynamoDbCallReplays } = await import('../shared/storage/call-recorder.ts');
+const { dynamoDbCalls, dynamoDbCallReplays } = await import('#shared/storage/call-recorder.ts');
 
 const call: Call = async (request) => {
   const response = await fetch(gateway.url + request.path, {

@@ -1,4 +1,4 @@
-import { DEMO_INSTRUCTOR } from '../infra/local/demo-data.ts';
+import { DEMO_INSTRUCTOR } from '#infra/local/demo-data.ts';
 import { validatedOperator } from './operator.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { REPOSITORY_ROOT } from '../infra/bundling.ts';
+import { REPOSITORY_ROOT } from '#infra/bundling.ts';
 import { BUNDLE_BAR, measureBundles } from './bundles.ts';
 import { printTable } from './table.ts';
 

@@ -1,22 +1,23 @@
 import { ArnFormat, aws_iam as iam, type Stack } from 'aws-cdk-lib';
+import type { Adapter } from '#shared/routes/types.ts';
 import type { Deployment } from './config.ts';
-import { reachableModules } from './module-graph.ts';
 
 /**
  * Ports whose adapter is chosen by environment variables (local fixtures offline, the real
- * service on AWS). A deployed function gets a port's production settings when its handler
- * reaches the port's module, so no route has to repeat what its code already says.
+ * service on AWS). A deployed function gets a port's production settings when its route declares
+ * the adapter (`adapters` of its contract); test/infra checks the declaration against its bundle.
  */
-const PRODUCTION_ADAPTERS: {
-  module: string;
-  environment: (deployment: Deployment) => Record<string, string>;
-  grants?: (deployment: Deployment, stack: Stack) => iam.PolicyStatement[];
-}[] = [
+const PRODUCTION_ADAPTERS: Record<
+  Adapter,
   {
+    environment: (deployment: Deployment) => Record<string, string>;
+    grants?: (deployment: Deployment, stack: Stack) => iam.PolicyStatement[];
+  }
+> = {
+  captcha: {
     // CaptchEtat (shared/captcha): the credentials stay in Secrets Manager and are read at run
     // time (cached 5 minutes per warm Lambda): neither the template nor the function's
     // configuration holds them, and a rotation needs no redeployment.
-    module: 'shared/captcha/index.ts',
     environment: ({ captchaSecretName }) => ({
       CAPTCHA_PROVIDER: 'captchetat',
       CAPTCHETAT_SECRET_ID: captchaSecretName,
@@ -29,12 +30,11 @@ const PRODUCTION_ADAPTERS: {
       }),
     ],
   },
-  {
+  companyDirectory: {
     // API Recherche d'entreprises instead of the fixture directory (shared/companies).
-    module: 'shared/companies/index.ts',
     environment: () => ({ COMPANY_DIRECTORY: 'api' }),
   },
-];
+};
 
 /** The ARN of a secret created outside the stack, by name (`-??????`: its random suffix). */
 export const captchaSecretArn = (stack: Stack, name: string) =>
@@ -45,21 +45,13 @@ export const captchaSecretArn = (stack: Stack, name: string) =>
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   });
 
-/** IAM statements the production adapters of a handler's ports need. */
-export function adapterGrants(handler: string, deployment: Deployment, stack: Stack): iam.PolicyStatement[] {
-  const modules = reachableModules(handler);
-  return PRODUCTION_ADAPTERS.filter((adapter) => modules.has(adapter.module)).flatMap(
-    (adapter) => adapter.grants?.(deployment, stack) ?? [],
-  );
-}
+/** IAM statements the production adapters of a function need. */
+export const adapterGrants = (adapters: readonly Adapter[], deployment: Deployment, stack: Stack) =>
+  adapters.flatMap((adapter) => PRODUCTION_ADAPTERS[adapter].grants?.(deployment, stack) ?? []);
 
-/** Production adapter settings for the ports a handler uses. */
-export function adapterEnvironment(handler: string, deployment: Deployment): Record<string, string> {
-  const modules = reachableModules(handler);
-  return Object.assign(
-    {},
-    ...PRODUCTION_ADAPTERS.filter((adapter) => modules.has(adapter.module)).map((adapter) =>
-      adapter.environment(deployment),
-    ),
-  );
-}
+/** Production adapter settings of a function. */
+export const adapterEnvironment = (
+  adapters: readonly Adapter[],
+  deployment: Deployment,
+): Record<string, string> =>
+  Object.assign({}, ...adapters.map((adapter) => PRODUCTION_ADAPTERS[adapter].environment(deployment)));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import nag from 'cdk-nag';
-import { authorizerModule, authorizerPermissions, routeTable } from '../shared/routes/index.ts';
+import { authorizerModule, authorizerPermissions, routeTable } from '#functions/route-table.ts';
 import { REPOSITORY_ROOT } from './bundling.ts';
 import { readDeployment } from './config.ts';
 import { addStacks } from './stacks.ts';

@@ -6,8 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { AssetHashType, DockerImage, aws_lambda as lambda } from 'aws-cdk-lib';
-import { type BuildOptions, buildSync } from 'esbuild';
-import { openApiDocument } from '../shared/openapi-document.ts';
+import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
+import { openApiDocument } from '#shared/openapi-document.ts';
 
 export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -128,6 +128,7 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
 export class LambdaBundles {
   private readonly entries: readonly string[];
   private outdir: string | undefined;
+  private metafile: Metafile | undefined;
   private readonly copied = new Set<string>();
 
   constructor(entries: Iterable<string>) {
@@ -146,7 +147,19 @@ export class LambdaBundles {
     });
     if (result.errors.length > 0) throw new Error('esbuild failed');
     this.outdir = outdir;
+    this.metafile = result.metafile;
     return outdir;
+  }
+
+  /** The modules (relative to the repository root) with code in an entry's bundle, once built. */
+  bundledModules(entry: string): string[] {
+    const output = Object.values(this.metafile?.outputs ?? {}).find(
+      (candidate) => candidate.entryPoint === entry,
+    );
+    if (!output) throw new Error(`${entry} has not been bundled`);
+    return Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path);
   }
 
   private removeBuild() {

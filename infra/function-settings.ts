@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../shared/routes/types.ts';
+import type { RouteDefinition } from '#shared/routes/types.ts';
 
 /** Memory and timeout of a function whose route or task sets none (CDK, and the local gateway's timeouts). */
 export const FUNCTION_DEFAULTS = {

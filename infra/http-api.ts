@@ -11,7 +11,7 @@ import {
   CORS_ALLOWED_METHODS,
   CORS_EXPOSED_HEADERS,
   CORS_MAX_AGE_SECONDS,
-} from '../shared/http/cors.ts';
+} from '#shared/http/cors.ts';
 import { type Deployment, stageSettings } from './config.ts';
 import { retentionDays } from './log-retention.ts';
 

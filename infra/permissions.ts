@@ -1,5 +1,5 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
-import type { Permissions } from '../shared/routes/types.ts';
+import type { Permissions } from '#shared/routes/types.ts';
 
 /** The resources a function's declared permissions may name. */
 export interface GrantableResources {

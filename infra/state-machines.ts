@@ -1,7 +1,7 @@
-import { fundingWorkflows, fundingWorkflowTasks } from '../shared/funding/workflow-definitions.ts';
-import type { Permissions } from '../shared/permissions.ts';
-import { emailWorkflows, emailWorkflowTasks } from '../shared/workflows/email-workflows.ts';
-import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
+import { fundingWorkflows, fundingWorkflowTasks } from '#shared/funding/workflow-definitions.ts';
+import type { Permissions } from '#shared/permissions.ts';
+import { emailWorkflows, emailWorkflowTasks } from '#shared/workflows/email-workflows.ts';
+import type { WorkflowDefinition, WorkflowTaskDefinition } from '#shared/workflows/types.ts';
 
 // Gathered here, not in shared/workflows: the workflow machinery knows no domain.
 

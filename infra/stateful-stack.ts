@@ -11,7 +11,7 @@ import {
   aws_ses as ses,
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { TABLE_DEFINITION } from '../shared/storage/table.ts';
+import { TABLE_DEFINITION } from '#shared/storage/table.ts';
 import {
   CHECKED_DRAFT_EXPIRY_DAYS,
   CHECKED_DRAFT_TAG,
@@ -19,7 +19,7 @@ import {
   PENDING_UPLOAD_EXPIRY_DAYS,
   PENDING_UPLOAD_TAG,
   UPLOAD_PREFIX,
-} from '../shared/storage/upload-lifecycle.ts';
+} from '#shared/storage/upload-lifecycle.ts';
 import { type Deployment, resourceNames, sesSettings, stageSettings } from './config.ts';
 import { protectDocumentsBucket } from './malware-protection.ts';
 import { acknowledge } from './nag.ts';

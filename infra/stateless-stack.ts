@@ -20,13 +20,14 @@ import {
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
-import { METRICS_NAMESPACE, METRICS_SERVICE } from '../shared/business-events.ts';
-import { SES_EVENT_DETAIL_TYPES } from '../shared/email/delivery-events.ts';
-import { scanResultFunction } from '../shared/malware-scan/definition.ts';
-import type { Permissions, RouteDefinition } from '../shared/routes/types.ts';
-import { TABLE_DEFINITION } from '../shared/storage/table.ts';
-import type { WorkflowDefinition, WorkflowTaskDefinition } from '../shared/workflows/types.ts';
-import { stateMachineArnVariable, taskPlaceholder } from '../shared/workflows/types.ts';
+import type { RouteSlice } from '#functions/route-table.ts';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '#shared/business-events.ts';
+import { SES_EVENT_DETAIL_TYPES } from '#shared/email/delivery-events.ts';
+import { scanResultFunction } from '#shared/malware-scan/definition.ts';
+import { type Adapter, isProtected, type Permissions } from '#shared/routes/types.ts';
+import { TABLE_DEFINITION } from '#shared/storage/table.ts';
+import type { WorkflowDefinition, WorkflowTaskDefinition } from '#shared/workflows/types.ts';
+import { stateMachineArnVariable, taskPlaceholder } from '#shared/workflows/types.ts';
 import { adapterEnvironment, adapterGrants } from './adapters.ts';
 import { ALARM_PERIOD, alarmOn } from './alarms.ts';
 import { BUNDLE_FILE, LambdaBundles, REPOSITORY_ROOT } from './bundling.ts';
@@ -41,7 +42,7 @@ import { referencedTaskIds } from './workflow-tasks.ts';
 
 /** What the stack is generated from: the route table, the authorizer, the workflows and their tasks. */
 export interface SystemDefinition {
-  routes: readonly RouteDefinition[];
+  routes: readonly RouteSlice[];
   authorizer: { handler: string; permissions: Permissions };
   workflows: readonly WorkflowDefinition[];
   workflowTasks: readonly WorkflowTaskDefinition[];
@@ -54,7 +55,6 @@ export interface StatelessStackProps extends StackProps {
   system: SystemDefinition;
 }
 
-const PROTECTED_ACCESS = new Set(['operator', 'instructor', 'account']);
 /** Handler of the `$default` route: French 404/405 problems for requests no route matches. */
 export const UNMATCHED_ROUTE_HANDLER = 'functions/system/route-not-found.ts';
 /** Lambda caps a function's whole environment at 4 KiB; the path list must leave room. */
@@ -69,6 +69,8 @@ interface FunctionSpec {
   scope?: Construct;
   handler: string;
   permissions: Permissions;
+  /** External services whose production adapter it gets (settings, secret grants). */
+  adapters?: readonly Adapter[];
   memoryMb: number;
   timeoutSeconds: number;
   description: string;
@@ -95,7 +97,8 @@ export class StatelessStack extends Stack {
   private readonly names: ReturnType<typeof resourceNames>;
   private readonly resources: GrantableResources;
   private readonly alarmTopic: sns.Topic;
-  private readonly bundles: LambdaBundles;
+  /** Every function's bundle (test/infra reads what each one carries). */
+  readonly bundles: LambdaBundles;
   /** Functions per (nested) stack, for their grouped alarms. */
   private readonly functionsByScope = new Map<Construct, lambda.Function[]>();
 
@@ -106,7 +109,7 @@ export class StatelessStack extends Stack {
     this.names = resourceNames(deployment.stage);
     this.resources = this.grantableResources(new Set(system.workflows.map((workflow) => workflow.id)));
     this.alarmTopic = this.createAlarmTopic();
-    const needsAuthorizer = system.routes.some((route) => PROTECTED_ACCESS.has(route.access));
+    const needsAuthorizer = system.routes.some((route) => isProtected(route.access));
     this.bundles = new LambdaBundles([
       ...system.routes.map((route) => route.handler),
       ...system.workflowTasks.map((task) => task.handler),
@@ -238,7 +241,7 @@ export class StatelessStack extends Stack {
   }
 
   private environmentFor(
-    handler: string,
+    adapters: readonly Adapter[],
     permissions: Permissions,
     extra: Record<string, string> = {},
   ): Record<string, string> {
@@ -262,7 +265,7 @@ export class StatelessStack extends Stack {
             this.resources.stateMachine(workflowId).arn,
           ]),
       ),
-      ...adapterEnvironment(handler, settings),
+      ...adapterEnvironment(adapters, settings),
       ...extra,
     };
   }
@@ -281,7 +284,10 @@ export class StatelessStack extends Stack {
     });
     logGroup.grantWrite(role);
     const grants = grantsFor(spec.id, spec.permissions, this.resources);
-    for (const statement of [...grants.statements, ...adapterGrants(spec.handler, this.deployment, this)])
+    for (const statement of [
+      ...grants.statements,
+      ...adapterGrants(spec.adapters ?? [], this.deployment, this),
+    ])
       role.addToPrincipalPolicy(statement);
 
     const fn = new lambda.Function(scope, spec.id, {
@@ -300,7 +306,7 @@ export class StatelessStack extends Stack {
       // the only record of memory use and cold starts to size the functions with.
       systemLogLevelV2: lambda.SystemLogLevel.INFO,
       tracing: lambda.Tracing.ACTIVE,
-      environment: this.environmentFor(spec.handler, spec.permissions, spec.environment),
+      environment: this.environmentFor(spec.adapters ?? [], spec.permissions, spec.environment),
       ...(spec.deadLetterQueue ? { deadLetterQueue: spec.deadLetterQueue } : {}),
       ...(spec.reservedConcurrency !== undefined && this.deployment.reserveConcurrency
         ? { reservedConcurrentExecutions: spec.reservedConcurrency }
@@ -401,27 +407,28 @@ export class StatelessStack extends Stack {
     return authorizer;
   }
 
-  private addRoute(route: RouteDefinition, scope: Construct, authorizer: HttpLambdaAuthorizer | undefined) {
+  private addRoute(route: RouteSlice, scope: Construct, authorizer: HttpLambdaAuthorizer | undefined) {
     const fn = this.createFunction({
       id: pascal(route.id),
       scope,
       handler: route.handler,
       permissions: route.permissions ?? {},
+      ...(route.adapters ? { adapters: route.adapters } : {}),
       memoryMb: route.memoryMb ?? FUNCTION_DEFAULTS.route.memoryMb,
       timeoutSeconds: routeTimeoutSeconds(route),
       ...(route.reservedConcurrency !== undefined ? { reservedConcurrency: route.reservedConcurrency } : {}),
       description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
     });
     this.routeFunctions.set(route.id, fn);
-    const isProtected = PROTECTED_ACCESS.has(route.access);
+    const protectedRoute = isProtected(route.access);
     // Created in the route's nested stack (HttpApi.addRoutes would put it in the API's stack).
     const created = new apigw.HttpRoute(scope, `${pascal(route.id)}Route`, {
       httpApi: this.api,
       routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${pascal(route.id)}Integration`, fn),
-      ...(isProtected && authorizer ? { authorizer } : {}),
+      ...(protectedRoute && authorizer ? { authorizer } : {}),
     });
-    if (!isProtected)
+    if (!protectedRoute)
       acknowledge(
         created,
         'AwsSolutions-APIG4',
@@ -430,7 +437,7 @@ export class StatelessStack extends Stack {
   }
 
   /** `$default`: what no route matches gets the same French problem as from the local gateway. */
-  private addUnmatchedRoute(routes: readonly RouteDefinition[]): apigw.HttpRoute {
+  private addUnmatchedRoute(routes: readonly RouteSlice[]): apigw.HttpRoute {
     const paths = JSON.stringify([...new Set(routes.map((route) => route.path))]);
     if (paths.length > MAX_ROUTE_PATHS_CHARS)
       throw new Error(
@@ -604,8 +611,8 @@ const sumOf = (metrics: cloudwatch.IMetric[], label: string) =>
   });
 
 /** Routes by handler folder (`functions/<group>/…`): stable, so adding a route moves no other. */
-function routeGroups(routes: readonly RouteDefinition[]) {
-  const groups = new Map<string, RouteDefinition[]>();
+function routeGroups(routes: readonly RouteSlice[]) {
+  const groups = new Map<string, RouteSlice[]>();
   for (const route of routes) {
     const group = route.handler.split('/')[1] ?? 'routes';
     groups.set(group, [...(groups.get(group) ?? []), route]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorkflowDefinition } from '../shared/workflows/types.ts';
+import type { WorkflowDefinition } from '#shared/workflows/types.ts';
 import { REPOSITORY_ROOT } from './bundling.ts';
 
 const PLACEHOLDER = /\$\{Task_([\w.-]+)\}/g;

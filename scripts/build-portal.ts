@@ -1,10 +1,10 @@
-import { ensurePortalBuilt } from '../infra/local/portal-build.ts';
+import { ensurePortalBuilt } from '#infra/local/portal-build.ts';
 
 /** `npm run build`: the portal's production build in web/dist (skipped when already current, unless --force). */
 const started = performance.now();
 if (process.argv.includes('--force')) {
   const { rmSync } = await import('node:fs');
-  const { PORTAL_DIST } = await import('../infra/local/portal-build.ts');
+  const { PORTAL_DIST } = await import('#infra/local/portal-build.ts');
   rmSync(PORTAL_DIST, { recursive: true, force: true });
 }
 const built = await ensurePortalBuilt();

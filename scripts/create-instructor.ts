@@ -30,9 +30,9 @@ if (!/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(identifier) || !/^[^\s@]+@[^\s@]+\.[^\s@
 }
 
 const { createInstructorAccount, issueTemporaryPasswordAndSend } = await import(
-  '../shared/accounts/provisioning.ts'
+  '#shared/accounts/provisioning.ts'
 );
-const { identifierEmail, temporaryPasswordEmail } = await import('../shared/accounts/emails.ts');
+const { identifierEmail, temporaryPasswordEmail } = await import('#shared/accounts/emails.ts');
 const portalUrl = process.env.PORTAL_URL ?? 'http://localhost:5173';
 
 const account = await createInstructorAccount({ identifier, email });
@@ -41,7 +41,7 @@ const send = async (password: string, expiresAt: string) => {
     console.log(`Mot de passe provisoire (à changer à la première connexion) : ${password}`);
     return;
   }
-  const { sendEmail } = await import('../shared/email/send.ts');
+  const { sendEmail } = await import('#shared/email/send.ts');
   await sendEmail(account.email, identifierEmail({ identifier: account.identifier, portalUrl }));
   await sendEmail(account.email, temporaryPasswordEmail({ password, expiresAt, portalUrl }));
 };

@@ -12,7 +12,7 @@ if (!path) {
   console.error('Usage : npm run admin:import-referencings -- <fichier.csv>');
   process.exit(2);
 }
-const { importReferencings } = await import('../shared/enrolment/referencing-import.ts');
+const { importReferencings } = await import('#shared/enrolment/referencing-import.ts');
 const result = await importReferencings(await readFile(path, 'utf8'));
 console.log(`${result.imported} référencement(s) importé(s), ${result.rejected.length} ligne(s) refusée(s).`);
 for (const rejection of result.rejected) console.log(`  ligne ${rejection.line} : ${rejection.reason}`);

@@ -8,7 +8,7 @@
  * (CORRECTIONS in shared/enrolment/french-bank-registry.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { buildBankTable } from '../shared/enrolment/french-bank-registry.ts';
+import { buildBankTable } from '#shared/enrolment/french-bank-registry.ts';
 
 const SOURCE_URL =
   process.env.FRENCH_BANKS_SOURCE_URL ??

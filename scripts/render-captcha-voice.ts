@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CAPTCHA_ALPHABET } from '../shared/captcha/alphabet.ts';
-import { SPOKEN_SAMPLE_RATE } from '../shared/captcha/audio.ts';
+import { CAPTCHA_ALPHABET } from '#shared/captcha/alphabet.ts';
+import { SPOKEN_SAMPLE_RATE } from '#shared/captcha/audio.ts';
 
 const TARGET = new URL('../shared/captcha/spoken-characters.json', import.meta.url);
 /** Below this 16-bit amplitude a sample counts as silence when trimming. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { routeTable } from '../functions/route-table.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { routeTable } from './routes/index.ts';
 
 /**
  * The OpenAPI document of the whole route table, imported as `#openapi-document` (package.json

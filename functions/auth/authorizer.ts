@@ -1,5 +1,5 @@
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import { readSessionAndRevocation, renewSession } from '../../shared/accounts/session-repository.ts';
+import { readSessionAndRevocation, renewSession } from '#shared/accounts/session-repository.ts';
 import {
   accountIdOfToken,
   bearerToken,
@@ -7,8 +7,8 @@ import {
   isUsableSession,
   SESSION_IDLE_SECONDS,
   SESSION_RENEW_AFTER_SECONDS,
-} from '../../shared/accounts/session-token.ts';
-import { nowSeconds } from '../../shared/clock.ts';
+} from '#shared/accounts/session-token.ts';
+import { nowSeconds } from '#shared/clock.ts';
 
 /**
  * Lambda authorizer of the HTTP API (simple responses), run before every protected route.

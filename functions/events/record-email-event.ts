@@ -1,7 +1,7 @@
-import { recordBusinessEvent } from '../../shared/business-events.ts';
-import { type DeliveryEvent, readDeliveryEvent } from '../../shared/email/delivery-events.ts';
-import { recordDelivery } from '../../shared/email/record-repository.ts';
-import { logger } from '../../shared/logger.ts';
+import { recordBusinessEvent } from '#shared/business-events.ts';
+import { type DeliveryEvent, readDeliveryEvent } from '#shared/email/delivery-events.ts';
+import { recordDelivery } from '#shared/email/record-repository.ts';
+import { logger } from '#shared/logger.ts';
 
 /**
  * Target of the EventBridge rule on the SES configuration set's events: records delivered,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { issueDecisionDocument } from '../../shared/funding/decision-task.ts';
-import { workflowTask } from '../../shared/workflows/task.ts';
+import { issueDecisionDocument } from '#shared/funding/decision-task.ts';
+import { workflowTask } from '#shared/workflows/task.ts';
 
 /** Task `issueDecisionDocument` of the dossierDecided workflow: the decision PDF, once. */
 export const handler = workflowTask(

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { JSON_SECURITY_HEADERS } from '../../shared/http/security-headers.ts';
-import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
+import { JSON_SECURITY_HEADERS } from '#shared/http/security-headers.ts';
+import { pathPattern, unmatchedRouteProblem } from '#shared/http/unmatched-route.ts';
 
 /**
  * On AWS only: the HTTP API's `$default` route, reached by any request no route of the table

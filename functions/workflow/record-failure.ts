@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { nowIso } from '../../shared/clock.ts';
-import { recordWorkflowFailure } from '../../shared/workflows/failure-repository.ts';
-import { ownerSchema } from '../../shared/workflows/owner.ts';
-import { workflowTask } from '../../shared/workflows/task.ts';
+import { nowIso } from '#shared/clock.ts';
+import { recordWorkflowFailure } from '#shared/workflows/failure-repository.ts';
+import { ownerSchema } from '#shared/workflows/owner.ts';
+import { workflowTask } from '#shared/workflows/task.ts';
 
 /** On AWS a Lambda task's Cause is the JSON error report; keep its message only (never the stack). */
 function readableCause(cause: string | undefined): string {

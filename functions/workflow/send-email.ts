@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { sendRecordedEmail } from '../../shared/email/recorded-send.ts';
-import { InvalidDataError } from '../../shared/errors.ts';
-import { ownerSchema } from '../../shared/workflows/owner.ts';
-import { workflowTask } from '../../shared/workflows/task.ts';
+import { sendRecordedEmail } from '#shared/email/recorded-send.ts';
+import { InvalidDataError } from '#shared/errors.ts';
+import { ownerSchema } from '#shared/workflows/owner.ts';
+import { workflowTask } from '#shared/workflows/task.ts';
 import { emailComposers } from './email-composers.ts';
 
 /** Sends one recorded email of a catalogued type, at most once per (owner, type, occurrence). */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { sendTemporaryPassword } from '../../shared/instruction/credentials-emails.ts';
-import { workflowTask } from '../../shared/workflows/task.ts';
+import { sendTemporaryPassword } from '#shared/instruction/credentials-emails.ts';
+import { workflowTask } from '#shared/workflows/task.ts';
 
 /** Issues the operator's temporary password and emails it; the password never leaves this task. */
 export const handler = workflowTask(

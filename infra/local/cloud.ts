@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { moveClock, resetClock } from '../../shared/clock.ts';
-import { scanResultFunction } from '../../shared/malware-scan/definition.ts';
-import { authorizerModule, routeTable } from '../../shared/routes/index.ts';
-import { stateMachineArnVariable } from '../../shared/workflows/types.ts';
+import { authorizerModule, routeTable } from '#functions/route-table.ts';
+import { moveClock, resetClock } from '#shared/clock.ts';
+import { scanResultFunction } from '#shared/malware-scan/definition.ts';
+import { stateMachineArnVariable } from '#shared/workflows/types.ts';
 import { workflows, workflowTasks } from '../state-machines.ts';
 import { ensureTable, startDynamo } from './dynamodb.ts';
 import { startGateway } from './gateway.ts';

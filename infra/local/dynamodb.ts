@@ -6,7 +6,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { createTableInput } from '../../shared/storage/table.ts';
+import { createTableInput } from '#shared/storage/table.ts';
 import { closeServer, listen } from './ports.ts';
 
 /** dynalite: on disk when `path` is set (kept across restarts), in memory otherwise. */

@@ -3,17 +3,18 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { RouteSlice } from '#functions/route-table.ts';
 import {
   CORS_ALLOWED_HEADERS,
   CORS_ALLOWED_METHODS,
   CORS_EXPOSED_HEADERS,
   CORS_MAX_AGE_SECONDS,
-} from '../../shared/http/cors.ts';
-import { badRequest, ProblemError } from '../../shared/http/problem.ts';
-import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from '../../shared/http/security-headers.ts';
-import { pathPattern, unmatchedRouteProblem } from '../../shared/http/unmatched-route.ts';
-import type { RouteDefinition } from '../../shared/routes/types.ts';
-import { authorizerOrigin, withOrigin } from '../../shared/storage/call-origin.ts';
+} from '#shared/http/cors.ts';
+import { badRequest, ProblemError } from '#shared/http/problem.ts';
+import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from '#shared/http/security-headers.ts';
+import { pathPattern, unmatchedRouteProblem } from '#shared/http/unmatched-route.ts';
+import { isProtected, type RouteDefinition } from '#shared/routes/types.ts';
+import { authorizerOrigin, withOrigin } from '#shared/storage/call-origin.ts';
 import { routeTimeoutSeconds } from '../function-settings.ts';
 import { FunctionTimedOut, invokeWithTimeout } from './invocation.ts';
 import { closeServer, listen } from './ports.ts';
@@ -32,18 +33,17 @@ const DOCS_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** API Gateway's own payload limit; the handlers enforce their much smaller one. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 const TEXT_TYPES = /^(application\/([\w.+-]*json|xml|x-www-form-urlencoded)|text\/)/i;
-const PROTECTED = new Set(['operator', 'instructor', 'account']);
 
 type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
 type AuthorizerResult = { isAuthorized: boolean; context?: Record<string, unknown> };
 
-export interface CompiledRoute {
-  route: RouteDefinition;
+export interface CompiledRoute<R extends RouteDefinition = RouteDefinition> {
+  route: R;
   pattern: RegExp;
   parameterNames: string[];
 }
 
-export function compileRoute(route: RouteDefinition): CompiledRoute {
+export function compileRoute<R extends RouteDefinition>(route: R): CompiledRoute<R> {
   return { route, ...pathPattern(route.path) };
 }
 
@@ -187,7 +187,7 @@ export function corsHeadersFor(
  */
 export async function startGateway(options: {
   port: number;
-  routes: readonly RouteDefinition[];
+  routes: readonly RouteSlice[];
   loadHandler: (modulePath: string) => Promise<Handler>;
   authorizerModule: string;
   corsOrigins: string[];
@@ -266,7 +266,7 @@ export async function startGateway(options: {
       found.entry,
       found.match,
     );
-    if (PROTECTED.has(found.entry.route.access)) {
+    if (isProtected(found.entry.route.access)) {
       const authorizer = (await options.loadHandler(options.authorizerModule)) as unknown as (
         e: unknown,
       ) => Promise<AuthorizerResult>;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import S3rver from 's3rver';
-import { READ_GUARDED_PREFIXES } from '../../shared/malware-scan/definition.ts';
-import { CLEAN, SCAN_STATUS_TAG } from '../../shared/malware-scan/verdict.ts';
+import { READ_GUARDED_PREFIXES } from '#shared/malware-scan/definition.ts';
+import { CLEAN, SCAN_STATUS_TAG } from '#shared/malware-scan/verdict.ts';
 import { startLocalScanner } from './malware-scan.ts';
 import { closeServer, listen } from './ports.ts';
 import { checkPostUpload, type PostUpload, type S3ErrorReply, s3ErrorXml } from './s3-post-policy.ts';

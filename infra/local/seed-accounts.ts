@@ -1,14 +1,9 @@
-import { createInstructorAccount, provisionOperatorAccount } from '../../shared/accounts/provisioning.ts';
-import {
-  getAccount,
-  getCredentials,
-  saveAccount,
-  updateCredentials,
-} from '../../shared/accounts/repository.ts';
-import type { Enrolment } from '../../shared/enrolment/model.ts';
-import * as keys from '../../shared/storage/keys.ts';
-import { indexKeys } from '../../shared/storage/keys.ts';
-import { getItem, putItem } from '../../shared/storage/store.ts';
+import { createInstructorAccount, provisionOperatorAccount } from '#shared/accounts/provisioning.ts';
+import { getAccount, getCredentials, saveAccount, updateCredentials } from '#shared/accounts/repository.ts';
+import type { Enrolment } from '#shared/enrolment/model.ts';
+import * as keys from '#shared/storage/keys.ts';
+import { indexKeys } from '#shared/storage/keys.ts';
+import { getItem, putItem } from '#shared/storage/store.ts';
 import { DEMO_INSTRUCTOR, DEMO_OPERATOR } from './demo-data.ts';
 
 /** Precomputed (scrypt N = 2^17) so that booting the stack costs no hashing. */

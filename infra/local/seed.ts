@@ -1,6 +1,6 @@
-import { seedFundingCall } from '../../shared/funding/call-repository.ts';
-import * as keys from '../../shared/storage/keys.ts';
-import { putItem } from '../../shared/storage/store.ts';
+import { seedFundingCall } from '#shared/funding/call-repository.ts';
+import * as keys from '#shared/storage/keys.ts';
+import { putItem } from '#shared/storage/store.ts';
 import { demoReferencings } from './demo-data.ts';
 import { seedDemoInstructor } from './seed-accounts.ts';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { WorkflowDefinition, WorkflowTaskDefinition } from '../../shared/workflows/types.ts';
-import { taskPlaceholder } from '../../shared/workflows/types.ts';
+import type { WorkflowDefinition, WorkflowTaskDefinition } from '#shared/workflows/types.ts';
+import { taskPlaceholder } from '#shared/workflows/types.ts';
 import { closeServer, listen } from './ports.ts';
 
 export const LOCAL_ACCOUNT = '000000000000';

@@ -2,7 +2,10 @@ import * as z from 'zod/mini';
 import { PASSWORD_RULES } from '../accounts/password-policy.ts';
 import { problemResponse, problemSchema } from './schemas.ts';
 
-/** What the account route modules share: field schemas with French messages, tags, grants. */
+/**
+ * What the account routes share: field schemas with French messages, tags, grants. No account
+ * route honours an Idempotency-Key: their responses carry secrets (tokens) that must never be stored.
+ */
 export const TAGS = ['Compte'];
 export const required = (label: string, max = 200) =>
   z

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { labelled } from '../schema-labels.ts';
 
-/** The captcha's answer (company lookup, submission, login over a source's limit): its own module, kept out of the routes that take none. */
+/** The captcha's answer (company lookup, submission, login over a source's limit). */
 export const captchaAnswer = labelled(
   z.strictObject({
     id: z.string({ error: 'Le champ « Captcha » est obligatoire.' }).check(z.minLength(1), z.maxLength(100)),

@@ -13,6 +13,17 @@ export type { AuthContext, Permissions };
  */
 export type Access = 'public' | 'draft' | 'operator' | 'instructor' | 'account';
 
+/** Access levels the Lambda authorizer runs for (a session is required). */
+const PROTECTED_ACCESS: ReadonlySet<Access> = new Set(['operator', 'instructor', 'account']);
+export const isProtected = (access: Access): boolean => PROTECTED_ACCESS.has(access);
+
+/**
+ * External services whose production adapter CDK configures for the functions that declare them:
+ * `captcha` (CaptchEtat, its secret read at run time), `companyDirectory` (API Recherche
+ * d'entreprises). Offline, both use local fixtures.
+ */
+export type Adapter = 'captcha' | 'companyDirectory';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ResponseDefinition {
@@ -30,8 +41,6 @@ export interface RouteDefinition {
   method: HttpMethod;
   /** API Gateway style path, parameters in braces: `/v1/enrolments/{id}`. */
   path: string;
-  /** Handler module, relative to the repository root, exporting `handler`. */
-  handler: string;
   access: Access;
   summary: string;
   tags: string[];
@@ -44,6 +53,8 @@ export interface RouteDefinition {
   };
   responses: Record<number, ResponseDefinition>;
   permissions?: Permissions;
+  /** External services the handler calls (see {@link Adapter}). */
+  adapters?: readonly Adapter[];
   /** Allowed while a temporary password must still be changed (first login). */
   allowedBeforePasswordChange?: boolean;
   /** Writes: honour the `Idempotency-Key` header (default true for POST/PUT/PATCH/DELETE). */

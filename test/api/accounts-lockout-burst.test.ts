@@ -19,8 +19,8 @@ const login = (identifier: string, password: string) =>
 
 /** The failures recorded in the account's journal (one `LOGIN#` record per recorded failure). */
 async function recordedFailures(accountId: string) {
-  const { queryAll } = await import('../../shared/storage/store.ts');
-  const keys = await import('../../shared/storage/keys.ts');
+  const { queryAll } = await import('#shared/storage/store.ts');
+  const keys = await import('#shared/storage/keys.ts');
   const items = await queryAll<{ outcome: string }>({
     partition: { name: 'PK', value: keys.account(accountId).PK },
     sortPrefix: { name: 'SK', value: 'LOGIN#' },
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 describe('concurrent attempts on an existing account', () => {
   it('keeps the count apart from the account: a save from an earlier read erases nothing', async () => {
-    const { getAccount, saveAccount } = await import('../../shared/accounts/repository.ts');
+    const { getAccount, saveAccount } = await import('#shared/accounts/repository.ts');
     const before = await getAccount(operator.accountId);
     expect((await login(operator.identifier, 'Mauvais-Essai-1!')).status).toBe(401);
     // The owner's own edit, from a read taken before the failure: no conflict, count kept.

@@ -42,9 +42,9 @@ const LOCKOUT_NAMES = /failures|lastFailureAt|blockedUntil|locked|lockout/i;
 
 /** The separate brute-force item of an identifier (unknown identifiers only). */
 async function identifierCounter(identifier: string) {
-  const { getItem } = await import('../../shared/storage/store.ts');
-  const keys = await import('../../shared/storage/keys.ts');
-  const { subjectOf } = await import('../../shared/accounts/rate-limit.ts');
+  const { getItem } = await import('#shared/storage/store.ts');
+  const keys = await import('#shared/storage/keys.ts');
+  const { subjectOf } = await import('#shared/accounts/rate-limit.ts');
   return getItem(keys.loginAttempts(subjectOf(identifier)));
 }
 
@@ -103,7 +103,7 @@ describe('brute-force protection of the login', () => {
     // The lock is stored on the identifier's credentials item, and never leaves the store.
     expect(await rawCredentials(operator.identifier)).toMatchObject({ failures: 4, locked: true });
     expect(JSON.stringify(me.body)).not.toMatch(/lockout|failures|blockedUntil|locked/i);
-    const { getAccount, findAccountsByEmail } = await import('../../shared/accounts/repository.ts');
+    const { getAccount, findAccountsByEmail } = await import('#shared/accounts/repository.ts');
     const account = await getAccount(operator.accountId);
     expect(Object.keys(account ?? {}).filter((name) => LOCKOUT_NAMES.test(name))).toEqual([]);
     const byEmail = await findAccountsByEmail(account?.email ?? '');
@@ -130,8 +130,8 @@ describe('brute-force protection of the login', () => {
     expect((await login(operator.identifier, newPassword)).status).toBe(201);
 
     // The journal: failures under the account, successes as their session items (6 months).
-    const { queryPage } = await import('../../shared/storage/store.ts');
-    const keys = await import('../../shared/storage/keys.ts');
+    const { queryPage } = await import('#shared/storage/store.ts');
+    const keys = await import('#shared/storage/keys.ts');
     const { indexKeys } = keys;
     const failures = await queryPage<{ outcome: string; sourceIp: string }>({
       partition: { name: 'PK', value: keys.account(operator.accountId).PK },

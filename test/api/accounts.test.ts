@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { routeTable } from '../../shared/routes/index.ts';
+import { routeTable } from '#functions/route-table.ts';
 import * as enrolmentClient from '../support/enrolment.ts';
 import { type SentEmail, useLocalCloud } from '../support/harness.ts';
 
@@ -31,9 +31,9 @@ const resetTokenIn = (email: SentEmail | undefined) => /#jeton=([\w-]+)/.exec(te
 
 let support: typeof import('../support/accounts.ts');
 let fixtures: typeof import('../support/enrolment-fixtures.ts');
-let provisioning: typeof import('../../shared/accounts/provisioning.ts');
-let emails: typeof import('../../shared/accounts/emails.ts');
-let sendEmail: typeof import('../../shared/email/send.ts').sendEmail;
+let provisioning: typeof import('#shared/accounts/provisioning.ts');
+let emails: typeof import('#shared/accounts/emails.ts');
+let sendEmail: typeof import('#shared/email/send.ts').sendEmail;
 
 beforeAll(async () => {
   const write = (original: typeof process.stdout.write) =>
@@ -45,9 +45,9 @@ beforeAll(async () => {
   process.stderr.write = write(process.stderr.write.bind(process.stderr));
   support = await import('../support/accounts.ts');
   fixtures = await import('../support/enrolment-fixtures.ts');
-  provisioning = await import('../../shared/accounts/provisioning.ts');
-  emails = await import('../../shared/accounts/emails.ts');
-  sendEmail = (await import('../../shared/email/send.ts')).sendEmail;
+  provisioning = await import('#shared/accounts/provisioning.ts');
+  emails = await import('#shared/accounts/emails.ts');
+  sendEmail = (await import('#shared/email/send.ts')).sendEmail;
 });
 
 const SIRET_A = '39177919600040';
@@ -56,7 +56,7 @@ const SIRET_B = '47992882200069';
 const CONTACT_A = { nom: 'Martin', prenom: 'Camille', email: keep('representant@example.fr') };
 const PORTAL = 'http://localhost:5173';
 /** Operator A's validated enrolment, submitted through the enrolment API. */
-let validated: import('../../shared/enrolment/model.ts').Enrolment;
+let validated: import('#shared/enrolment/model.ts').Enrolment;
 
 describe('operator account: provisioning, first login, private home', () => {
   let identifier = '';
@@ -70,7 +70,7 @@ describe('operator account: provisioning, first login, private home', () => {
     expect((await enrolmentClient.submit(local.api, draft)).status).toBe(200);
     await local.cloud.settleWorkflows();
     // The instructor's decision (issue 6) is applied through the repository until it lands.
-    const { getEnrolment, saveEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const { getEnrolment, saveEnrolment } = await import('#shared/enrolment/repository.ts');
     const submitted = (await getEnrolment(draft.id))!;
     expect(submitted.number).toMatch(/^ENR\d{4}M\d$/);
     await expect(provisioning.provisionOperatorAccount(submitted)).rejects.toThrow(/not validated/);
@@ -84,8 +84,8 @@ describe('operator account: provisioning, first login, private home', () => {
     });
     const retry = await provisioning.provisionOperatorAccount(enrolment);
     expect(retry).toEqual({ ...first, created: false });
-    const { getItem } = await import('../../shared/storage/store.ts');
-    const keys = await import('../../shared/storage/keys.ts');
+    const { getItem } = await import('#shared/storage/store.ts');
+    const keys = await import('#shared/storage/keys.ts');
     const stored = await getItem<{ accountId: string; version: number }>(keys.enrolment(enrolment.id));
     expect(stored).toMatchObject({ accountId: first.accountId, version: enrolment.version + 1 });
     expect((await provisioning.findOperatorAccount(SIRET_A))?.id).toBe(first.accountId);
@@ -333,9 +333,9 @@ describe('operator account: provisioning, first login, private home', () => {
 
   it('refuses an expired reset link and voids a link after three wrong answers', async () => {
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const keys = await import('../../shared/storage/keys.ts');
-    const { hashToken } = await import('../../shared/accounts/session-token.ts');
+    const { documentClient, tableName } = await import('#shared/storage/client.ts');
+    const keys = await import('#shared/storage/keys.ts');
+    const { hashToken } = await import('#shared/accounts/session-token.ts');
     await local.api.post('/v1/recovery/password', { identifier });
     const expired = keep(resetTokenIn(await lastEmailTo(CONTACT_A.email)));
     await documentClient.send(
@@ -378,7 +378,7 @@ describe('operator account: provisioning, first login, private home', () => {
       expiredPassword = keep(password);
     });
     // The temporary password lives on the identifier's Credentials item.
-    const { updateCredentials } = await import('../../shared/accounts/repository.ts');
+    const { updateCredentials } = await import('#shared/accounts/repository.ts');
     await updateCredentials(lucIdentifier, {
       set: { temporaryPasswordExpiresAt: new Date(Date.now() - 1000).toISOString() },
     });
@@ -442,7 +442,7 @@ describe('sessions and the authorizer', () => {
   });
 
   it('gives operator B no access to operator A’s enrolment through any route that takes its id', async () => {
-    const { getEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const { getEnrolment } = await import('#shared/enrolment/repository.ts');
     const before = await getEnrolment(validated.id);
     const idRoutes = routeTable.filter((route) => route.path.includes('{id}'));
     expect(idRoutes.length).toBeGreaterThan(5);
@@ -501,9 +501,9 @@ describe('sessions and the authorizer', () => {
 
   it('keeps a logged-out session as the journal record of its login, its token refused', async () => {
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const keys = await import('../../shared/storage/keys.ts');
-    const { hashToken } = await import('../../shared/accounts/session-token.ts');
+    const { documentClient, tableName } = await import('#shared/storage/client.ts');
+    const keys = await import('#shared/storage/keys.ts');
+    const { hashToken } = await import('#shared/accounts/session-token.ts');
     const stored = async (token: string) =>
       (
         await documentClient.send(
@@ -534,9 +534,9 @@ describe('sessions and the authorizer', () => {
 
   it('answers 401 once the idle or the absolute expiry has passed, and renews the idle expiry on use', async () => {
     const { GetCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const keys = await import('../../shared/storage/keys.ts');
-    const { hashToken } = await import('../../shared/accounts/session-token.ts');
+    const { documentClient, tableName } = await import('#shared/storage/client.ts');
+    const keys = await import('#shared/storage/keys.ts');
+    const { hashToken } = await import('#shared/accounts/session-token.ts');
     const now = Math.floor(Date.now() / 1000);
     const set = (token: string, attribute: string, value: number) =>
       documentClient.send(
@@ -563,9 +563,9 @@ describe('sessions and the authorizer', () => {
   });
   it('ends, on a password change, a session opened just before that the by-account index does not list yet', async () => {
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const keys = await import('../../shared/storage/keys.ts');
-    const { hashToken } = await import('../../shared/accounts/session-token.ts');
+    const { documentClient, tableName } = await import('#shared/storage/client.ts');
+    const keys = await import('#shared/storage/keys.ts');
+    const { hashToken } = await import('#shared/accounts/session-token.ts');
     const racing = keep(await support.loginAs(local, operator.identifier, operator.password));
     // As if GSI1 had not caught up yet: the revocation's sweep cannot find this session.
     await documentClient.send(

@@ -173,7 +173,7 @@ describe('instructor file of one request', () => {
   });
 
   it('shows a failed email and the workflow failure after SES failed every time, without breaking', async () => {
-    const { startWorkflow, executionName } = await import('../../shared/workflows/start.ts');
+    const { startWorkflow, executionName } = await import('#shared/workflows/start.ts');
     const enrolment = await storeDeposited('ENR0800M0');
     await local.injectSesFaults({ always: true });
     try {
@@ -273,7 +273,7 @@ describe('re-running a failed email sequence: nothing is lost', () => {
     );
 
   it('after SES failed every time, a re-run delivers the acknowledgement once; a second click starts nothing more', async () => {
-    const { startWorkflow, executionName } = await import('../../shared/workflows/start.ts');
+    const { startWorkflow, executionName } = await import('#shared/workflows/start.ts');
     const enrolment = await storeDeposited('ENR1000M0');
     const failed = executionName(enrolment.id, 'submitted', 1);
     await local.injectSesFaults({ always: true });
@@ -312,9 +312,9 @@ describe('re-running a failed email sequence: nothing is lost', () => {
   });
 
   it('a re-run of the validation sequence skips the emails already sent and sends only the missing ones', async () => {
-    const { startWorkflow, executionName } = await import('../../shared/workflows/start.ts');
-    const { getEnrolment, saveEnrolment } = await import('../../shared/enrolment/repository.ts');
-    const { handler: sendEmailTask } = await import('../../functions/workflow/send-email.ts');
+    const { startWorkflow, executionName } = await import('#shared/workflows/start.ts');
+    const { getEnrolment, saveEnrolment } = await import('#shared/enrolment/repository.ts');
+    const { handler: sendEmailTask } = await import('#functions/workflow/send-email.ts');
     const stored = await support.storeEnrolment({
       siret: '47992882200069',
       status: 'VALIDEE',
@@ -358,7 +358,7 @@ describe('re-running a failed email sequence: nothing is lost', () => {
   });
 
   it('refuses to re-run a failure recorded without its input (a state machine that does not pass it)', async () => {
-    const { handler: recordFailure } = await import('../../functions/workflow/record-failure.ts');
+    const { handler: recordFailure } = await import('#functions/workflow/record-failure.ts');
     const enrolment = await storeDeposited('ENR1200M0');
     await recordFailure({
       owner: { kind: 'enrolment', id: enrolment.id },

@@ -129,8 +129,8 @@ describe("the advance request (demande d'avance)", () => {
   });
 
   it('recovers from an attempt that died between its number claim and its dossier, but not from one in flight', async () => {
-    const { claimAdvance } = await import('../../shared/funding/dossier-repository.ts');
-    const { nowIso } = await import('../../shared/clock.ts');
+    const { claimAdvance } = await import('#shared/funding/dossier-repository.ts');
+    const { nowIso } = await import('#shared/clock.ts');
     // What a crash right after the claim leaves: a claim whose dossier never came.
     const claim = (siret: string) =>
       claimAdvance('MSS-OPERATEURS-2023', siret, { dossierNumber: 'FINMSS999990', claimedAt: nowIso() });
@@ -326,8 +326,8 @@ describe("the advance request (demande d'avance)", () => {
     const numbers = responses.map((response) => response.body.number as string);
     expect(new Set(numbers).size).toBe(20);
     // Each operator's claim is its own item; the number counter holds its value only.
-    const { getItem } = await import('../../shared/storage/store.ts');
-    const keys = await import('../../shared/storage/keys.ts');
+    const { getItem } = await import('#shared/storage/store.ts');
+    const keys = await import('#shared/storage/keys.ts');
     expect(Object.keys((await getItem(keys.counter('FINMSS'))) ?? {}).sort()).toEqual(['type', 'value']);
     const claims = await Promise.all(
       operators.map((operator) => getItem(keys.advanceClaim('MSS-OPERATEURS-2023', operator.siret))),

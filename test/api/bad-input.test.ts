@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeTable } from '../../shared/routes/index.ts';
-import type { Access } from '../../shared/routes/types.ts';
+import { routeTable } from '#functions/route-table.ts';
+import type { Access } from '#shared/routes/types.ts';
 import { createDraft } from '../support/enrolment.ts';
 import { useLocalCloud } from '../support/harness.ts';
 import { instructor, operatorWith } from '../support/operators.ts';

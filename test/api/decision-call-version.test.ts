@@ -42,8 +42,8 @@ describe('the decision PDF and the funding call version', () => {
       asp.headers,
     );
     expect(corrected.status).toBe(200);
-    const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-    const keys = await import('../../shared/storage/keys.ts');
+    const { documentClient, tableName } = await import('#shared/storage/client.ts');
+    const keys = await import('#shared/storage/keys.ts');
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
@@ -51,7 +51,7 @@ describe('the decision PDF and the funding call version', () => {
         UpdateExpression: 'REMOVE documents.DECISION_ATTRIBUTION',
       }),
     );
-    const { issueDecisionDocument } = await import('../../shared/funding/decision-task.ts');
+    const { issueDecisionDocument } = await import('#shared/funding/decision-task.ts');
     expect(await issueDecisionDocument(number, 'advance')).toMatchObject({ created: true });
     const text = await decisionPdfText(number, operator.headers);
     expect(text).toContain(decidedLabel);

@@ -6,9 +6,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { describe, expect, it } from 'vitest';
-import type { Enrolment, StoredDocument } from '../../shared/enrolment/model.ts';
-import { CLEAN, SCAN_STATUS_TAG } from '../../shared/malware-scan/verdict.ts';
-import { CHECKED_DRAFT_TAG, PENDING_UPLOAD_TAG } from '../../shared/storage/upload-lifecycle.ts';
+import type { Enrolment, StoredDocument } from '#shared/enrolment/model.ts';
+import { CLEAN, SCAN_STATUS_TAG } from '#shared/malware-scan/verdict.ts';
+import { CHECKED_DRAFT_TAG, PENDING_UPLOAD_TAG } from '#shared/storage/upload-lifecycle.ts';
 import {
   BUYER_SIRET,
   bankBody,
@@ -50,7 +50,7 @@ const exists = (key: string) =>
 
 /** Object keys are internal (never in API views): read them from the stored aggregate. */
 async function stored(draft: Draft): Promise<Enrolment> {
-  const { getEnrolment } = await import('../../shared/enrolment/repository.ts');
+  const { getEnrolment } = await import('#shared/enrolment/repository.ts');
   const enrolment = await getEnrolment(draft.id);
   if (!enrolment) throw new Error('missing enrolment');
   return enrolment;
@@ -175,7 +175,7 @@ describe('ill-formed Unicode', () => {
     await completeDraft(local.api, draft, { siret: BUYER_SIRET });
     expect((await submit(local.api, draft)).status).toBe(200);
     // A name stored before input was checked: written straight into the aggregate.
-    const { saveEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const { saveEnrolment } = await import('#shared/enrolment/repository.ts');
     const enrolment = await stored(draft);
     const rib = enrolment.documents.rib as StoredDocument;
     await saveEnrolment({

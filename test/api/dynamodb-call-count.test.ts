@@ -5,7 +5,7 @@ import { useLocalCloud } from '../support/harness.ts';
 const local = useLocalCloud({ environment: { COUNT_DYNAMODB_CALLS: 'true' } });
 
 it('records every DynamoDB call of a request, with its command, key entity and route', async () => {
-  const { dynamoDbCalls } = await import('../../shared/storage/call-recorder.ts');
+  const { dynamoDbCalls } = await import('#shared/storage/call-recorder.ts');
   dynamoDbCalls.length = 0;
   const response = await local.api.get('/v1/health');
   expect(response.status).toBe(200);
@@ -18,10 +18,10 @@ it('records every DynamoDB call of a request, with its command, key entity and r
 
 it("tells the calls of the workflow tasks a request starts from the request's own", async () => {
   const { createServer } = await import('node:http');
-  const { dynamoDbCalls } = await import('../../shared/storage/call-recorder.ts');
-  const { withOrigin } = await import('../../shared/storage/call-origin.ts');
-  const { getItem } = await import('../../shared/storage/store.ts');
-  const keys = await import('../../shared/storage/keys.ts');
+  const { dynamoDbCalls } = await import('#shared/storage/call-recorder.ts');
+  const { withOrigin } = await import('#shared/storage/call-origin.ts');
+  const { getItem } = await import('#shared/storage/store.ts');
+  const keys = await import('#shared/storage/keys.ts');
   // Like the local Step Functions endpoint: a server in this process, reached over HTTP by the
   // handler, runs the task in its own request's context.
   const server = createServer((_request, response) => {
@@ -39,8 +39,8 @@ it("tells the calls of the workflow tasks a request starts from the request's ow
 });
 
 it('logs in with 3 calls: one batched read (credentials, unknown-identifier count, source failures), the outcome, the session', async () => {
-  const { dynamoDbCalls } = await import('../../shared/storage/call-recorder.ts');
-  const { DEMO_INSTRUCTOR } = await import('../../infra/local/demo-data.ts');
+  const { dynamoDbCalls } = await import('#shared/storage/call-recorder.ts');
+  const { DEMO_INSTRUCTOR } = await import('#infra/local/demo-data.ts');
   const login = async (password: string, expectedStatus: number) => {
     dynamoDbCalls.length = 0;
     const response = await local.api.post('/v1/sessions', {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailTags } from '../../shared/email/delivery-tags.ts';
-import type { Owner } from '../../shared/workflows/owner.ts';
+import { emailTags } from '#shared/email/delivery-tags.ts';
+import type { Owner } from '#shared/workflows/owner.ts';
 import { useLocalCloud } from '../support/harness.ts';
 import { instructor, operatorWith, type TestOperator } from '../support/operators.ts';
 
@@ -65,7 +65,7 @@ function sesEvent(
 }
 
 const deliver = async (event: unknown) =>
-  (await import('../../functions/events/record-email-event.ts')).handler(event);
+  (await import('#functions/events/record-email-event.ts')).handler(event);
 
 let operator: TestOperator;
 let dossierNumber: string;
@@ -121,7 +121,7 @@ describe('SES delivery events on "Courriels automatiques envoyés"', () => {
     const file = await local.api.get(`/v1/admin/enrolments/${operator.enrolmentId}`, asp.headers);
     expect(file.status).toBe(200);
     // The operator's account was provisioned from a stored enrolment: record one email on it.
-    const { sendRecordedEmail } = await import('../../shared/email/recorded-send.ts');
+    const { sendRecordedEmail } = await import('#shared/email/recorded-send.ts');
     const owner: Owner = { kind: 'enrolment', id: operator.enrolmentId };
     const sent = await sendRecordedEmail({
       owner,

@@ -5,18 +5,18 @@ import { useLocalCloud } from '../support/harness.ts';
 const local = useLocalCloud();
 
 // Modules that read their configuration at load time are imported once the local cloud is up.
-let listEmailRecords: typeof import('../../shared/email/record-repository.ts').listEmailRecords;
-let listWorkflowFailures: typeof import('../../shared/workflows/failure-repository.ts').listWorkflowFailures;
-let startWorkflow: typeof import('../../shared/workflows/start.ts').startWorkflow;
-let executionName: typeof import('../../shared/workflows/start.ts').executionName;
+let listEmailRecords: typeof import('#shared/email/record-repository.ts').listEmailRecords;
+let listWorkflowFailures: typeof import('#shared/workflows/failure-repository.ts').listWorkflowFailures;
+let startWorkflow: typeof import('#shared/workflows/start.ts').startWorkflow;
+let executionName: typeof import('#shared/workflows/start.ts').executionName;
 let storeEnrolment: typeof import('../support/enrolment-fixtures.ts').storeEnrolment;
-let formatDate: typeof import('../../shared/email/layout.ts').formatDate;
+let formatDate: typeof import('#shared/email/layout.ts').formatDate;
 beforeAll(async () => {
-  ({ listEmailRecords } = await import('../../shared/email/record-repository.ts'));
-  ({ listWorkflowFailures } = await import('../../shared/workflows/failure-repository.ts'));
-  ({ startWorkflow, executionName } = await import('../../shared/workflows/start.ts'));
+  ({ listEmailRecords } = await import('#shared/email/record-repository.ts'));
+  ({ listWorkflowFailures } = await import('#shared/workflows/failure-repository.ts'));
+  ({ startWorkflow, executionName } = await import('#shared/workflows/start.ts'));
   ({ storeEnrolment } = await import('../support/enrolment-fixtures.ts'));
-  ({ formatDate } = await import('../../shared/email/layout.ts'));
+  ({ formatDate } = await import('#shared/email/layout.ts'));
 });
 
 const sfn = () =>
@@ -171,8 +171,8 @@ describe('enrolmentSubmitted workflow: acknowledgement email', () => {
 describe('enrolmentValidated workflow: the account comes first', () => {
   it('provisions the operator account even when SES refuses every email, and records the failure', async () => {
     const { testSiret } = await import('../support/operators.ts');
-    const { getItem } = await import('../../shared/storage/store.ts');
-    const keys = await import('../../shared/storage/keys.ts');
+    const { getItem } = await import('#shared/storage/store.ts');
+    const keys = await import('#shared/storage/keys.ts');
     const siret = testSiret();
     const stored = await storeEnrolment({
       siret,
@@ -180,7 +180,7 @@ describe('enrolmentValidated workflow: the account comes first', () => {
       number: 'ENR9500T0',
       contact: { nom: 'Martin', prenom: 'Anaïs', email: 'anais.martin.refused@example.fr' },
     });
-    const { saveEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const { saveEnrolment } = await import('#shared/enrolment/repository.ts');
     await saveEnrolment({
       ...stored,
       lastDecision: { action: 'validate', instructorId: 'instructor', at: new Date().toISOString() },
@@ -194,7 +194,7 @@ describe('enrolmentValidated workflow: the account comes first', () => {
 
     const enrolment = await getItem<{ accountId?: string }>(keys.enrolment(stored.id));
     expect(enrolment?.accountId).toEqual(expect.any(String));
-    const { getAccount } = await import('../../shared/accounts/repository.ts');
+    const { getAccount } = await import('#shared/accounts/repository.ts');
     expect(await getAccount(enrolment?.accountId as string)).toMatchObject({ siret });
     const owner = { kind: 'enrolment' as const, id: stored.id };
     expect((await listEmailRecords(owner))[0]).toMatchObject({
@@ -211,7 +211,7 @@ describe('enrolmentValidated workflow: the account comes first', () => {
 describe('the sendRecordedEmail task and the generic sendEmail workflow', () => {
   it('sends an email once per (owner, type, occurrence), however often the task runs', async () => {
     const enrolment = await putSubmittedEnrolment();
-    const { handler } = await import('../../functions/workflow/send-email.ts');
+    const { handler } = await import('#functions/workflow/send-email.ts');
     const input = {
       owner: { kind: 'enrolment', id: enrolment.id },
       emailType: 'enrolmentAcknowledgement',
@@ -225,7 +225,7 @@ describe('the sendRecordedEmail task and the generic sendEmail workflow', () => 
   });
 
   it('runs a catalogued email for the owner given in its input, once however often it is started', async () => {
-    const { startRecordedEmail } = await import('../../shared/email/start-email.ts');
+    const { startRecordedEmail } = await import('#shared/email/start-email.ts');
     const enrolment = await putSubmittedEnrolment();
     const owner = { kind: 'enrolment' as const, id: enrolment.id };
     const first = await startRecordedEmail(owner, 'enrolmentAcknowledgement');

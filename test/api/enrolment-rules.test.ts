@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { localVoice, spellAsWav } from '../../shared/captcha/audio.ts';
-import * as keys from '../../shared/storage/keys.ts';
-import { PENDING_UPLOAD_TAGGING } from '../../shared/storage/upload-lifecycle.ts';
+import { localVoice, spellAsWav } from '#shared/captcha/audio.ts';
+import * as keys from '#shared/storage/keys.ts';
+import { PENDING_UPLOAD_TAGGING } from '#shared/storage/upload-lifecycle.ts';
 import { publishedContract } from '../support/contract.ts';
 import {
   applicantBody,
@@ -33,7 +33,7 @@ const local = useLocalCloud();
 
 /** Moves an item's expiry into the past, as time passing would (the engine never runs TTL). */
 async function expire(key: { PK: string; SK: string }) {
-  const { documentClient, tableName } = await import('../../shared/storage/client.ts');
+  const { documentClient, tableName } = await import('#shared/storage/client.ts');
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { localStateMachineArn } from '../../infra/local/stepfunctions.ts';
-import { CLEAN, SCAN_STATUS_TAG } from '../../shared/malware-scan/verdict.ts';
-import { indexKeys } from '../../shared/storage/keys.ts';
+import { localStateMachineArn } from '#infra/local/stepfunctions.ts';
+import { CLEAN, SCAN_STATUS_TAG } from '#shared/malware-scan/verdict.ts';
+import { indexKeys } from '#shared/storage/keys.ts';
 import {
   applicantBody,
   completeDraft,
@@ -31,7 +31,7 @@ async function executionsOf(enrolmentId: string) {
 }
 
 async function listIndex(index: 'GSI1' | 'GSI2', partition: { name: string; value: string }) {
-  const { queryPage } = await import('../../shared/storage/store.ts');
+  const { queryPage } = await import('#shared/storage/store.ts');
   return (await queryPage<{ id: string; status: string }>({ index, partition, limit: 100 })).items;
 }
 
@@ -61,7 +61,7 @@ describe('submission: workflow, audit trail, indexes', () => {
       [expect.stringMatching(/-submitted-\d+$/), 'SUCCEEDED'],
     ]);
 
-    const { readAuditTrail } = await import('../../shared/enrolment/audit-repository.ts');
+    const { readAuditTrail } = await import('#shared/enrolment/audit-repository.ts');
     const trail = await readAuditTrail(draft.id);
     expect(trail.items).toEqual([
       expect.objectContaining({
@@ -92,7 +92,7 @@ describe('submission: workflow, audit trail, indexes', () => {
     const draft = await createDraft(local.api);
     await completeDraft(local.api, draft, { siret: '47992882200069' });
     // Object keys are internal (never in API views): read them from the stored aggregate.
-    const { getEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const { getEnrolment } = await import('#shared/enrolment/repository.ts');
     const documents = async () => Object.values((await getEnrolment(draft.id))?.documents ?? {});
     const uploads = await documents();
     expect(uploads.length).toBeGreaterThan(0);
@@ -115,7 +115,7 @@ describe('submission: workflow, audit trail, indexes', () => {
     await completeDraft(local.api, draft, { referencingNumber: 'abcMSS0112' });
     const first = await submit(local.api, draft);
     // The instructor's decision (issue 6) as it will be written: through the repository.
-    const { getEnrolment, saveEnrolment } = await import('../../shared/enrolment/repository.ts');
+    const { getEnrolment, saveEnrolment } = await import('#shared/enrolment/repository.ts');
     const stored = await getEnrolment(draft.id);
     if (!stored) throw new Error('missing enrolment');
     await saveEnrolment({
@@ -158,7 +158,7 @@ describe('submission: workflow, audit trail, indexes', () => {
       value: indexKeys.enrolmentsByStatus('A_MODIFIER').GSI1PK,
     });
     expect(stillToChange).toEqual([]);
-    const { readAuditTrail } = await import('../../shared/enrolment/audit-repository.ts');
+    const { readAuditTrail } = await import('#shared/enrolment/audit-repository.ts');
     expect((await readAuditTrail(draft.id)).items.map((e) => e.fromStatus)).toEqual([
       'BROUILLON',
       'A_MODIFIER',

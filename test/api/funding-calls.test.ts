@@ -8,7 +8,7 @@ const local = useLocalCloud({ environment: { PASSWORD_HASH_LOG_N: '10', COUNT_DY
 const tens = { applicatives: 10, organisationnelles: 10, personnelles: 10 };
 
 async function callsOf(run: () => Promise<{ status: number }>, expectedStatus: number) {
-  const { dynamoDbCalls } = await import('../../shared/storage/call-recorder.ts');
+  const { dynamoDbCalls } = await import('#shared/storage/call-recorder.ts');
   dynamoDbCalls.length = 0;
   const response = await run();
   expect(response.status).toBe(expectedStatus);

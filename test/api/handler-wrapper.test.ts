@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import type { httpHandler as HttpHandler } from '../../shared/http/handler.ts';
-import { ProblemError } from '../../shared/http/problem.ts';
-import { problemResponse, problemSchema } from '../../shared/routes/schemas.ts';
-import { defineRoute } from '../../shared/routes/types.ts';
+import type { httpHandler as HttpHandler } from '#shared/http/handler.ts';
+import { ProblemError } from '#shared/http/problem.ts';
+import { problemResponse, problemSchema } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 import { eventFor, lambdaContext } from '../support/events.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
@@ -44,7 +44,7 @@ const session = (accountId: string) => ({
 // The wrapper reads the table name at import: load it once the local cloud is up.
 let httpHandler: typeof HttpHandler;
 beforeAll(async () => {
-  ({ httpHandler } = await import('../../shared/http/handler.ts'));
+  ({ httpHandler } = await import('#shared/http/handler.ts'));
 });
 
 const json = (body: unknown) => ({

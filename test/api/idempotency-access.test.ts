@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { hashDraftToken, newDraftToken } from '../../shared/enrolment/draft-token.ts';
-import * as keys from '../../shared/storage/keys.ts';
+import { hashDraftToken, newDraftToken } from '#shared/enrolment/draft-token.ts';
+import * as keys from '#shared/storage/keys.ts';
 import { bankBody, createDraft, type Draft } from '../support/enrolment.ts';
 import type { ApiResponse } from '../support/harness.ts';
 import { useLocalCloud } from '../support/harness.ts';

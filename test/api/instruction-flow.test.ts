@@ -5,7 +5,7 @@ import {
   SFNClient,
 } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localStateMachineArn } from '../../infra/local/stepfunctions.ts';
+import { localStateMachineArn } from '#infra/local/stepfunctions.ts';
 import { expectSameFacts } from '../support/email-checks.ts';
 import {
   BUYER_SIRET,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { startLocalCloud } from '../../infra/local/cloud.ts';
+import { startLocalCloud } from '#infra/local/cloud.ts';
 
 it('refuses a port already taken with a message naming the variable to change, and starts nothing', async () => {
   const squatter = createServer();

@@ -8,8 +8,8 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/local/cloud.ts';
-import { localStateMachineArn, startStepFunctions } from '../../infra/local/stepfunctions.ts';
+import { REPOSITORY_ROOT } from '#infra/local/cloud.ts';
+import { localStateMachineArn, startStepFunctions } from '#infra/local/stepfunctions.ts';
 
 let endpoint: Awaited<ReturnType<typeof startStepFunctions>>;
 let client: SFNClient;

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, MalformedRequestError } from '../../shared/errors.ts';
-import { asProblem } from '../../shared/http/domain-error-mapping.ts';
-import { ProblemError } from '../../shared/http/problem.ts';
-import * as keys from '../../shared/storage/keys.ts';
+import { ConflictError, MalformedRequestError } from '#shared/errors.ts';
+import { asProblem } from '#shared/http/domain-error-mapping.ts';
+import { ProblemError } from '#shared/http/problem.ts';
+import * as keys from '#shared/storage/keys.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
 useLocalCloud();
 
 // The store reads the table name at import: load it once the local cloud is up.
-let store: typeof import('../../shared/storage/store.ts');
+let store: typeof import('#shared/storage/store.ts');
 beforeAll(async () => {
-  store = await import('../../shared/storage/store.ts');
+  store = await import('#shared/storage/store.ts');
 });
 
 const taken = (owner: string) => new ProblemError(409, 'taken', `Déjà pris par ${owner}`);

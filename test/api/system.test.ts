@@ -1,8 +1,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
-import { localFrontEndOrigins } from '../../infra/local/cloud.ts';
-import { corsHeadersFor } from '../../infra/local/gateway.ts';
-import { routeTable } from '../../shared/routes/index.ts';
+import { routeTable } from '#functions/route-table.ts';
+import { localFrontEndOrigins } from '#infra/local/cloud.ts';
+import { corsHeadersFor } from '#infra/local/gateway.ts';
 import { useLocalCloud } from '../support/harness.ts';
 
 // Cheap password hashing (local stage only): the test operator logs in for real.
@@ -173,7 +173,7 @@ describe('security headers on every response', () => {
   });
 
   it('the AWS $default route function sends the same headers', async () => {
-    const { handler } = await import('../../functions/system/route-not-found.ts');
+    const { handler } = await import('#functions/system/route-not-found.ts');
     const response = await handler({
       rawPath: '/v1/nothing',
       requestContext: { http: { method: 'GET' }, requestId: 'r' },

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_INSTRUCTOR, DEMO_OPERATOR } from '../../infra/local/demo-data.ts';
+import { DEMO_INSTRUCTOR, DEMO_OPERATOR } from '#infra/local/demo-data.ts';
 import { captchaAnswers, expectAccessible, screenshot, tick, usePortal } from '../support/browser.ts';
 import {
   BUYER_SIRET,

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_OPERATOR } from '../../infra/local/demo-data.ts';
-import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '../../shared/captcha/audio.ts';
+import { DEMO_OPERATOR } from '#infra/local/demo-data.ts';
+import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '#shared/captcha/audio.ts';
 import { bearer, loginAsDemoInstructor } from '../support/accounts.ts';
 import {
   captchaAnswers,
@@ -302,6 +302,8 @@ describe('portal: the credentials emails lead to the first login (browser)', () 
     const { context, page } = await portal.newPage();
     await page.goto(`${portal.url}/connexion`);
     await page.getByRole('link', { name: "J'ai oublié mon mot de passe" }).click();
+    // The login page has a field of the same label: fill the request's once its lazy page is shown.
+    await page.getByRole('heading', { name: "J'ai oublié mon mot de passe" }).waitFor();
     await page.getByLabel('Votre identifiant').fill(operatorIdentifier);
     await page.getByRole('button', { name: 'Envoyer' }).click();
     await page.getByText('Si un compte correspond aux informations saisies', { exact: false }).waitFor();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_INSTRUCTOR } from '../../infra/local/demo-data.ts';
+import { DEMO_INSTRUCTOR } from '#infra/local/demo-data.ts';
 import {
   bankBody,
   DEVELOPER_SIRET,

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/local/cloud.ts';
-import { loadDefinition } from '../../infra/local/stepfunctions.ts';
-import { workflows, workflowTasks } from '../../infra/state-machines.ts';
-import { TASK_ERRORS } from '../../shared/workflows/errors.ts';
-import { taskPlaceholder } from '../../shared/workflows/types.ts';
+import { REPOSITORY_ROOT } from '#infra/local/cloud.ts';
+import { loadDefinition } from '#infra/local/stepfunctions.ts';
+import { workflows, workflowTasks } from '#infra/state-machines.ts';
+import { TASK_ERRORS } from '#shared/workflows/errors.ts';
+import { taskPlaceholder } from '#shared/workflows/types.ts';
 
 type Validator = (
   definition: unknown,

@@ -1,7 +1,7 @@
 import { assertions, type aws_lambda as lambda } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDeployment } from '../../infra/config.ts';
-import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
+import { readDeployment } from '#infra/config.ts';
+import { TABLE_DEFINITION } from '#shared/storage/table.ts';
 import {
   CHECKED_DRAFT_EXPIRY_DAYS,
   CHECKED_DRAFT_TAG,
@@ -9,7 +9,7 @@ import {
   PENDING_UPLOAD_EXPIRY_DAYS,
   PENDING_UPLOAD_TAG,
   UPLOAD_PREFIX,
-} from '../../shared/storage/upload-lifecycle.ts';
+} from '#shared/storage/upload-lifecycle.ts';
 import { fixtureSystem } from './fixtures/system.ts';
 import { expectGrantsWithin, flat, resourcesFor, statementsOf } from './iam.ts';
 import { cloudFormationFindings, nagFindings } from './nag.ts';

@@ -1,12 +1,7 @@
 import type { assertions, aws_lambda as lambda, Stack } from 'aws-cdk-lib';
 import { expect } from 'vitest';
-import {
-  BUCKET_ACTIONS,
-  RESOURCELESS_ACTIONS,
-  SES_SEND_ACTIONS,
-  TABLE_ACTIONS,
-} from '../../infra/permissions.ts';
-import type { Permissions } from '../../shared/routes/types.ts';
+import { BUCKET_ACTIONS, RESOURCELESS_ACTIONS, SES_SEND_ACTIONS, TABLE_ACTIONS } from '#infra/permissions.ts';
+import type { Permissions } from '#shared/routes/types.ts';
 
 export interface Statement {
   Effect: string;

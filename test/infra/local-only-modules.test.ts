@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleOptions } from '../../infra/bundling.ts';
+import { bundleOptions } from '#infra/bundling.ts';
 
 const outdir = mkdtempSync(join(tmpdir(), 'local-only-bundle-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));

@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleOptions, modelDocumentsModule } from '../../infra/bundling.ts';
-import { modelDocumentFiles } from '../../shared/enrolment/model-document-pdf.ts';
-import { getModelDocumentRoute } from '../../shared/routes/enrolment-documents.ts';
+import { bundleOptions, modelDocumentsModule } from '#infra/bundling.ts';
+import { modelDocumentFiles } from '#shared/enrolment/model-document-pdf.ts';
 
 const outdir = mkdtempSync(join(tmpdir(), 'model-documents-bundle-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('the getModelDocument Lambda bundle', () => {
   it('carries the PDFs rendered at build time, not pdf-lib', async () => {
-    const { metafile } = await build(bundleOptions(getModelDocumentRoute.handler, outdir));
+    const { metafile } = await build(
+      bundleOptions('functions/enrolment/get-model-document/handler.ts', outdir),
+    );
     const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint);
     const contributing = Object.entries(output?.inputs ?? {})
       .filter(([, input]) => input.bytesInOutput > 0)

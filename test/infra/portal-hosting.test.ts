@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, aws_apigatewayv2 as apigw, assertions, Stack } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDeployment } from '../../infra/config.ts';
-import { contentSecurityPolicy } from '../../infra/portal-headers.ts';
-import { PortalHosting, SPA_FALLBACK_CODE } from '../../infra/portal-hosting.ts';
+import { readDeployment } from '#infra/config.ts';
+import { contentSecurityPolicy } from '#infra/portal-headers.ts';
+import { PortalHosting, SPA_FALLBACK_CODE } from '#infra/portal-hosting.ts';
 import { cdkContext } from './synth.ts';
 
 /**

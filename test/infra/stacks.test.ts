@@ -2,10 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type assertions, aws_iam as iam, type aws_lambda as lambda, Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_FILE } from '../../infra/bundling.ts';
-import { reachableModules } from '../../infra/module-graph.ts';
-import { AUTHORIZER_RESERVED_CONCURRENCY } from '../../infra/stateless-stack.ts';
-import { HASHING_MEMORY_MB, HASHING_RESERVED_CONCURRENCY } from '../../shared/routes/accounts-common.ts';
+import { BUNDLE_FILE } from '#infra/bundling.ts';
+import { AUTHORIZER_RESERVED_CONCURRENCY } from '#infra/stateless-stack.ts';
+import { HASHING_MEMORY_MB, HASHING_RESERVED_CONCURRENCY } from '#shared/routes/accounts-common.ts';
+import type { RouteDefinition } from '#shared/routes/types.ts';
 import { expectGrantsWithin, resourcesFor, statementsOf } from './iam.ts';
 import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
 import { realSystem, synthesize } from './synth.ts';
@@ -14,18 +14,30 @@ import { realSystem, synthesize } from './synth.ts';
  * The stacks generated from the real route table, bundled as `npm run synth` does (one synth for
  * the whole file: esbuild bundles every function).
  */
-const PROTECTED = new Set(['operator', 'instructor', 'account']);
 let synth: ReturnType<typeof synthesize>;
 
 beforeAll(() => {
   synth = synthesize(realSystem, { bundle: true });
 }, 120_000);
 
+/** Routes a session protects: every access but the public and the draft token's. */
+const isSessionRoute = (route: RouteDefinition) => route.access !== 'public' && route.access !== 'draft';
+/** The routes that call CaptchEtat and the company directory (a fixed list: the bundles must agree). */
+const CAPTCHA_ROUTES = [
+  'createCaptcha',
+  'getCaptchaAudio',
+  'login',
+  'lookupEnrolmentCompany',
+  'submitEnrolment',
+];
+const COMPANY_DIRECTORY_ROUTES = ['lookupEnrolmentCompany'];
+const ADAPTER_MODULES = { captcha: 'shared/captcha/index.ts', companyDirectory: 'shared/companies/index.ts' };
+
 const bucketArn = 'arn:<AWS::Partition>:s3:::segur-mss-dev-documents-<AWS::AccountId>-<AWS::Region>';
 
 describe('stacks generated from the route table', () => {
   it('creates one function per route, per workflow task, plus the authorizer, the SES events recorder, the $default route and the scan result handler', () => {
-    const needsAuthorizer = realSystem.routes.some((route) => PROTECTED.has(route.access));
+    const needsAuthorizer = realSystem.routes.some(isSessionRoute);
     synth.api.resourceCountIs(
       'AWS::Lambda::Function',
       realSystem.routes.length +
@@ -48,7 +60,7 @@ describe('stacks generated from the route table', () => {
     for (const route of realSystem.routes) {
       const deployed = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
       expect(deployed, `${route.method} ${route.path}`).toBeDefined();
-      expect(deployed?.Properties.AuthorizationType).toBe(PROTECTED.has(route.access) ? 'CUSTOM' : 'NONE');
+      expect(deployed?.Properties.AuthorizationType).toBe(isSessionRoute(route) ? 'CUSTOM' : 'NONE');
     }
   });
 
@@ -94,8 +106,7 @@ describe('stacks generated from the route table', () => {
           synth.stateless.getLogicalId(fn.node.defaultChild as never)
         ];
       const variables = cfn?.Properties.Environment.Variables as Record<string, string>;
-      const modules = reachableModules(route.handler);
-      if (modules.has('shared/captcha/index.ts')) {
+      if (CAPTCHA_ROUTES.includes(route.id)) {
         expect(variables.CAPTCHA_PROVIDER, route.id).toBe('captchetat');
         // The secret's name only: its value is read at run time, never in the configuration.
         expect(variables.CAPTCHETAT_SECRET_ID).toBe('segur-mss/dev/captcha');
@@ -107,9 +118,35 @@ describe('stacks generated from the route table', () => {
         ]);
       } else expect(Object.keys(variables).filter((name) => name.startsWith('CAPTCHA'))).toEqual([]);
       expect(variables.COMPANY_DIRECTORY, route.id).toBe(
-        modules.has('shared/companies/index.ts') ? 'api' : undefined,
+        COMPANY_DIRECTORY_ROUTES.includes(route.id) ? 'api' : undefined,
       );
     }
+  });
+
+  it("bundles each route's own slice only, and declares the adapters its bundle calls", () => {
+    const { bundles } = synth.stateless;
+    for (const route of realSystem.routes) {
+      const modules = bundles.bundledModules(route.handler);
+      const slice = route.handler.replace(/handler\.ts$/, '');
+      expect(modules.filter((module) => module.startsWith('functions/')).sort(), route.id).toEqual([
+        `${slice}handler.ts`,
+        `${slice}route.ts`,
+      ]);
+      const bundledAdapters = Object.entries(ADAPTER_MODULES)
+        .filter(([, module]) => modules.includes(module))
+        .map(([adapter]) => adapter);
+      expect(bundledAdapters, route.id).toEqual(route.adapters ?? []);
+    }
+    expect(
+      realSystem.routes.filter((route) => route.adapters?.includes('captcha')).map((route) => route.id),
+    ).toEqual(expect.arrayContaining(CAPTCHA_ROUTES));
+    for (const task of realSystem.workflowTasks)
+      expect(
+        bundles
+          .bundledModules(task.handler)
+          .filter((module) => Object.values(ADAPTER_MODULES).includes(module)),
+        task.id,
+      ).toEqual([]);
   });
 
   it("limits each route function's IAM policy to what the route declares", () => {
@@ -117,7 +154,7 @@ describe('stacks generated from the route table', () => {
       const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;
       expectGrantsWithin(statementsOf(synth.api, synth.stateless, fn), route.permissions ?? {}, {
         bucket: bucketArn,
-        readsCaptchaSecret: reachableModules(route.handler).has('shared/captcha/index.ts'),
+        readsCaptchaSecret: CAPTCHA_ROUTES.includes(route.id),
       });
     }
   });

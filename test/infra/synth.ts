@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, assertions, NestedStack, type Stack } from 'aws-cdk-lib';
 import { afterAll } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/bundling.ts';
-import { readDeployment } from '../../infra/config.ts';
-import { PortalHosting } from '../../infra/portal-hosting.ts';
-import { addStacks } from '../../infra/stacks.ts';
-import { emailEventHandler, workflows, workflowTasks } from '../../infra/state-machines.ts';
-import type { SystemDefinition } from '../../infra/stateless-stack.ts';
-import { authorizerModule, authorizerPermissions, routeTable } from '../../shared/routes/index.ts';
+import { authorizerModule, authorizerPermissions, routeTable } from '#functions/route-table.ts';
+import { REPOSITORY_ROOT } from '#infra/bundling.ts';
+import { readDeployment } from '#infra/config.ts';
+import { PortalHosting } from '#infra/portal-hosting.ts';
+import { addStacks } from '#infra/stacks.ts';
+import { emailEventHandler, workflows, workflowTasks } from '#infra/state-machines.ts';
+import type { SystemDefinition } from '#infra/stateless-stack.ts';
 
 /** The system the deployed stacks are generated from (what infra/app.ts passes). */
 export const realSystem: SystemDefinition = {

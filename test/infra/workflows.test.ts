@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/bundling.ts';
-import { workflows, workflowTasks } from '../../infra/state-machines.ts';
-import { referencedTaskIds } from '../../infra/workflow-tasks.ts';
-import type { WorkflowDefinition } from '../../shared/workflows/types.ts';
+import { REPOSITORY_ROOT } from '#infra/bundling.ts';
+import { workflows, workflowTasks } from '#infra/state-machines.ts';
+import { referencedTaskIds } from '#infra/workflow-tasks.ts';
+import type { WorkflowDefinition } from '#shared/workflows/types.ts';
 import { fixtureSystem } from './fixtures/system.ts';
 
 type Validator = (definition: unknown) => { isValid: boolean; errorsText: (separator?: string) => string };

@@ -1,5 +1,5 @@
-import { DEMO_INSTRUCTOR } from '../../infra/local/demo-data.ts';
-import type { Enrolment } from '../../shared/enrolment/model.ts';
+import { DEMO_INSTRUCTOR } from '#infra/local/demo-data.ts';
+import type { Enrolment } from '#shared/enrolment/model.ts';
 import type { TestCloud } from './harness.ts';
 
 /**
@@ -26,7 +26,7 @@ export async function loginAsDemoInstructor(local: TestCloud): Promise<string> {
  */
 export async function activeOperator(local: TestCloud, enrolment: Enrolment, password = 'Operateur-Test#42') {
   const { provisionOperatorAccount, issueTemporaryPasswordAndSend } = await import(
-    '../../shared/accounts/provisioning.ts'
+    '#shared/accounts/provisioning.ts'
   );
   const { accountId, identifier } = await provisionOperatorAccount(enrolment);
   let temporary = '';
@@ -53,8 +53,8 @@ export async function activeOperator(local: TestCloud, enrolment: Enrolment, pas
 /** The identifier's credentials item as stored (lockout attributes included). */
 export async function rawCredentials(identifier: string) {
   const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { documentClient, tableName } = await import('../../shared/storage/client.ts');
-  const keys = await import('../../shared/storage/keys.ts');
+  const { documentClient, tableName } = await import('#shared/storage/client.ts');
+  const keys = await import('#shared/storage/keys.ts');
   return (
     await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.credentials(identifier) }))
   ).Item;

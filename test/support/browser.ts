@@ -9,9 +9,9 @@ import {
   chromium as playwrightChromium,
 } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/local/cloud.ts';
-import { startPortal } from '../../infra/local/portal.ts';
-import { PORTAL_DIST } from '../../infra/local/portal-build.ts';
+import { REPOSITORY_ROOT } from '#infra/local/cloud.ts';
+import { startPortal } from '#infra/local/portal.ts';
+import { PORTAL_DIST } from '#infra/local/portal-build.ts';
 import { type TestCloud, useLocalCloud } from './harness.ts';
 
 export const SCREENSHOTS = join(REPOSITORY_ROOT, 'test-results', 'screenshots');

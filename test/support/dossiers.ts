@@ -1,7 +1,7 @@
-import type { PostalAddress } from '../../shared/enrolment/model.ts';
-import { advanceHtCents, totalHtCents, withVat } from '../../shared/funding/amounts.ts';
-import { guideFundingCall } from '../../shared/funding/call.ts';
-import type { Dossier } from '../../shared/funding/dossier-model.ts';
+import type { PostalAddress } from '#shared/enrolment/model.ts';
+import { advanceHtCents, totalHtCents, withVat } from '#shared/funding/amounts.ts';
+import { guideFundingCall } from '#shared/funding/call.ts';
+import type { Dossier } from '#shared/funding/dossier-model.ts';
 
 /** The guide's example beneficiary (PROCIVIS IMMOBILIER, zbuMSS0046). */
 export const GUIDE_ADDRESS: PostalAddress = {

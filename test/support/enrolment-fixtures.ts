@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Enrolment } from '../../shared/enrolment/model.ts';
-import type { EnrolmentStatus } from '../../shared/enrolment/status.ts';
-import * as keys from '../../shared/storage/keys.ts';
-import { indexKeys } from '../../shared/storage/keys.ts';
-import { putItem } from '../../shared/storage/store.ts';
+import type { Enrolment } from '#shared/enrolment/model.ts';
+import type { EnrolmentStatus } from '#shared/enrolment/status.ts';
+import * as keys from '#shared/storage/keys.ts';
+import { indexKeys } from '#shared/storage/keys.ts';
+import { putItem } from '#shared/storage/store.ts';
 
 /**
  * Writes an Enrolment item with the keys the enrolment use cases set (aggregate key, by-SIRET

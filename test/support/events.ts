@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { compileRoute, toHttpApiEvent } from '../../infra/local/gateway.ts';
-import type { AuthContext, RouteDefinition } from '../../shared/routes/types.ts';
+import { compileRoute, toHttpApiEvent } from '#infra/local/gateway.ts';
+import type { AuthContext, RouteDefinition } from '#shared/routes/types.ts';
 
 /** Builds the HTTP API v2 event the gateway would give `route`'s handler, for direct handler tests. */
 export function eventFor(

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
+import { type LocalCloud, startLocalCloud } from '#infra/local/cloud.ts';
 import { publishedContract } from './contract.ts';
 
 export interface ApiResponse<T = any> {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { REPOSITORY_ROOT } from '../../infra/local/cloud.ts';
+import { REPOSITORY_ROOT } from '#infra/local/cloud.ts';
 
 export interface NpmStart {
   child: ChildProcess;

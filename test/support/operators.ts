@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Enrolment } from '../../shared/enrolment/model.ts';
-import type { VatRegime } from '../../shared/enrolment/vat.ts';
-import * as keys from '../../shared/storage/keys.ts';
-import { indexKeys } from '../../shared/storage/keys.ts';
+import type { Enrolment } from '#shared/enrolment/model.ts';
+import type { VatRegime } from '#shared/enrolment/vat.ts';
+import * as keys from '#shared/storage/keys.ts';
+import { indexKeys } from '#shared/storage/keys.ts';
 import { GUIDE_ADDRESS } from './dossiers.ts';
 import type { TestCloud } from './harness.ts';
 
 /** The store reads TABLE_NAME at import: load it once the local cloud has set the environment. */
-const putItem: typeof import('../../shared/storage/store.ts')['putItem'] = async (item) =>
-  (await import('../../shared/storage/store.ts')).putItem(item);
+const putItem: typeof import('#shared/storage/store.ts')['putItem'] = async (item) =>
+  (await import('#shared/storage/store.ts')).putItem(item);
 
 export interface TestOperator {
   accountId: string;
@@ -112,7 +112,7 @@ export async function operatorWith(
   if (options.status && options.status !== 'VALIDEE') {
     // No flow takes a validated enrolment elsewhere today; funding checks it anyway (defence in
     // depth), so the test moves the stored enrolment itself.
-    const { getItem } = await import('../../shared/storage/store.ts');
+    const { getItem } = await import('#shared/storage/store.ts');
     const stored = await getItem<Enrolment>(keys.enrolment(enrolment.id));
     await storeEnrolment({ ...(stored as Enrolment), status: options.status });
   }

@@ -4,7 +4,7 @@ import {
   identifierEmail,
   passwordResetEmail,
   temporaryPasswordEmail,
-} from '../../shared/accounts/emails.ts';
+} from '#shared/accounts/emails.ts';
 
 const portalUrl = 'https://segurnum.example';
 

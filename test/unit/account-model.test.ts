@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { identifierFromName, normaliseSecretAnswer } from '../../shared/accounts/model.ts';
-import { violatedPasswordRules } from '../../shared/accounts/password-policy.ts';
-import { generateTemporaryPassword } from '../../shared/accounts/temporary-password.ts';
+import { identifierFromName, normaliseSecretAnswer } from '#shared/accounts/model.ts';
+import { violatedPasswordRules } from '#shared/accounts/password-policy.ts';
+import { generateTemporaryPassword } from '#shared/accounts/temporary-password.ts';
 
 describe('account model rules', () => {
   it.each([

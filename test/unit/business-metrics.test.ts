@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recordBusinessEvent } from '../../shared/business-events.ts';
+import { recordBusinessEvent } from '#shared/business-events.ts';
 
 const emitted = (record: () => void) => {
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);

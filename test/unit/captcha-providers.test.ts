@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CAPTCHA_ALPHABET } from '../../shared/captcha/alphabet.ts';
-import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '../../shared/captcha/audio.ts';
-import { captchEtatProvider } from '../../shared/captcha/captchetat.ts';
-import { renderCaptchaSvg } from '../../shared/captcha/svg.ts';
+import { CAPTCHA_ALPHABET } from '#shared/captcha/alphabet.ts';
+import { localVoice, SPOKEN_SAMPLE_RATE, spellAsWav } from '#shared/captcha/audio.ts';
+import { captchEtatProvider } from '#shared/captcha/captchetat.ts';
+import { renderCaptchaSvg } from '#shared/captcha/svg.ts';
 
 describe('captcha provider selection', () => {
   beforeEach(() => {
@@ -13,15 +13,15 @@ describe('captcha provider selection', () => {
 
   it('refuses the local provider on any stage but local: no bypass in a deployed stack', async () => {
     Object.assign(process.env, { STAGE: 'production', CAPTCHA_PROVIDER: 'local' });
-    await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/only allowed when STAGE=local/);
+    await expect(import('#shared/captcha/index.ts')).rejects.toThrow(/only allowed when STAGE=local/);
   });
 
   it('refuses CaptchEtat without its settings, and a missing STAGE', async () => {
     Object.assign(process.env, { STAGE: 'production', CAPTCHA_PROVIDER: 'captchetat' });
-    await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/CAPTCHETAT_SECRET_ID/);
+    await expect(import('#shared/captcha/index.ts')).rejects.toThrow(/CAPTCHETAT_SECRET_ID/);
     vi.resetModules();
     delete process.env.STAGE;
-    await expect(import('../../shared/captcha/index.ts')).rejects.toThrow(/Invalid configuration: STAGE/);
+    await expect(import('#shared/captcha/index.ts')).rejects.toThrow(/Invalid configuration: STAGE/);
   });
 });
 
@@ -147,7 +147,7 @@ describe('CaptchEtat credentials read from Secrets Manager at run time', () => {
 
   it('reads the secret once per cache period, concurrent first reads included', async () => {
     const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-    const { cachedSecret } = await import('../../shared/aws/secrets.ts');
+    const { cachedSecret } = await import('#shared/aws/secrets.ts');
     const client = new SecretsManagerClient({
       endpoint,
       region: 'eu-west-3',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CompanyDirectoryUnavailable,
   rechercheEntreprisesDirectory,
-} from '../../shared/companies/recherche-entreprises.ts';
+} from '#shared/companies/recherche-entreprises.ts';
 
 /**
  * The API Recherche d'entreprises adapter, a real HTTP client, against a local server replaying

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../shared/openapi-document.ts';
+import { openApiDocument } from '#shared/openapi-document.ts';
 import { contractCheck } from '../support/contract.ts';
 
 /** The independent check every API and e2e test runs on each response (test/support/contract.ts). */

@@ -1,10 +1,10 @@
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { totalHtCents, withVat } from '../../shared/funding/amounts.ts';
-import { guideFundingCall } from '../../shared/funding/call.ts';
-import { advanceDecisionContent, balanceDecisionContent } from '../../shared/funding/decision-content.ts';
-import { renderDecisionPdf } from '../../shared/funding/decision-pdf.ts';
-import { maskIban } from '../../shared/funding/iban.ts';
+import { totalHtCents, withVat } from '#shared/funding/amounts.ts';
+import { guideFundingCall } from '#shared/funding/call.ts';
+import { advanceDecisionContent, balanceDecisionContent } from '#shared/funding/decision-content.ts';
+import { renderDecisionPdf } from '#shared/funding/decision-pdf.ts';
+import { maskIban } from '#shared/funding/iban.ts';
 import { TEN_OF_EACH as counts, guideDossier } from '../support/dossiers.ts';
 import { readPdf } from '../support/pdf.ts';
 

@@ -10,10 +10,10 @@ import {
   TooManyRequestsError,
   UnauthenticatedError,
   UnavailableError,
-} from '../../shared/errors.ts';
-import { asProblem } from '../../shared/http/domain-error-mapping.ts';
-import { ProblemError } from '../../shared/http/problem.ts';
-import { TASK_ERRORS, toTaskError } from '../../shared/workflows/errors.ts';
+} from '#shared/errors.ts';
+import { asProblem } from '#shared/http/domain-error-mapping.ts';
+import { ProblemError } from '#shared/http/problem.ts';
+import { TASK_ERRORS, toTaskError } from '#shared/workflows/errors.ts';
 
 describe('domain errors at the HTTP edge', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromSesError, TASK_ERRORS, TaskError, toTaskError } from '../../shared/workflows/errors.ts';
-import { retryExecutionName } from '../../shared/workflows/retry-name.ts';
+import { fromSesError, TASK_ERRORS, TaskError, toTaskError } from '#shared/workflows/errors.ts';
+import { retryExecutionName } from '#shared/workflows/retry-name.ts';
 
 const sesError = (name: string, status?: number) =>
   Object.assign(new Error('Email address is not verified: someone@example.fr'), {

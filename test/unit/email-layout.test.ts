@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forgottenIdentifierEmail, identifierEmail } from '../../shared/accounts/emails.ts';
-import { frenchTypography, greeting, renderEmail } from '../../shared/email/layout.ts';
-import { acknowledgementEmail } from '../../shared/email/templates/enrolment-acknowledgement.ts';
+import { forgottenIdentifierEmail, identifierEmail } from '#shared/accounts/emails.ts';
+import { frenchTypography, greeting, renderEmail } from '#shared/email/layout.ts';
+import { acknowledgementEmail } from '#shared/email/templates/enrolment-acknowledgement.ts';
 import { expectSameFacts } from '../support/email-checks.ts';
 
 const NBSP = '\u00a0';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgementEmail } from '../../shared/email/templates/enrolment-acknowledgement.ts';
-import { changesRequestedEmail } from '../../shared/email/templates/enrolment-changes-requested.ts';
-import type { EnrolmentEmailSubject } from '../../shared/email/templates/enrolment-facts.ts';
-import { rejectionEmail } from '../../shared/email/templates/enrolment-rejection.ts';
-import { validationEmail } from '../../shared/email/templates/enrolment-validation.ts';
+import { acknowledgementEmail } from '#shared/email/templates/enrolment-acknowledgement.ts';
+import { changesRequestedEmail } from '#shared/email/templates/enrolment-changes-requested.ts';
+import type { EnrolmentEmailSubject } from '#shared/email/templates/enrolment-facts.ts';
+import { rejectionEmail } from '#shared/email/templates/enrolment-rejection.ts';
+import { validationEmail } from '#shared/email/templates/enrolment-validation.ts';
 import { expectSameFacts, wellFormednessErrors } from '../support/email-checks.ts';
 
 const subject: EnrolmentEmailSubject = {

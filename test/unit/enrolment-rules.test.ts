@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildApplicantStep } from '../../shared/enrolment/applicant.ts';
-import { checkBankDetails } from '../../shared/enrolment/bank.ts';
-import { draftTokenMatches, hashDraftToken, newDraftToken } from '../../shared/enrolment/draft-token.ts';
-import { fileNameMatchesType, judgeUpload, MAX_DOCUMENT_BYTES } from '../../shared/enrolment/file-rules.ts';
-import type { ApplicantStep, Enrolment } from '../../shared/enrolment/model.ts';
-import { controlKey, formatEnrolmentNumber } from '../../shared/enrolment/number.ts';
-import { isBuyerOperator, requiredDocuments, stepStatuses } from '../../shared/enrolment/requirements.ts';
-import { isValidSiret, luhnSum } from '../../shared/enrolment/siret.ts';
+import { buildApplicantStep } from '#shared/enrolment/applicant.ts';
+import { checkBankDetails } from '#shared/enrolment/bank.ts';
+import { draftTokenMatches, hashDraftToken, newDraftToken } from '#shared/enrolment/draft-token.ts';
+import { fileNameMatchesType, judgeUpload, MAX_DOCUMENT_BYTES } from '#shared/enrolment/file-rules.ts';
+import type { ApplicantStep, Enrolment } from '#shared/enrolment/model.ts';
+import { controlKey, formatEnrolmentNumber } from '#shared/enrolment/number.ts';
+import { isBuyerOperator, requiredDocuments, stepStatuses } from '#shared/enrolment/requirements.ts';
+import { isValidSiret, luhnSum } from '#shared/enrolment/siret.ts';
 
 describe('SIRET', () => {
   it('accepts the guide sample and the demo developer, refuses a wrong key', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildBankTable } from '../../shared/enrolment/french-bank-registry.ts';
-import { bankCodeOf, frenchBankName } from '../../shared/enrolment/french-banks.ts';
+import { buildBankTable } from '#shared/enrolment/french-bank-registry.ts';
+import { bankCodeOf, frenchBankName } from '#shared/enrolment/french-banks.ts';
 
 const dataFile = JSON.parse(
   readFileSync(new URL('../../shared/enrolment/french-banks.json', import.meta.url), 'utf8'),

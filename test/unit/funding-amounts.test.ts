@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VAT_REGIME_CODES } from '../../shared/enrolment/vat.ts';
+import { VAT_REGIME_CODES } from '#shared/enrolment/vat.ts';
 import {
   advanceHtCents,
   balanceAmount,
@@ -11,9 +11,9 @@ import {
   ttcCents,
   vatRateLabel,
   withVat,
-} from '../../shared/funding/amounts.ts';
-import { demoFundingCall, guideFundingCall, isWithin } from '../../shared/funding/call.ts';
-import { MAILBOX_KINDS, MAX_MAILBOX_COUNT, type MailboxCounts } from '../../shared/funding/counts.ts';
+} from '#shared/funding/amounts.ts';
+import { demoFundingCall, guideFundingCall, isWithin } from '#shared/funding/call.ts';
+import { MAILBOX_KINDS, MAX_MAILBOX_COUNT, type MailboxCounts } from '#shared/funding/counts.ts';
 
 const call = guideFundingCall();
 const none: MailboxCounts = { applicatives: 0, organisationnelles: 0, personnelles: 0 };

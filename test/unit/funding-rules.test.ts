@@ -4,12 +4,12 @@ import {
   closingDateLabel,
   demoFundingCall,
   guideFundingCall,
-} from '../../shared/funding/call.ts';
-import { mailboxCountsSchema } from '../../shared/funding/counts.ts';
-import { decideAdvance, decideBalance } from '../../shared/funding/decisions.ts';
-import { addressLines, formatDossierNumber, isDossierNumber } from '../../shared/funding/dossier-model.ts';
-import { decisionEmail } from '../../shared/funding/emails.ts';
-import { paymentSummary } from '../../shared/funding/payments.ts';
+} from '#shared/funding/call.ts';
+import { mailboxCountsSchema } from '#shared/funding/counts.ts';
+import { decideAdvance, decideBalance } from '#shared/funding/decisions.ts';
+import { addressLines, formatDossierNumber, isDossierNumber } from '#shared/funding/dossier-model.ts';
+import { decisionEmail } from '#shared/funding/emails.ts';
+import { paymentSummary } from '#shared/funding/payments.ts';
 import { guideDossier } from '../support/dossiers.ts';
 
 const call = guideFundingCall();

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileRoute, toHttpApiEvent } from '../../infra/local/gateway.ts';
-import { defineRoute } from '../../shared/routes/types.ts';
+import { compileRoute, toHttpApiEvent } from '#infra/local/gateway.ts';
+import { defineRoute } from '#shared/routes/types.ts';
 
 const route = defineRoute({
   id: 'example',
   method: 'POST',
   path: '/v1/things/{thingId}/parts/{partId}',
-  handler: 'functions/none.ts',
   access: 'public',
   summary: 'Exemple',
   tags: [],

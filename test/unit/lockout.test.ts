@@ -5,7 +5,7 @@ import {
   gateAttempt,
   type LoginAttemptState,
   recordFailure,
-} from '../../shared/accounts/lockout.ts';
+} from '#shared/accounts/lockout.ts';
 
 describe('lockout policy (documented numbers)', () => {
   it('lets 3 failures through, then doubles the delay from 30 s up to 15 min', () => {

@@ -1,6 +1,6 @@
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { modelDocumentFiles, renderModelDocument } from '../../shared/enrolment/model-document-pdf.ts';
+import { modelDocumentFiles, renderModelDocument } from '#shared/enrolment/model-document-pdf.ts';
 import { readPdf } from '../support/pdf.ts';
 
 describe('model documents (pdf-lib)', () => {

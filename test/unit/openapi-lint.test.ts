@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/bundling.ts';
-import { openApiDocument } from '../../shared/openapi-document.ts';
+import { REPOSITORY_ROOT } from '#infra/bundling.ts';
+import { openApiDocument } from '#shared/openapi-document.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'openapi-lint-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));

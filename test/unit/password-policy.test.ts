@@ -4,7 +4,7 @@ import {
   isCommonPassword,
   PASSWORD_RULE_MESSAGES,
   violatedPasswordRules,
-} from '../../shared/accounts/password-policy.ts';
+} from '#shared/accounts/password-policy.ts';
 
 const context = { identifier: 'marie.dupont' };
 

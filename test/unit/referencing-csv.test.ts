@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseReferencingCsv } from '../../shared/enrolment/referencing-csv.ts';
+import { parseCsv, parseReferencingCsv } from '#shared/enrolment/referencing-csv.ts';
 
 describe('ANS referencing CSV', () => {
   it('imports valid lines and reports refused ones with their line number', () => {

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pathPattern } from '../../shared/http/unmatched-route.ts';
+import { pathPattern } from '#shared/http/unmatched-route.ts';
 
 /** The `$default` route's function on AWS answers what the local gateway answers for unknown routes. */
-let handler: typeof import('../../functions/system/route-not-found.ts').handler;
+let handler: typeof import('#functions/system/route-not-found.ts').handler;
 
 beforeAll(async () => {
   process.env.ROUTE_PATHS = JSON.stringify(['/v1/health', '/v1/enrolments/{id}']);
-  ({ handler } = await import('../../functions/system/route-not-found.ts'));
+  ({ handler } = await import('#functions/system/route-not-found.ts'));
 });
 
 const event = (method: string, rawPath: string) =>

@@ -6,7 +6,7 @@ import {
   needsRehash,
   PRODUCTION_SCRYPT,
   verifySecret,
-} from '../../shared/accounts/secret-hash.ts';
+} from '#shared/accounts/secret-hash.ts';
 
 describe('scrypt hashing of passwords and secret answers', () => {
   it('uses N = 2^17, r = 8, p = 1, stores the parameters, and verifies (one production hash)', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TABLE_DEFINITION } from '../../shared/storage/table.ts';
+import { TABLE_DEFINITION } from '#shared/storage/table.ts';
 
 /**
  * The storage layer's boundary, read from the sources: DynamoDB is reached only through
@@ -68,7 +68,7 @@ describe('the clock port', () => {
     'shared/metrics.ts', // CloudWatch metric timestamp (EMF)
     'shared/funding/documents.ts', // presigned URL lifetime (S3's clock)
     'shared/enrolment/document-download.ts', // presigned URL lifetime (S3's clock)
-    'functions/enrolment/request-document-upload.ts', // presigned POST lifetime (S3's clock)
+    'functions/enrolment/request-document-upload/handler.ts', // presigned POST lifetime (S3's clock)
   ]);
 
   it('gives the time to every other module', () => {

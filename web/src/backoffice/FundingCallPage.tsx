@@ -4,7 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { MSS_CALL_ID } from '../../../shared/funding/call.ts';
+import { MSS_CALL_ID } from '#shared/funding/call.ts';
 import { api } from '../api/client.ts';
 import { ApiProblem, fieldErrorsOf, unwrap } from '../api/problem.ts';
 import { formObject, ProblemAlert, TextField } from '../components/Form.tsx';

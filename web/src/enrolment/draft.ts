@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Enrolment } from '../../../shared/enrolment/model.ts';
+import type { Enrolment } from '#shared/enrolment/model.ts';
 import { api } from '../api/client.ts';
 import { unwrap } from '../api/problem.ts';
 import { tabStorageItem } from '../components/tabStorage.ts';

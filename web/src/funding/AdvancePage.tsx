@@ -1,7 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { MAILBOX_KINDS, type MailboxKind } from '../../../shared/funding/counts.ts';
+import { MAILBOX_KINDS, type MailboxKind } from '#shared/funding/counts.ts';
 import { api } from '../api/client.ts';
 import { fieldErrorsOf, unwrap } from '../api/problem.ts';
 import { RequireSession } from '../auth/RequireSession.tsx';

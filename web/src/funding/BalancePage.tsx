@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MAILBOX_KINDS } from '../../../shared/funding/counts.ts';
+import { MAILBOX_KINDS } from '#shared/funding/counts.ts';
 import { api } from '../api/client.ts';
 import { fieldErrorsOf, unwrap } from '../api/problem.ts';
 import { RequireSession } from '../auth/RequireSession.tsx';

@@ -1,7 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Person, PostalAddress } from '../../../../shared/enrolment/model.ts';
+import type { Person, PostalAddress } from '#shared/enrolment/model.ts';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf, unwrap } from '../../api/problem.ts';
 import type { paths } from '../../api/schema.d.ts';

@@ -4,7 +4,7 @@ import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { VAT_REGIMES } from '../../../../shared/enrolment/vat.ts';
+import { VAT_REGIMES } from '#shared/enrolment/vat.ts';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf, unwrap } from '../../api/problem.ts';
 import { ProblemAlert } from '../../components/Form.tsx';

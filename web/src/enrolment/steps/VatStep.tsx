@@ -1,6 +1,6 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
-import { VAT_REGIMES } from '../../../../shared/enrolment/vat.ts';
+import { VAT_REGIMES } from '#shared/enrolment/vat.ts';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import type { paths } from '../../api/schema.d.ts';

@@ -1,7 +1,0 @@
-import { changePassword } from '../../shared/accounts/security-settings.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { changePasswordRoute } from '../../shared/routes/accounts.ts';
-
-export const handler = httpHandler(changePasswordRoute, async ({ auth, body, sourceIp }) =>
-  ok(await changePassword(auth.accountId, body, sourceIp), { 'cache-control': 'no-store' }),
-);

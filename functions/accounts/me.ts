@@ -1,5 +1,0 @@
-import { describeMe } from '../../shared/accounts/home.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { meRoute } from '../../shared/routes/accounts-home.ts';
-
-export const handler = httpHandler(meRoute, async ({ auth }) => ok(await describeMe(auth)));

@@ -1,8 +1,0 @@
-import { resetPassword } from '../../shared/accounts/recovery.ts';
-import { httpHandler, noContent } from '../../shared/http/handler.ts';
-import { resetPasswordRoute } from '../../shared/routes/accounts-recovery.ts';
-
-export const handler = httpHandler(resetPasswordRoute, async ({ body, sourceIp }) => {
-  await resetPassword(body, sourceIp);
-  return noContent();
-});

@@ -1,7 +1,0 @@
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { readEnrolmentFile } from '../../shared/instruction/enrolment-file.ts';
-import { getAdminEnrolmentRoute } from '../../shared/routes/admin-enrolments.ts';
-
-export const handler = httpHandler(getAdminEnrolmentRoute, async ({ params }) =>
-  ok(await readEnrolmentFile(params.id)),
-);

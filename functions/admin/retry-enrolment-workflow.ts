@@ -1,7 +1,0 @@
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { retryEnrolmentWorkflow } from '../../shared/instruction/workflow-retry.ts';
-import { retryEnrolmentWorkflowRoute } from '../../shared/routes/admin-enrolments.ts';
-
-export const handler = httpHandler(retryEnrolmentWorkflowRoute, async ({ params }) =>
-  ok(await retryEnrolmentWorkflow(params.id, params.executionName)),
-);

@@ -1,7 +1,0 @@
-import { findMssReferencing, toReferencingStep } from '../../shared/enrolment/referencing.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { getReferencingRoute } from '../../shared/routes/enrolment.ts';
-
-export const handler = httpHandler(getReferencingRoute, async ({ params }) =>
-  ok(toReferencingStep(await findMssReferencing(params.number, 'path.number'))),
-);

@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import {
+  documentsBucket,
+  draftHeaders,
+  draftProblems,
+  table,
+  tags,
+} from '#shared/routes/enrolment-common.ts';
+import { enrolmentIdParams, uploadRequestInput } from '#shared/routes/enrolment-schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
+
+/** Justificatifs of the enrolment request: a presigned upload of one document. */
+export const requestDocumentUploadRoute = defineRoute({
+  id: 'requestDocumentUpload',
+  method: 'POST',
+  path: '/v1/enrolments/{id}/documents',
+  access: 'draft',
+  summary: "Déposer un justificatif : formulaire d'envoi direct vers le stockage (POST présigné, 5 minutes)",
+  tags,
+  request: { params: enrolmentIdParams, body: uploadRequestInput, headers: draftHeaders },
+  responses: {
+    201: {
+      description: 'URL et champs du formulaire multipart à envoyer, le fichier en dernier champ « file »',
+      schema: z.strictObject({
+        field: z.string(),
+        url: z.string(),
+        fields: z.record(z.string(), z.string()),
+        expiresAt: z.string(),
+      }),
+    },
+    ...draftProblems,
+  },
+  permissions: { table, bucket: documentsBucket },
+});

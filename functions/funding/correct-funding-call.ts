@@ -1,7 +1,0 @@
-import { correctFundingCall } from '../../shared/funding/call-admin.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { correctFundingCallRoute } from '../../shared/routes/funding-admin.ts';
-
-export const handler = httpHandler(correctFundingCallRoute, async ({ params, body, auth }) =>
-  ok(await correctFundingCall(params.callId, body, auth.accountId)),
-);

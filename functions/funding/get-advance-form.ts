@@ -1,5 +1,0 @@
-import { getAdvanceForm } from '../../shared/funding/advance-form.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { getAdvanceFormRoute } from '../../shared/routes/funding.ts';
-
-export const handler = httpHandler(getAdvanceFormRoute, async ({ auth }) => ok(await getAdvanceForm(auth)));

@@ -1,7 +1,0 @@
-import { listDossiers } from '../../shared/funding/dossiers-by-status.ts';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { listDossiersRoute } from '../../shared/routes/funding-admin.ts';
-
-export const handler = httpHandler(listDossiersRoute, async ({ query }) =>
-  ok(await listDossiers(query.status, query.limit ?? 20, query.cursor)),
-);

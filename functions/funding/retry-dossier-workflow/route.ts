@@ -1,0 +1,20 @@
+import { workflowFailureParams, workflowRetrySchema } from '#shared/funding/admin-schemas.ts';
+import { DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW } from '#shared/funding/decision-workflow-ids.ts';
+import { problemResponses } from '#shared/routes/schemas.ts';
+import { defineRoute } from '#shared/routes/types.ts';
+
+export const retryDossierWorkflowRoute = defineRoute({
+  id: 'retryDossierWorkflow',
+  method: 'POST',
+  path: '/v1/admin/dossiers/{number}/workflow-failures/{executionName}/retry',
+  access: 'instructor',
+  summary:
+    'Relancer une suite de décision en échec (PDF, courriel) : seul ce qui manque est refait, une seule relance par échec',
+  tags: ['Instruction'],
+  request: { params: workflowFailureParams },
+  responses: {
+    200: { description: 'La relance est démarrée (ou l’était déjà)', schema: workflowRetrySchema },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+  permissions: { table: 'readwrite', workflows: [DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW] },
+});

@@ -1,8 +1,0 @@
-import { submitBalance } from '../../shared/funding/balance.ts';
-import { created, httpHandler } from '../../shared/http/handler.ts';
-import { submitBalanceRoute } from '../../shared/routes/funding.ts';
-
-export const handler = httpHandler(submitBalanceRoute, async ({ auth, params, body }) => {
-  const dossier = await submitBalance(auth, params.number, body.reachedAtClosing);
-  return created(dossier, `/v1/funding/dossiers/${dossier.number}`);
-});

@@ -1,5 +1,0 @@
-import { openApiDocument } from '#openapi-document';
-import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { openApiRoute } from '../../shared/routes/system.ts';
-
-export const handler = httpHandler(openApiRoute, async () => ok(openApiDocument));
