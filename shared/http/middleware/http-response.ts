@@ -4,6 +4,15 @@ import { BASE_SECURITY_HEADERS, JSON_SECURITY_HEADERS } from '../security-header
 import { conformingResult } from './response-contract.ts';
 import type { HttpMiddleware } from './types.ts';
 
+/** JSON of frozen bodies (module-level constants, such as the OpenAPI document), made once. */
+const constantJson = new WeakMap<object, string>();
+function toJson(body: object): string {
+  if (!Object.isFrozen(body)) return JSON.stringify(body);
+  const json = constantJson.get(body) ?? JSON.stringify(body);
+  constantJson.set(body, json);
+  return json;
+}
+
 /**
  * Middleware: the use case's RouteResult (or the problem standing for its failure), held to the
  * route's contract (conformingResult), becomes the API Gateway response, a failure's included: JSON or problem+json body, binary bodies (generated
@@ -37,7 +46,7 @@ export const httpResponse = (route: RouteDefinition): HttpMiddleware => {
       const isProblem =
         statusCode >= 400 && typeof fields?.code === 'string' && typeof fields.detail === 'string';
       headers['content-type'] = isProblem ? 'application/problem+json' : 'application/json; charset=utf-8';
-      request.response = { statusCode, headers, body: JSON.stringify(body) };
+      request.response = { statusCode, headers, body: toJson(fields) };
     }
   };
   return { after: serialize, onError: serialize };
