@@ -8,8 +8,11 @@ import type { HttpMiddleware } from './types.ts';
 const constantJson = new WeakMap<object, string>();
 function toJson(body: object): string {
   if (!Object.isFrozen(body)) return JSON.stringify(body);
-  const json = constantJson.get(body) ?? JSON.stringify(body);
-  constantJson.set(body, json);
+  let json = constantJson.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    constantJson.set(body, json);
+  }
   return json;
 }
 
