@@ -19,7 +19,7 @@ const EMAIL_TYPE_LABELS: Record<string, string> = {
   ...FUNDING_EMAIL_LABELS,
 };
 
-/** A recorded email as the API shows it (see `emailRecordSchema`). */
+/** A recorded email as the API shows it (see `emailRecordSchema` in record-view.ts). */
 export const toEmailView = ({ deliveryRank: _rank, ...record }: EmailRecord) => ({
   ...record,
   label: EMAIL_TYPE_LABELS[record.emailType] ?? record.emailType,

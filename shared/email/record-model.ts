@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * The record of each automatic email, stored under its owner (enrolment or dossier): the source
  * of "Courriels automatiques envoyés". One record per (type, occurrence): a retried task finds it
@@ -54,27 +52,5 @@ export interface EmailRecord {
   /** SES bounce type (`Permanent`, `Transient`, `Undetermined`) of a BOUNCED email. */
   bounceType?: string;
 }
-
-/** The public shape of a recorded email, for API responses ("Courriels automatiques envoyés"). */
-export const emailRecordSchema = z.strictObject({
-  emailId: z.string(),
-  emailType: z.string(),
-  occurrence: z.string(),
-  label: z.string(),
-  recipient: z.string(),
-  subject: z.string(),
-  status: z.enum(['SENDING', 'SENT', 'FAILED']),
-  statusLabel: z.string(),
-  attempts: z.int(),
-  firstAttemptAt: z.string(),
-  lastAttemptAt: z.string(),
-  sentAt: z.optional(z.string()),
-  messageId: z.optional(z.string()),
-  lastError: z.optional(z.string()),
-  deliveryStatus: z.optional(z.enum(['DELIVERED', 'BOUNCED', 'REJECTED', 'COMPLAINED'])),
-  deliveryStatusLabel: z.optional(z.string()),
-  deliveryStatusAt: z.optional(z.string()),
-  bounceType: z.optional(z.string()),
-});
 
 export const emailIdOf = (emailType: string, occurrence: string) => `${emailType}@${occurrence}`;

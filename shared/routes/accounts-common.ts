@@ -18,12 +18,12 @@ export const required = (label: string, max = 200) =>
 export const passwordField = (label: string) => required(label, 1024);
 
 /** A refused new password: every rule it breaks, by name (`violatedRules`), for a front end that ticks them off. */
-export const passwordPolicyProblem = {
+export const passwordPolicyProblem = () => ({
   422: problemResponse(
     problemSchema({ violatedRules: z.optional(z.array(z.enum(PASSWORD_RULES))) }),
     'Données invalides ; `violatedRules` nomme chaque règle du mot de passe non respectée',
   ),
-};
+});
 
 export const acceptedSchema = z.strictObject({ message: z.string() });
 export const tableReadWrite = { table: 'readwrite' } as const;

@@ -1,6 +1,5 @@
 import { CHECKED_PREFIX, UPLOAD_PREFIX } from '../storage/upload-lifecycle.ts';
 import { DRAFT_TOKEN_HEADER } from './access.ts';
-import { enrolmentView } from './enrolment-schemas.ts';
 import { problemResponses } from './schemas.ts';
 
 /** What the enrolment route modules share (tags, draft token header, grants, responses). */
@@ -17,5 +16,4 @@ export const documentsBucket = {
 };
 /** Downloads read checked copies only: IAM itself keeps bytes a form could still replace out of reach. */
 export const checkedDocumentsRead = { prefixes: [CHECKED_UPLOADS_PREFIX], access: 'read' as const };
-export const enrolmentResponse = { description: "La demande d'enrôlement", schema: enrolmentView };
 export const draftProblems = problemResponses(400, 401, 403, 404, 409, 422);

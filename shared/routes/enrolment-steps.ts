@@ -1,13 +1,7 @@
 import type * as z from 'zod/mini';
-import {
-  documentsBucket,
-  draftHeaders,
-  draftProblems,
-  enrolmentResponse,
-  table,
-  tags,
-} from './enrolment-common.ts';
+import { documentsBucket, draftHeaders, draftProblems, table, tags } from './enrolment-common.ts';
 import { enrolmentIdParams } from './enrolment-schemas.ts';
+import { enrolmentResponse } from './enrolment-view.ts';
 import { defineRoute } from './types.ts';
 
 /** The contract of steps 1 to 4 of the enrolment request: saved in any order, again and again. */

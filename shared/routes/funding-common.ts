@@ -7,12 +7,12 @@ export const TAGS = ['Demande de financement'];
 export const period = z.strictObject({ opensAt: z.string(), closesAt: z.string() });
 
 /** An operator whose enrolment is not validated: `enrolmentStatus` says where it stands (null: none). */
-export const notValidatedProblem = {
+export const notValidatedProblem = () => ({
   403: problemResponse(
     problemSchema({ enrolmentStatus: z.optional(z.nullable(z.enum(ENROLMENT_STATUSES))) }),
     "Accès refusé ; `enrolmentStatus` : statut de la dernière demande d'enrôlement",
   ),
-};
+});
 
 export const conflictWith = (description: string, extensions: Record<string, z.ZodMiniOptional>) => ({
   409: problemResponse(conflictProblem(extensions), description),

@@ -42,7 +42,8 @@ export const problemResponses = (...statuses: number[]) =>
   );
 
 const limitMessage = 'Le champ « Nombre de résultats par page » doit être un entier entre 1 et 100.';
-export const paginationQuery = {
+/** The query fields of a paged list (a builder: only the list routes build them). */
+export const paginationQuery = () => ({
   limit: z.optional(
     z
       .pipe(
@@ -56,6 +57,6 @@ export const paginationQuery = {
       .string({ error: 'Le curseur de page est invalide.' })
       .check(z.maxLength(2048, { error: 'Le curseur de page est invalide.' })),
   ),
-};
+});
 
 /** The answer to a captcha (POST /v1/captchas): its id and the code the person read. */

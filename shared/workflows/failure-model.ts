@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * A workflow execution that gave up after its retries, recorded on its owner so instructors see
  * it (and which step failed, through the cause) and can act. One record per execution: the
@@ -20,13 +18,3 @@ export interface WorkflowFailure {
   /** The execution that re-ran this one, once an instructor asked for it. */
   retriedAs?: string;
 }
-
-export const workflowFailureSchema = z.strictObject({
-  workflowId: z.string(),
-  executionName: z.string(),
-  error: z.string(),
-  cause: z.string(),
-  at: z.string(),
-  occurrence: z.string(),
-  retriedAs: z.optional(z.string()),
-});

@@ -4,8 +4,13 @@ import { type assertions, aws_iam as iam, type aws_lambda as lambda, Stack } fro
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE } from '#infra/bundling.ts';
 import { AUTHORIZER_RESERVED_CONCURRENCY } from '#infra/stateless-stack.ts';
+import { emailRecordSchema } from '#shared/email/record-view.ts';
+import { fundingCallSchema } from '#shared/funding/call-schemas.ts';
+import { dossierSchema } from '#shared/funding/dossier-view.ts';
 import { HASHING_MEMORY_MB, HASHING_RESERVED_CONCURRENCY } from '#shared/routes/accounts-common.ts';
+import { enrolmentView } from '#shared/routes/enrolment-view.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
+import { workflowFailureSchema } from '#shared/workflows/failure-view.ts';
 import { expectGrantsWithin, resourcesFor, statementsOf } from './iam.ts';
 import { acknowledgements, cloudFormationFindings, nagFindings } from './nag.ts';
 import { realSystem, synthesize } from './synth.ts';
@@ -32,6 +37,43 @@ const CAPTCHA_ROUTES = [
 ];
 const COMPANY_DIRECTORY_ROUTES = ['lookupEnrolmentCompany'];
 const ADAPTER_MODULES = { captcha: 'shared/captcha/index.ts', companyDirectory: 'shared/companies/index.ts' };
+
+/** The modules holding views several routes answer, each with its schema. */
+const VIEW_MODULES = {
+  'shared/routes/enrolment-view.ts': enrolmentView,
+  'shared/funding/dossier-view.ts': dossierSchema,
+  'shared/funding/call-schemas.ts': fundingCallSchema,
+  'shared/email/record-view.ts': emailRecordSchema,
+  'shared/workflows/failure-view.ts': workflowFailureSchema,
+};
+
+const defOf = (schema: unknown) =>
+  (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+const shapeOf = (schema: unknown) => (defOf(schema)?.shape ?? {}) as Record<string, unknown>;
+
+/**
+ * Whether `schema` answers `target`: is it, holds it (object members, wrapped, listed or piped
+ * schemas), or extends it (one of its members, the same instance: a zod schema is unique per build).
+ */
+function containsSchema(schema: unknown, target: unknown, seen = new Set<unknown>()): boolean {
+  if (schema === target) return true;
+  const def = defOf(schema);
+  if (!def || seen.has(schema)) return false;
+  seen.add(schema);
+  const shape = shapeOf(schema);
+  if (Object.entries(shapeOf(target)).some(([name, member]) => shape[name] === member)) return true;
+  return [...Object.values(shape), def.innerType, def.element, def.valueType, def.in, def.out]
+    .concat((def.options as unknown[] | undefined) ?? [])
+    .some((part) => containsSchema(part, target, seen));
+}
+
+/** Every schema of a route's contract: its request's parts and its responses. */
+const contractSchemas = (route: RouteDefinition) => [
+  route.request?.params,
+  route.request?.query,
+  route.request?.body,
+  ...Object.values(route.responses).map((response) => response.schema),
+];
 
 const bucketArn = 'arn:<AWS::Partition>:s3:::segur-mss-dev-documents-<AWS::AccountId>-<AWS::Region>';
 
@@ -147,6 +189,17 @@ describe('stacks generated from the route table', () => {
           .filter((module) => Object.values(ADAPTER_MODULES).includes(module)),
         task.id,
       ).toEqual([]);
+  });
+
+  it('builds at cold start only the views its contract answers (zod builders are not tree-shaken across modules)', () => {
+    const { bundles } = synth.stateless;
+    for (const route of realSystem.routes) {
+      const modules = bundles.bundledModules(route.handler);
+      for (const [module, view] of Object.entries(VIEW_MODULES))
+        expect(modules.includes(module), `${route.id} bundles ${module}`).toBe(
+          contractSchemas(route).some((schema) => containsSchema(schema, view)),
+        );
+    }
   });
 
   it("limits each route function's IAM policy to what the route declares", () => {

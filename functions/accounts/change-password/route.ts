@@ -29,7 +29,7 @@ export const changePasswordRoute = defineRoute({
   responses: {
     200: { description: 'Mot de passe changé ; nouvelle session', schema: sessionSchema },
     ...problemResponses(400, 401, 409, 413, 415, 423, 429),
-    ...passwordPolicyProblem,
+    ...passwordPolicyProblem(),
   },
   permissions: tableReadWrite,
   allowedBeforePasswordChange: true,

@@ -13,7 +13,7 @@ export const myEnrolmentsRoute = defineRoute({
   access: 'operator',
   summary: "Suivi des demandes d'enrôlement : numéro, dates et statut des demandes de l'opérateur",
   tags: TAGS,
-  request: { query: z.strictObject(paginationQuery) },
+  request: { query: z.strictObject(paginationQuery()) },
   responses: {
     200: {
       description: "Les demandes d'enrôlement déposées par l'opérateur (SIRET du compte)",

@@ -31,7 +31,7 @@ export const resetPasswordRoute = defineRoute({
   responses: {
     204: { description: 'Mot de passe réinitialisé' },
     ...problemResponses(400, 409, 410, 413, 415, 429),
-    ...passwordPolicyProblem,
+    ...passwordPolicyProblem(),
   },
   permissions: tableReadWrite,
   idempotency: false,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ENROLMENT_STATUSES } from '#shared/enrolment/status.ts';
 import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
-import { COMMENT_MAX, comment, queueEntry, tags } from '#shared/routes/instruction-common.ts';
+import { COMMENT_MAX, comment, queueEntrySchema, tags } from '#shared/routes/instruction-common.ts';
 import { conflictProblem, problemResponse, problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 import { workflowStart } from '#shared/routes/workflow-start.ts';
@@ -49,7 +49,7 @@ export const decideEnrolmentRoute = defineRoute({
     200: {
       description: 'La décision est enregistrée et ses courriels sont en cours d’envoi',
       schema: z.strictObject({
-        enrolment: queueEntry,
+        enrolment: queueEntrySchema(),
         workflow: workflowStart,
         replayed: z.boolean(),
       }),

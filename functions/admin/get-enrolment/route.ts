@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { emailRecordSchema } from '#shared/email/record-model.ts';
+import { emailRecordSchema } from '#shared/email/record-view.ts';
 import { checkedDocumentsRead } from '#shared/routes/enrolment-common.ts';
-import { enrolmentDocumentView, enrolmentIdParams, enrolmentView } from '#shared/routes/enrolment-schemas.ts';
+import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { enrolmentDocumentView, enrolmentView } from '#shared/routes/enrolment-view.ts';
 import { tags } from '#shared/routes/instruction-common.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
-import { workflowFailureSchema } from '#shared/workflows/failure-model.ts';
+import { workflowFailureSchema } from '#shared/workflows/failure-view.ts';
 
 const documentWithLink = z.strictObject({
   ...enrolmentDocumentView.shape,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ENROLMENT_STATUS_LABELS, INSTRUCTED_STATUSES } from '#shared/enrolment/status.ts';
-import { queueEntry, tags } from '#shared/routes/instruction-common.ts';
+import { queueEntrySchema, tags } from '#shared/routes/instruction-common.ts';
 import { paginationQuery, problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
@@ -27,13 +27,13 @@ export const listAdminEnrolmentsRoute = defineRoute({
         }),
         'asc',
       ),
-      ...paginationQuery,
+      ...paginationQuery(),
     }),
   },
   responses: {
     200: {
       description: 'Une page de demandes, et le curseur de la suivante',
-      schema: z.strictObject({ items: z.array(queueEntry), cursor: z.optional(z.string()) }),
+      schema: z.strictObject({ items: z.array(queueEntrySchema()), cursor: z.optional(z.string()) }),
     },
     ...problemResponses(400, 401, 403, 422),
   },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { queueEntry, tags } from '#shared/routes/instruction-common.ts';
+import { queueEntrySchema, tags } from '#shared/routes/instruction-common.ts';
 import { paginationQuery, problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
@@ -14,12 +14,12 @@ export const searchAdminEnrolmentsRoute = defineRoute({
     params: z.strictObject({
       siret: z.string().check(z.regex(/^\d{14}$/, { error: 'Le SIRET comporte 14 chiffres.' })),
     }),
-    query: z.strictObject(paginationQuery),
+    query: z.strictObject(paginationQuery()),
   },
   responses: {
     200: {
       description: 'Une page de demandes de ce SIRET, et le curseur de la suivante',
-      schema: z.strictObject({ items: z.array(queueEntry), cursor: z.optional(z.string()) }),
+      schema: z.strictObject({ items: z.array(queueEntrySchema()), cursor: z.optional(z.string()) }),
     },
     ...problemResponses(400, 401, 403, 422),
   },

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { draftProblems, table, tags } from '#shared/routes/enrolment-common.ts';
-import { createdDraftView, referencingNumber } from '#shared/routes/enrolment-schemas.ts';
+import { referencingNumber } from '#shared/routes/enrolment-schemas.ts';
+import { createdDraftView } from '#shared/routes/enrolment-view.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
 export const createEnrolmentRoute = defineRoute({

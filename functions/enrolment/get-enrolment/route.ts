@@ -1,5 +1,6 @@
-import { draftHeaders, draftProblems, enrolmentResponse, tags } from '#shared/routes/enrolment-common.ts';
+import { draftHeaders, draftProblems, tags } from '#shared/routes/enrolment-common.ts';
 import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { enrolmentResponse } from '#shared/routes/enrolment-view.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
 export const getEnrolmentRoute = defineRoute({

@@ -6,10 +6,25 @@ import {
   table,
   tags,
 } from '#shared/routes/enrolment-common.ts';
-import { enrolmentIdParams, uploadRequestInput } from '#shared/routes/enrolment-schemas.ts';
+import {
+  documentContentType,
+  documentFieldSchema,
+  enrolmentIdParams,
+} from '#shared/routes/enrolment-schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
 /** Justificatifs of the enrolment request: a presigned upload of one document. */
+const uploadRequestInput = z.strictObject({
+  field: documentFieldSchema,
+  fileName: z
+    .string({ error: 'Le nom du fichier est obligatoire.' })
+    .check(
+      z.minLength(1),
+      z.maxLength(200, { error: 'Le nom du fichier doit contenir au plus 200 caractères.' }),
+    ),
+  contentType: documentContentType,
+});
+
 export const requestDocumentUploadRoute = defineRoute({
   id: 'requestDocumentUpload',
   method: 'POST',

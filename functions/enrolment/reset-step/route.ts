@@ -4,11 +4,11 @@ import {
   documentsBucket,
   draftHeaders,
   draftProblems,
-  enrolmentResponse,
   table,
   tags,
 } from '#shared/routes/enrolment-common.ts';
 import { enrolmentIdParams } from '#shared/routes/enrolment-schemas.ts';
+import { enrolmentResponse } from '#shared/routes/enrolment-view.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
 export const resetStepRoute = defineRoute({

@@ -1,6 +1,13 @@
-import { callCorrectionBody, callIdParams, fundingCallSchema } from '#shared/funding/admin-schemas.ts';
+import * as z from 'zod/mini';
+import { callFields, callIdParams, fundingCallSchema } from '#shared/funding/call-schemas.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
+import { labelled } from '#shared/schema-labels.ts';
+
+const callCorrectionBody = z.strictObject({
+  expectedVersion: labelled(z.int().check(z.minimum(1)), 'Version affichée'),
+  ...callFields,
+});
 
 export const correctFundingCallRoute = defineRoute({
   id: 'correctFundingCall',

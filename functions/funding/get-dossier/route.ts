@@ -1,4 +1,5 @@
-import { dossierNumberParams, dossierSchema } from '#shared/funding/schemas.ts';
+import { dossierSchema } from '#shared/funding/dossier-view.ts';
+import { dossierNumberParams } from '#shared/funding/schemas.ts';
 import { TAGS } from '#shared/routes/funding-common.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';

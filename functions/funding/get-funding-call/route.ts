@@ -1,4 +1,4 @@
-import { callIdParams, fundingCallSchema } from '#shared/funding/admin-schemas.ts';
+import { callIdParams, fundingCallSchema } from '#shared/funding/call-schemas.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 

@@ -1,8 +1,22 @@
-import { paymentRequestBody } from '#shared/funding/admin-schemas.ts';
+import * as z from 'zod/mini';
 import { PAYMENT_NOTICE_WORKFLOW } from '#shared/funding/decision-workflow-ids.ts';
-import { dossierNumberParams, dossierSchema } from '#shared/funding/schemas.ts';
+import { dossierSchema } from '#shared/funding/dossier-view.ts';
+import { dossierNumberParams } from '#shared/funding/schemas.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
+
+const paymentRequestBody = z.strictObject({
+  kind: z.enum(['AVANCE', 'SOLDE'], {
+    error: 'La « Nature du paiement » doit valoir AVANCE (avance) ou SOLDE (solde).',
+  }),
+  reference: z.optional(
+    z.string({ error: 'La « Référence de paiement » doit être un texte.' }).check(
+      z.regex(/^[\w./-]{1,40}$/, {
+        error: 'La référence de paiement comporte 1 à 40 lettres, chiffres ou signes . / - _.',
+      }),
+    ),
+  ),
+});
 
 export const launchPaymentRoute = defineRoute({
   id: 'launchPayment',

@@ -1,6 +1,9 @@
-import { callIdParams, fundingCallHistorySchema } from '#shared/funding/admin-schemas.ts';
+import * as z from 'zod/mini';
+import { callIdParams, fundingCallSchema } from '#shared/funding/call-schemas.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
+
+const fundingCallHistorySchema = z.strictObject({ items: z.array(fundingCallSchema) });
 
 export const listFundingCallVersionsRoute = defineRoute({
   id: 'listFundingCallVersions',

@@ -1,8 +1,21 @@
-import { workflowFailureParams, workflowRetrySchema } from '#shared/funding/admin-schemas.ts';
+import * as z from 'zod/mini';
 import { DECISION_WORKFLOW, PAYMENT_NOTICE_WORKFLOW } from '#shared/funding/decision-workflow-ids.ts';
+import { dossierNumberParams } from '#shared/funding/schemas.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
+const workflowFailureParams = z.strictObject({
+  number: dossierNumberParams.shape.number,
+  executionName: z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9_-]{1,80}$/, { error: "Le nom d'exécution est invalide." })),
+});
+
+const workflowRetrySchema = z.strictObject({
+  workflowId: z.string(),
+  executionName: z.string(),
+  started: z.boolean(),
+});
 export const retryDossierWorkflowRoute = defineRoute({
   id: 'retryDossierWorkflow',
   method: 'POST',

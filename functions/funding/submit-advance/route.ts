@@ -1,9 +1,15 @@
 import * as z from 'zod/mini';
+import { mailboxCountsSchema } from '#shared/funding/counts.ts';
 import { DECISION_WORKFLOW } from '#shared/funding/decision-workflow-ids.ts';
-import { advanceRequestBody, dossierSchema } from '#shared/funding/schemas.ts';
+import { dossierSchema } from '#shared/funding/dossier-view.ts';
 import { conflictWith, notValidatedProblem, period, TAGS } from '#shared/routes/funding-common.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
+
+const advanceRequestBody = z.strictObject({
+  current: mailboxCountsSchema('current'),
+  estimatedAtClosing: mailboxCountsSchema('estimatedAtClosing'),
+});
 
 export const submitAdvanceRoute = defineRoute({
   id: 'submitAdvanceRequest',
@@ -16,7 +22,7 @@ export const submitAdvanceRoute = defineRoute({
   responses: {
     201: { description: 'Demande décidée : dossier FINMSS…', schema: dossierSchema },
     ...problemResponses(503),
-    ...notValidatedProblem,
+    ...notValidatedProblem(),
     ...conflictWith(
       "Conflit : demande d'avance déjà déposée (`dossierNumber`), en cours, ou hors de la période de dépôt (`advanceWindow`)",
       { dossierNumber: z.optional(z.string()), advanceWindow: z.optional(period) },

@@ -1,9 +1,15 @@
 import * as z from 'zod/mini';
+import { mailboxCountsSchema } from '#shared/funding/counts.ts';
 import { DECISION_WORKFLOW } from '#shared/funding/decision-workflow-ids.ts';
-import { balanceRequestBody, dossierNumberParams, dossierSchema } from '#shared/funding/schemas.ts';
+import { dossierSchema } from '#shared/funding/dossier-view.ts';
+import { dossierNumberParams } from '#shared/funding/schemas.ts';
 import { conflictWith, period, TAGS } from '#shared/routes/funding-common.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
+
+const balanceRequestBody = z.strictObject({
+  reachedAtClosing: mailboxCountsSchema('reachedAtClosing'),
+});
 
 export const submitBalanceRoute = defineRoute({
   id: 'submitBalanceRequest',

@@ -1,43 +1,6 @@
-/** Request and response schemas of the instructors' funding routes (zod/mini). */
+/** The funding call as the instructors' routes read and correct it (zod/mini). */
 import * as z from 'zod/mini';
 import { labelled } from '../schema-labels.ts';
-import { DOSSIER_STATUSES } from './dossier-model.ts';
-import { amountSchema, dossierNumberParams } from './schemas.ts';
-
-export const dossierStatusQuery = {
-  status: z.enum(DOSSIER_STATUSES, {
-    error: `Le « Statut » doit valoir l'une des valeurs suivantes : ${DOSSIER_STATUSES.join(', ')}.`,
-  }),
-};
-
-export const dossierListSchema = z.strictObject({
-  items: z.array(
-    z.strictObject({
-      number: z.string(),
-      status: z.enum(DOSSIER_STATUSES),
-      statusLabel: z.string(),
-      siret: z.string(),
-      denominationSociale: z.string(),
-      referencingNumber: z.string(),
-      depositedAt: z.string(),
-      decidedAmount: amountSchema,
-    }),
-  ),
-  cursor: z.optional(z.string()),
-});
-
-export const paymentRequestBody = z.strictObject({
-  kind: z.enum(['AVANCE', 'SOLDE'], {
-    error: 'La « Nature du paiement » doit valoir AVANCE (avance) ou SOLDE (solde).',
-  }),
-  reference: z.optional(
-    z.string({ error: 'La « Référence de paiement » doit être un texte.' }).check(
-      z.regex(/^[\w./-]{1,40}$/, {
-        error: 'La référence de paiement comporte 1 à 40 lettres, chiffres ou signes . / - _.',
-      }),
-    ),
-  ),
-});
 
 const cents = (label: string) =>
   z.int({ error: `Le champ « ${label} » doit être un montant entier en centimes.` }).check(
@@ -55,7 +18,7 @@ const period = (label: string) =>
 
 export const callIdParams = z.strictObject({ callId: z.string().check(z.regex(/^[A-Z0-9-]{1,64}$/)) });
 
-const callFields = {
+export const callFields = {
   label: labelled(
     z
       .string()
@@ -84,30 +47,10 @@ const callFields = {
   ),
 };
 
-export const callCorrectionBody = z.strictObject({
-  expectedVersion: labelled(z.int().check(z.minimum(1)), 'Version affichée'),
-  ...callFields,
-});
-
 export const fundingCallSchema = z.strictObject({
   callId: z.string(),
   version: z.int(),
   ...callFields,
   correctedAt: z.optional(z.string()),
   correctedBy: z.optional(z.string()),
-});
-
-export const fundingCallHistorySchema = z.strictObject({ items: z.array(fundingCallSchema) });
-
-export const workflowFailureParams = z.strictObject({
-  number: dossierNumberParams.shape.number,
-  executionName: z
-    .string()
-    .check(z.regex(/^[A-Za-z0-9_-]{1,80}$/, { error: "Le nom d'exécution est invalide." })),
-});
-
-export const workflowRetrySchema = z.strictObject({
-  workflowId: z.string(),
-  executionName: z.string(),
-  started: z.boolean(),
 });
