@@ -4,6 +4,7 @@ import { type assertions, aws_iam as iam, type aws_lambda as lambda, Stack } fro
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE } from '#infra/bundling.ts';
 import { AUTHORIZER_RESERVED_CONCURRENCY } from '#infra/stateless-stack.ts';
+import { honoursIdempotencyKey } from '#shared/routes/access.ts';
 import { HASHING_MEMORY_MB, HASHING_RESERVED_CONCURRENCY } from '#shared/routes/accounts-common.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
 import { expectGrantsWithin, resourcesFor, statementsOf } from './iam.ts';
@@ -31,6 +32,7 @@ const CAPTCHA_ROUTES = [
   'submitEnrolment',
 ];
 const COMPANY_DIRECTORY_ROUTES = ['lookupEnrolmentCompany'];
+const IDEMPOTENCY_MIDDLEWARE = 'shared/http/middleware/idempotency.ts';
 const ADAPTER_MODULES = { captcha: 'shared/captcha/index.ts', companyDirectory: 'shared/companies/index.ts' };
 
 const bucketArn = 'arn:<AWS::Partition>:s3:::segur-mss-dev-documents-<AWS::AccountId>-<AWS::Region>';
@@ -136,6 +138,8 @@ describe('stacks generated from the route table', () => {
         .filter(([, module]) => modules.includes(module))
         .map(([adapter]) => adapter);
       expect(bundledAdapters, route.id).toEqual(route.adapters ?? []);
+      // The Idempotency-Key code comes with writeHandler, for the routes that honour the key only.
+      expect(modules.includes(IDEMPOTENCY_MIDDLEWARE), route.id).toBe(honoursIdempotencyKey(route));
     }
     expect(
       realSystem.routes.filter((route) => route.adapters?.includes('captcha')).map((route) => route.id),
