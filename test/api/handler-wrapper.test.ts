@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import type { httpHandler as HttpHandler } from '#shared/http/handler.ts';
 import { ProblemError } from '#shared/http/problem.ts';
+import type { writeHandler as WriteHandler } from '#shared/http/write-handler.ts';
 import { problemResponse, problemSchema } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 import { eventFor, lambdaContext } from '../support/events.ts';
@@ -43,8 +44,10 @@ const session = (accountId: string) => ({
 
 // The wrapper reads the table name at import: load it once the local cloud is up.
 let httpHandler: typeof HttpHandler;
+let writeHandler: typeof WriteHandler;
 beforeAll(async () => {
   ({ httpHandler } = await import('#shared/http/handler.ts'));
+  ({ writeHandler } = await import('#shared/http/write-handler.ts'));
 });
 
 const json = (body: unknown) => ({
@@ -54,11 +57,13 @@ const json = (body: unknown) => ({
 
 async function call(
   route: typeof writeRoute | typeof operatorRoute | typeof accountRoute,
-  run: Parameters<typeof HttpHandler>[1],
+  run: Parameters<typeof WriteHandler>[1],
   request: Parameters<typeof eventFor>[1],
   context: unknown = lambdaContext,
 ) {
-  const response = await httpHandler(route, run)(eventFor(route, request) as never, context as never);
+  // The public route ignores Idempotency-Key; the session routes honour it (writeHandler).
+  const handler = route === writeRoute ? httpHandler(route, run) : writeHandler(route, run);
+  const response = await handler(eventFor(route, request) as never, context as never);
   return { ...response, problem: response.body ? JSON.parse(response.body) : undefined };
 }
 

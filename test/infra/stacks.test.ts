@@ -7,6 +7,7 @@ import { AUTHORIZER_RESERVED_CONCURRENCY } from '#infra/stateless-stack.ts';
 import { emailRecordSchema } from '#shared/email/record-view.ts';
 import { fundingCallSchema } from '#shared/funding/call-schemas.ts';
 import { dossierSchema } from '#shared/funding/dossier-view.ts';
+import { honoursIdempotencyKey } from '#shared/routes/access.ts';
 import { HASHING_MEMORY_MB, HASHING_RESERVED_CONCURRENCY } from '#shared/routes/accounts-common.ts';
 import { enrolmentView } from '#shared/routes/enrolment-view.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
@@ -36,6 +37,7 @@ const CAPTCHA_ROUTES = [
   'submitEnrolment',
 ];
 const COMPANY_DIRECTORY_ROUTES = ['lookupEnrolmentCompany'];
+const IDEMPOTENCY_MIDDLEWARE = 'shared/http/middleware/idempotency.ts';
 const ADAPTER_MODULES = { captcha: 'shared/captcha/index.ts', companyDirectory: 'shared/companies/index.ts' };
 
 /** The modules holding views several routes answer, each with its schema. */
@@ -178,6 +180,8 @@ describe('stacks generated from the route table', () => {
         .filter(([, module]) => modules.includes(module))
         .map(([adapter]) => adapter);
       expect(bundledAdapters, route.id).toEqual(route.adapters ?? []);
+      // The Idempotency-Key code comes with writeHandler, for the routes that honour the key only.
+      expect(modules.includes(IDEMPOTENCY_MIDDLEWARE), route.id).toBe(honoursIdempotencyKey(route));
     }
     expect(
       realSystem.routes.filter((route) => route.adapters?.includes('captcha')).map((route) => route.id),

@@ -3,9 +3,9 @@ import { now } from '#shared/clock.ts';
 import { findCompanyOrFail } from '#shared/companies/index.ts';
 import { loadEditable, saveEnrolment, touched } from '#shared/enrolment/repository.ts';
 import { isValidSiret, normaliseSiret, SIRET_CHECKSUM_MESSAGE } from '#shared/enrolment/siret.ts';
-import { draftHandler } from '#shared/http/draft-handler.ts';
 import { ok } from '#shared/http/handler.ts';
 import { invalidField } from '#shared/http/problem.ts';
+import { draftWriteHandler } from '#shared/http/write-handler.ts';
 import { lookupCompanyRoute } from './route.ts';
 
 /**
@@ -13,7 +13,7 @@ import { lookupCompanyRoute } from './route.ts';
  * is kept on the draft, so the applicant step is saved against what the directory said (a
  * changed dénomination then requires a Kbis).
  */
-export const handler = draftHandler(lookupCompanyRoute, loadEditable, async ({ body }, enrolment) => {
+export const handler = draftWriteHandler(lookupCompanyRoute, loadEditable, async ({ body }, enrolment) => {
   const siret = normaliseSiret(body.siret);
   if (!isValidSiret(siret)) throw invalidField('body.siret', SIRET_CHECKSUM_MESSAGE);
   await requireCaptcha(body.captcha);

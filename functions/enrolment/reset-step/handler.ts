@@ -4,12 +4,12 @@ import type { DocumentField, Enrolment } from '#shared/enrolment/model.ts';
 import { loadEditable, saveEnrolment, touched } from '#shared/enrolment/repository.ts';
 import { DOCUMENT_STEP } from '#shared/enrolment/requirements.ts';
 import { enrolmentView } from '#shared/enrolment/view.ts';
-import { draftHandler } from '#shared/http/draft-handler.ts';
 import { ok } from '#shared/http/handler.ts';
+import { draftWriteHandler } from '#shared/http/write-handler.ts';
 import { resetStepRoute } from './route.ts';
 
 /** "Réinitialiser": the step's answers and justificatifs go; the files are deleted once the write is done. */
-export const handler = draftHandler(resetStepRoute, loadEditable, async ({ params }, enrolment) => {
+export const handler = draftWriteHandler(resetStepRoute, loadEditable, async ({ params }, enrolment) => {
   const documents = { ...enrolment.documents };
   const removedKeys: string[] = [];
   for (const field of Object.keys(documents) as DocumentField[]) {

@@ -2,16 +2,16 @@ import { checkBankDetails } from '#shared/enrolment/bank.ts';
 import { saveStep } from '#shared/enrolment/commands.ts';
 import { loadEditable } from '#shared/enrolment/repository.ts';
 import { enrolmentView } from '#shared/enrolment/view.ts';
-import { draftHandler } from '#shared/http/draft-handler.ts';
 import { ok } from '#shared/http/handler.ts';
 import { invalidData } from '#shared/http/problem.ts';
+import { draftWriteHandler } from '#shared/http/write-handler.ts';
 import { saveBankStepRoute } from './route.ts';
 
 /**
  * Domiciliation: required, as the guide's form marks it; the form fills it from GET
  * /v1/banks/{bank} as soon as the IBAN is typed and the applicant types it for an unknown bank.
  */
-export const handler = draftHandler(saveBankStepRoute, loadEditable, async ({ body }, enrolment) => {
+export const handler = draftWriteHandler(saveBankStepRoute, loadEditable, async ({ body }, enrolment) => {
   const checked = checkBankDetails(body.iban, body.bic);
   if (!checked.ok) {
     const errors = checked.errors.map((error) => ({ path: `body.${error.field}`, message: error.message }));

@@ -1,8 +1,9 @@
 import { submitAdvance } from '#shared/funding/advance.ts';
-import { created, httpHandler } from '#shared/http/handler.ts';
+import { created } from '#shared/http/handler.ts';
+import { writeHandler } from '#shared/http/write-handler.ts';
 import { submitAdvanceRoute } from './route.ts';
 
-export const handler = httpHandler(submitAdvanceRoute, async ({ auth, body }) => {
+export const handler = writeHandler(submitAdvanceRoute, async ({ auth, body }) => {
   const dossier = await submitAdvance(auth, body);
   return created(dossier, `/v1/funding/dossiers/${dossier.number}`);
 });
