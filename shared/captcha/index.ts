@@ -30,7 +30,8 @@ async function selectProvider(): Promise<CaptchaProvider> {
   if (env.CAPTCHA_PROVIDER === 'local') {
     if (env.STAGE !== 'local') throw new Error('CAPTCHA_PROVIDER=local is only allowed when STAGE=local');
     // Imported by its package.json alias, which Lambda bundles leave out (LOCAL_ONLY_MODULES):
-    // the deployed code does not even contain the provider that hands out its answers.
+    // the deployed code does not even contain the provider that hands out its answers, nor needs
+    // the table grant its stored challenges would (the captcha routes declare none).
     const { localCaptchaProvider } = await import('#local-captcha');
     return localCaptchaProvider({ exposeAnswer: true });
   }

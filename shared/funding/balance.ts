@@ -16,9 +16,9 @@ import type { MailboxCounts } from './counts.ts';
 import { startDecisionWorkflow } from './decision-workflow-start.ts';
 import { decideBalance } from './decisions.ts';
 import { documentLinks } from './documents.ts';
-import { loadVisibleDossier } from './dossier-read.ts';
 import { saveDossier } from './dossier-repository.ts';
 import { dossierView } from './view.ts';
+import { loadVisibleDossier } from './visible-dossier.ts';
 
 export async function submitBalance(auth: AuthContext, number: string, reachedAtClosing: MailboxCounts) {
   const { dossier, children } = await loadVisibleDossier(auth, number);

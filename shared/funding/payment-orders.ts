@@ -11,12 +11,12 @@ import { logger } from '../logger.ts';
 import { executionName, startWorkflow } from '../workflows/start.ts';
 import { PAYMENT_NOTICE_WORKFLOW } from './decision-workflow-ids.ts';
 import { documentLinks } from './documents.ts';
-import { loadVisibleDossier } from './dossier-read.ts';
 import { createDossierPayment } from './dossier-repository.ts';
 import { PAYMENT_NOTICE_TYPES } from './emails.ts';
 import { maskIban } from './iban.ts';
 import { amountDue, PAYMENT_KIND_LABELS, type Payment, type PaymentKind } from './payments.ts';
 import { dossierView } from './view.ts';
+import { loadVisibleDossier } from './visible-dossier.ts';
 
 export async function launchPayment(
   auth: AuthContext,

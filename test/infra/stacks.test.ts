@@ -206,6 +206,37 @@ describe('stacks generated from the route table', () => {
     }
   });
 
+  it('grants each route function the services its bundle calls, no more: a grant without code is privilege to spare', () => {
+    const { bundles } = synth.stateless;
+    const clientOf = (modules: string[], client: string) =>
+      modules.some((module) => module.includes(`node_modules/@aws-sdk/${client}/`));
+    const mismatches = realSystem.routes.flatMap((route) => {
+      const modules = bundles.bundledModules(route.handler);
+      const { table, bucket, ses, workflows } = route.permissions ?? {};
+      const granted = {
+        table: table !== undefined,
+        bucket: bucket !== undefined,
+        ses: ses === true,
+        workflows: (workflows?.length ?? 0) > 0,
+      };
+      const called = {
+        table: clientOf(modules, 'client-dynamodb'),
+        bucket: clientOf(modules, 'client-s3'),
+        ses: clientOf(modules, 'client-ses'),
+        workflows: clientOf(modules, 'client-sfn'),
+      };
+      return Object.keys(granted)
+        .filter(
+          (service) => granted[service as keyof typeof granted] !== called[service as keyof typeof called],
+        )
+        .map(
+          (service) =>
+            `${route.id}: ${service} ${called[service as keyof typeof called] ? 'called, not granted' : 'granted, not called'}`,
+        );
+    });
+    expect(mismatches).toEqual([]);
+  });
+
   it("limits each route function's IAM policy to what the route declares", () => {
     for (const route of realSystem.routes) {
       const fn = synth.stateless.routeFunctions.get(route.id) as lambda.Function;

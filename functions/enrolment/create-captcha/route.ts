@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { table, tags } from '#shared/routes/enrolment-common.ts';
+import { tags } from '#shared/routes/enrolment-common.ts';
 import { problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
@@ -17,7 +17,6 @@ export const createCaptchaRoute = defineRoute({
     },
     ...problemResponses(400, 503),
   },
-  permissions: { table },
   adapters: ['captcha'],
   idempotency: false,
 });

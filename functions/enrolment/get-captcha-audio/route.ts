@@ -21,6 +21,5 @@ export const getCaptchaAudioRoute = defineRoute({
     200: { description: 'Le code épelé, en WAV', mediaType: 'audio/wav' },
     ...problemResponses(404, 422, 503),
   },
-  permissions: { table: 'read' },
   adapters: ['captcha'],
 });

@@ -1,4 +1,4 @@
-import { loadVisibleDossier } from '#shared/funding/dossier-read.ts';
+import { loadVisibleDossier } from '#shared/funding/visible-dossier.ts';
 import { ok } from '#shared/http/handler.ts';
 import { writeHandler } from '#shared/http/write-handler.ts';
 import { retryWorkflow } from '#shared/instruction/workflow-retry.ts';
