@@ -206,13 +206,19 @@ describe('stacks generated from the route table', () => {
     }
   });
 
-  it('grants each route function the services its bundle calls, no more: a grant without code is privilege to spare', () => {
+  it('grants each function (routes, tasks, authorizer, email events) the services its bundle calls, no more: a grant without code is privilege to spare', () => {
     const { bundles } = synth.stateless;
     const clientOf = (modules: string[], client: string) =>
       modules.some((module) => module.includes(`node_modules/@aws-sdk/${client}/`));
-    const mismatches = realSystem.routes.flatMap((route) => {
-      const modules = bundles.bundledModules(route.handler);
-      const { table, bucket, ses, workflows } = route.permissions ?? {};
+    const functions = [
+      ...realSystem.routes,
+      ...realSystem.workflowTasks,
+      { id: 'authorizer', ...realSystem.authorizer },
+      ...(realSystem.emailEvents ? [{ id: 'emailEvents', ...realSystem.emailEvents }] : []),
+    ];
+    const mismatches = functions.flatMap((fn) => {
+      const modules = bundles.bundledModules(fn.handler);
+      const { table, bucket, ses, workflows } = fn.permissions ?? {};
       const granted = {
         table: table !== undefined,
         bucket: bucket !== undefined,
@@ -231,7 +237,7 @@ describe('stacks generated from the route table', () => {
         )
         .map(
           (service) =>
-            `${route.id}: ${service} ${called[service as keyof typeof called] ? 'called, not granted' : 'granted, not called'}`,
+            `${fn.id}: ${service} ${called[service as keyof typeof called] ? 'called, not granted' : 'granted, not called'}`,
         );
     });
     expect(mismatches).toEqual([]);
