@@ -17,7 +17,10 @@ export const required = (label: string, max = 200) =>
 /** Longer than the policy's maximum so that the policy, not the schema, names the rule. */
 export const passwordField = (label: string) => required(label, 1024);
 
-/** A refused new password: every rule it breaks, by name (`violatedRules`), for a front end that ticks them off. */
+/**
+ * A refused new password: every rule it breaks, by name (`violatedRules`), for a front end that
+ * ticks them off (a builder: only the two routes that set a password build it).
+ */
 export const passwordPolicyProblem = () => ({
   422: problemResponse(
     problemSchema({ violatedRules: z.optional(z.array(z.enum(PASSWORD_RULES))) }),

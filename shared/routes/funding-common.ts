@@ -6,7 +6,10 @@ export const TAGS = ['Demande de financement'];
 
 export const period = z.strictObject({ opensAt: z.string(), closesAt: z.string() });
 
-/** An operator whose enrolment is not validated: `enrolmentStatus` says where it stands (null: none). */
+/**
+ * An operator whose enrolment is not validated: `enrolmentStatus` says where it stands (null:
+ * none). A builder: only the routes an unvalidated operator may reach build it.
+ */
 export const notValidatedProblem = () => ({
   403: problemResponse(
     problemSchema({ enrolmentStatus: z.optional(z.nullable(z.enum(ENROLMENT_STATUSES))) }),
