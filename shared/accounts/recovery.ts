@@ -8,11 +8,12 @@ import { PASSWORD_RULE_MESSAGES } from './password-policy.ts';
 import { consumeRateLimit, limitFromEnv, subjectOf } from './rate-limit.ts';
 import { findAccountByIdentifier, findAccountsByEmail, getAccount, getCredentials } from './repository.ts';
 import {
+  claimAnswerCheck,
   consumePasswordReset,
   getPasswordReset,
   putPasswordReset,
-  type ResetRecord,
-  countWrongAnswer as recordWrongAnswer,
+  releaseAnswerCheck,
+  voidPasswordReset,
 } from './reset-repository.ts';
 import { verifySecret } from './secret-hash.ts';
 import { assertAcceptablePassword, storeNewPassword } from './security-settings.ts';
@@ -132,7 +133,7 @@ async function readReset(token: string) {
   const record = await getPasswordReset(hashToken(token));
   const account = record ? await getAccount(record.accountId) : undefined;
   if (!record || !account || account.status !== 'ACTIVE') throw invalidToken();
-  return { record, account };
+  return { account };
 }
 
 /** Step 2: the secret question to show with the reset form (null when none was set yet). */
@@ -141,9 +142,18 @@ export async function resetQuestion(token: string): Promise<{ secretQuestion: st
   return { secretQuestion: account.secretQuestion ?? null };
 }
 
-async function countWrongAnswer(token: string, record: ResetRecord): Promise<never> {
-  const last = record.answerAttempts + 1 >= MAX_ANSWER_ATTEMPTS;
-  await recordWrongAnswer(hashToken(token), last);
+/**
+ * Verifies the secret answer on one of the link's MAX_ANSWER_ATTEMPTS checks, claimed first (a
+ * conditional write), so a burst of guesses sent at once gets no more checks than guesses sent
+ * one by one. The last wrong answer voids the link.
+ */
+async function checkSecretAnswer(token: string, answer: string, answerHash: string): Promise<void> {
+  const tokenHash = hashToken(token);
+  const claimed = await claimAnswerCheck(tokenHash, MAX_ANSWER_ATTEMPTS);
+  if (claimed === undefined) throw invalidToken();
+  if (await verifySecret(answer, answerHash)) return releaseAnswerCheck(tokenHash);
+  const last = claimed >= MAX_ANSWER_ATTEMPTS;
+  if (last) await voidPasswordReset(tokenHash);
   throw invalidField(
     'body.secretAnswer',
     last
@@ -168,11 +178,11 @@ export async function resetPassword(
   sourceIp: string,
 ): Promise<void> {
   await consumeRateLimit(SOURCE_LIMIT, sourceIp, THROTTLED);
-  const { record, account } = await readReset(input.token);
+  const { account } = await readReset(input.token);
   if (account.secretAnswerHash) {
     const answer = normaliseSecretAnswer(input.secretAnswer ?? '');
     if (!answer) throw invalidField('body.secretAnswer', 'La réponse à la question secrète est obligatoire.');
-    if (!(await verifySecret(answer, account.secretAnswerHash))) await countWrongAnswer(input.token, record);
+    await checkSecretAnswer(input.token, answer, account.secretAnswerHash);
   }
   assertAcceptablePassword({
     password: input.newPassword,

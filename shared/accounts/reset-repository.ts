@@ -18,11 +18,34 @@ export async function putPasswordReset(tokenHash: string, record: ResetRecord): 
 
 export const getPasswordReset = (tokenHash: string) => getItem<ResetRecord>(keys.passwordReset(tokenHash));
 
-/** Counts a wrong secret answer; the last allowed one voids the link (expired now). */
-export async function countWrongAnswer(tokenHash: string, last: boolean): Promise<void> {
+/**
+ * Claims one check of the secret answer before it is verified: a conditional ADD, so concurrent
+ * guesses cannot all read the same count. Returns the checks claimed so far, or undefined when
+ * `max` are claimed already or the link is gone, used or expired.
+ */
+export async function claimAnswerCheck(tokenHash: string, max: number): Promise<number | undefined> {
+  const claimed = await updateItem<Pick<ResetRecord, 'answerAttempts'>>(keys.passwordReset(tokenHash), {
+    update: 'ADD answerAttempts :one',
+    condition: 'attribute_exists(PK) AND expiresAt > :now AND answerAttempts < :max',
+    values: { ':one': 1, ':now': nowSeconds(), ':max': max },
+    returns: 'UPDATED_NEW',
+  });
+  return claimed?.answerAttempts;
+}
+
+/** Gives back the check a right answer claimed (a refused new password then costs nothing). */
+export async function releaseAnswerCheck(tokenHash: string): Promise<void> {
   await updateItem(keys.passwordReset(tokenHash), {
-    update: last ? 'ADD answerAttempts :one SET expiresAt = :now' : 'ADD answerAttempts :one',
-    values: { ':one': 1, ...(last ? { ':now': nowSeconds() } : {}) },
+    update: 'ADD answerAttempts :minusOne',
+    values: { ':minusOne': -1 },
+  });
+}
+
+/** Voids the link (expired now): its last allowed answer was wrong. */
+export async function voidPasswordReset(tokenHash: string): Promise<void> {
+  await updateItem(keys.passwordReset(tokenHash), {
+    update: 'SET expiresAt = :now',
+    values: { ':now': nowSeconds() },
   });
 }
 

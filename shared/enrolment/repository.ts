@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { readEnv } from '../config.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import * as keys from '../storage/keys.ts';
 import { indexKeys } from '../storage/keys.ts';
 import * as queries from '../storage/queries.ts';
@@ -16,7 +16,7 @@ import {
   type StoredItem,
   updateItem,
 } from '../storage/store.ts';
-import { DRAFT_TOKEN_HEADER, draftTokenMatches } from './draft-token.ts';
+import { DRAFT_TOKEN_HEADER, draftTokenMatches, requireDraftToken } from './draft-token.ts';
 import type { Enrolment } from './model.ts';
 import { isBuyerOperator } from './requirements.ts';
 import { isEditable } from './status.ts';
@@ -153,20 +153,13 @@ export async function loadWithDraftToken(
   enrolmentId: string,
   headers: Record<string, string | undefined>,
 ): Promise<Enrolment> {
-  const header = DRAFT_TOKEN_HEADER.toLowerCase();
-  const token = headers[header];
-  if (!token) {
-    const message = `L'en-tête ${DRAFT_TOKEN_HEADER} est obligatoire.`;
-    throw new UnauthenticatedError('draft_token_required', message, {
-      errors: [{ path: `headers.${header}`, message }],
-    });
-  }
+  const token = requireDraftToken(headers);
   const enrolment = await getEnrolment(enrolmentId);
   if (!enrolment) throw draftNotFound();
   if (!draftTokenMatches(token, enrolment.draftTokenHash)) {
     const message = "Ce jeton ne donne pas accès à cette demande d'enrôlement.";
     throw new ForbiddenError('draft_token_invalid', message, {
-      errors: [{ path: `headers.${header}`, message }],
+      errors: [{ path: `headers.${DRAFT_TOKEN_HEADER.toLowerCase()}`, message }],
     });
   }
   return enrolment;

@@ -1,5 +1,5 @@
 import type { Enrolment } from '../enrolment/model.ts';
-import type { RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
+import type { GrantInput, RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
 import { httpHandler } from './handler.ts';
 
 export type DraftLoader = (
@@ -14,7 +14,7 @@ export type DraftLoader = (
  */
 export const draftGrant =
   <R extends RouteDefinition>(load: DraftLoader) =>
-  (input: RouteInput<R>) =>
+  (input: GrantInput<R>) =>
     load((input.params as { id: string }).id, input.headers);
 
 /**

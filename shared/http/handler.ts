@@ -3,7 +3,7 @@ import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { logger } from '../logger.ts';
 import { honoursIdempotencyKey } from '../routes/access.ts';
-import type { RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
+import type { GrantInput, RouteDefinition, RouteInput, RouteResult } from '../routes/types.ts';
 import { httpResponse } from './middleware/http-response.ts';
 import { problemErrors } from './middleware/problems.ts';
 import { requestLog } from './middleware/request-log.ts';
@@ -19,8 +19,9 @@ export { MAX_BODY_BYTES } from './middleware/validated-input.ts';
  * outermost first: Lambda context on every log line (cold start, request id, function name), the
  * request's state and log line, the API Gateway response with its security headers, the response
  * contract, errors mapped to problem+json (asProblem), then, before the use case, access
- * (session), parsed and validated input, the route's own access check (`grant`: a draft route's
- * token) and, for a route that honours it, Idempotency-Key.
+ * (session; a draft route's token present), the path, the route's own access check (`grant`: a
+ * draft route's token against its draft), then the body and query (validatedInput) and, for a
+ * route that honours it, Idempotency-Key.
  * `run` receives typed, validated input and what `grant` returned.
  *
  * Handlers call it directly for the routes that ignore Idempotency-Key (reads, public routes,
@@ -31,7 +32,7 @@ export { MAX_BODY_BYTES } from './middleware/validated-input.ts';
 export function httpHandler<R extends RouteDefinition, G = undefined>(
   route: R,
   run: (input: RouteInput<R>, granted: G) => Promise<RouteResult>,
-  grant?: (input: RouteInput<R>) => Promise<G>,
+  grant?: (input: GrantInput<R>) => Promise<G>,
   idempotency?: HttpMiddleware,
 ) {
   if (route.access === 'draft' && !grant) throw new Error(`Draft route ${route.id} needs its access check`);
@@ -48,7 +49,7 @@ export function httpHandler<R extends RouteDefinition, G = undefined>(
     .use(httpResponse(route))
     .use(problemErrors())
     .use(
-      validatedInput(route, grant as ((input: RouteInput<RouteDefinition>) => Promise<unknown>) | undefined),
+      validatedInput(route, grant as ((input: GrantInput<RouteDefinition>) => Promise<unknown>) | undefined),
     )
     .use(idempotency ? [idempotency] : [])
     .handler(async (_event, context) => {

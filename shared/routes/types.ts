@@ -81,6 +81,9 @@ export interface RouteInput<R extends RouteDefinition> {
   sourceIp: string;
 }
 
+/** What a route's own access check (`grant`) sees: it runs before the query and body are read. */
+export type GrantInput<R extends RouteDefinition> = Pick<RouteInput<R>, 'params' | 'headers'>;
+
 export interface RouteResult {
   status: number;
   body?: unknown;

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import type { RouteDefinition, RouteInput } from '../../routes/types.ts';
+import { requireDraftToken } from '../../enrolment/draft-token.ts';
+import type { GrantInput, RouteDefinition, RouteInput } from '../../routes/types.ts';
 import { badRequest, type FieldError, ProblemError } from '../problem.ts';
 import { frenchErrorMap, illFormedStrings, toFieldErrors } from '../validation.ts';
 import { authorize } from './access.ts';
@@ -54,23 +55,28 @@ function parsePart(schema: z.ZodMiniType | undefined, value: unknown, location: 
 
 /**
  * Middleware: the request's input, checked in order: the session against the route's access
- * (authorize), the JSON body parsed, path, query and body validated by the route's zod schemas
- * (French messages, each error naming its field) as the use case's typed input, then the access
- * check a route needs beyond the session (`grant`: a draft route's token) on that input — before
- * anything else is done, an idempotent replay included.
+ * (authorize) and, on a draft route, the presence of its token; the path validated; the access
+ * check a route needs beyond the session (`grant`: a draft route's token against the draft named
+ * by the path); only then the JSON body parsed, query and body validated by the route's zod
+ * schemas (French messages, each error naming its field) as the use case's typed input. So a
+ * caller without access learns nothing from the validation, and nothing is done before access
+ * is decided, an idempotent replay included.
  */
 export const validatedInput = (
   route: RouteDefinition,
-  grant: ((input: RouteInput<RouteDefinition>) => Promise<unknown>) | undefined,
+  grant: ((input: GrantInput<RouteDefinition>) => Promise<unknown>) | undefined,
 ): HttpMiddleware => ({
   before: async (request) => {
     const { event } = request;
     const state = request.context.route;
     const auth = authorize(route, event);
-    const rawBody = readBody(event, state.headers);
+    if (route.access === 'draft') requireDraftToken(state.headers);
     const { request: schemas } = route;
-    const input: RouteInput<RouteDefinition> = {
-      params: parsePart(schemas?.params, event.pathParameters ?? {}, 'path'),
+    const params = parsePart(schemas?.params, event.pathParameters ?? {}, 'path');
+    if (grant) state.granted = await grant({ params, headers: state.headers } as GrantInput<RouteDefinition>);
+    const rawBody = readBody(event, state.headers);
+    state.input = {
+      params,
       query: parsePart(schemas?.query, event.queryStringParameters ?? {}, 'query'),
       body: parsePart(schemas?.body, rawBody ?? (schemas?.body ? {} : undefined), 'body'),
       headers: state.headers,
@@ -78,7 +84,5 @@ export const validatedInput = (
       requestId: state.requestId,
       sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
     } as RouteInput<RouteDefinition>;
-    state.input = input;
-    if (grant) state.granted = await grant(input);
   },
 });
