@@ -132,6 +132,9 @@ describe('portal: the operator journey (browser)', () => {
     const captcha = captchaAnswers(page);
     await page.goto(portal.url);
     await page.getByRole('link', { name: "Effectuer ma demande d'inscription" }).click();
+    // The guide's "← Retour" of step 1 leads back to the public home.
+    await page.getByRole('button', { name: 'Retour', exact: true }).click();
+    await page.getByRole('link', { name: "Effectuer ma demande d'inscription" }).click();
 
     // Étape 1 — Référencement
     await page.getByLabel(/N° unique de référencement/).fill('zbuMSS0046');
