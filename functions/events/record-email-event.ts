@@ -1,6 +1,7 @@
 import { recordBusinessEvent } from '#shared/business-events.ts';
 import { type DeliveryEvent, readDeliveryEvent } from '#shared/email/delivery-events.ts';
 import { recordDelivery } from '#shared/email/record-repository.ts';
+import { eventHandler } from '#shared/event-handler.ts';
 import { logger } from '#shared/logger.ts';
 
 /**
@@ -8,7 +9,7 @@ import { logger } from '#shared/logger.ts';
  * bounced, complained or rejected on the email's record ("Courriels automatiques envoyés").
  * Emails sent without a record (password recovery) and events of an older send are ignored.
  */
-export async function handler(event: unknown): Promise<{ recorded: boolean }> {
+export const handler = eventHandler(async (event: unknown): Promise<{ recorded: boolean }> => {
   const delivery: DeliveryEvent | undefined = readDeliveryEvent(event);
   if (!delivery) {
     logger.info('SES event ignored: no recorded email');
@@ -20,4 +21,4 @@ export async function handler(event: unknown): Promise<{ recorded: boolean }> {
   // Bounced or refused: the recipient never got it (a complaint is a delivered email).
   if (outcome.status === 'BOUNCED' || outcome.status === 'REJECTED') recordBusinessEvent('EmailFailed');
   return { recorded };
-}
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -115,9 +116,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         directory: s3Directory,
         bucketName,
         corsOrigins,
-        // What the EventBridge rule on GuardDuty's scan results invokes on AWS.
+        // What the EventBridge rule on GuardDuty's scan results invokes on AWS (with its context).
         onScanResult: async (event) =>
-          (await loadHandler<(event: unknown) => Promise<void>>(scanResultFunction.handler))(event),
+          (await loadHandler<(event: unknown, context: object) => Promise<void>>(scanResultFunction.handler))(
+            event,
+            { functionName: scanResultFunction.id, awsRequestId: randomUUID() },
+          ),
       }),
       startSes({ port: options.ports.ses }),
     ]);

@@ -1,9 +1,10 @@
 import type * as z from 'zod/mini';
+import { eventHandler } from '../event-handler.ts';
 import { logger } from '../logger.ts';
 import { TASK_ERRORS, TaskError, toTaskError } from './errors.ts';
 
 /**
- * The wrapper of every workflow task Lambda: validates the state input (a malformed input is a
+ * The wrapper of every workflow task Lambda (on eventHandler: its context on every log line): validates the state input (a malformed input is a
  * permanent `Task.InvalidInput`), runs the task, and rethrows any failure as a TaskError whose
  * name the ASL Retry/Catch match and whose message carries no personal data.
  */
@@ -12,7 +13,7 @@ export function workflowTask<S extends z.ZodMiniType, R>(
   inputSchema: S,
   run: (input: z.infer<S>) => Promise<R>,
 ) {
-  return async (event: unknown): Promise<R> => {
+  return eventHandler(async (event: unknown): Promise<R> => {
     const parsed = inputSchema.safeParse(event);
     if (!parsed.success) {
       logger.error('Invalid task input', { taskId, paths: parsed.error.issues.map((i) => i.path.join('.')) });
@@ -25,5 +26,5 @@ export function workflowTask<S extends z.ZodMiniType, R>(
       logger.warn('Task failed', { taskId, error: failure.name, cause: (error as Error)?.name });
       throw failure;
     }
-  };
+  });
 }
