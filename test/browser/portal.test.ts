@@ -53,6 +53,10 @@ describe('portal: public pages, login, recovery (browser)', () => {
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await expectAccessible(page, path);
     }
+    // The guide's support link ("contacter le support de l'ASP via le lien suivant").
+    await expect(page.getByRole('link', { name: /contacter-assistance/ }).getAttribute('href')).resolves.toBe(
+      'https://segurnum.asp-public.fr/segurnum/contacter-assistance',
+    );
     await context.close();
   });
 
@@ -128,6 +132,9 @@ describe('portal: the operator journey (browser)', () => {
     const captcha = captchaAnswers(page);
     await page.goto(portal.url);
     await page.getByRole('link', { name: "Effectuer ma demande d'inscription" }).click();
+    // The guide's "← Retour" of step 1 leads back to the public home.
+    await page.getByRole('button', { name: 'Retour', exact: true }).click();
+    await page.getByRole('link', { name: "Effectuer ma demande d'inscription" }).click();
 
     // Étape 1 — Référencement
     await page.getByLabel(/N° unique de référencement/).fill('zbuMSS0046');
@@ -199,12 +206,16 @@ describe('portal: the operator journey (browser)', () => {
     await expectAccessible(page, 'enrolment step 3, bad IBAN');
     await page.getByLabel(/^IBAN/).fill(BNP_IBAN);
     await page.getByLabel(/^IBAN/).press('Tab');
+    // The guide's form marks the domiciliation mandatory ("Domiciliation * :").
     await expect
-      .poll(() => page.getByLabel(/^Domiciliation/).inputValue(), { timeout: 8_000 })
+      .poll(() => page.getByLabel(/^Domiciliation \* :/).inputValue(), { timeout: 8_000 })
       .toMatch(/BNP/);
     await page.getByRole('button', { name: 'Étape suivante' }).click();
 
-    // Étape 4 — Taux TVA, with the keyboard alone.
+    // Étape 4 — Taux TVA: HT asks for the attestation the guide names, then 20 % with the keyboard alone.
+    await page.getByLabel(/Taux TVA/).selectOption({ label: 'HT' });
+    await page.getByText('délivrée par la Direction des Finances Publiques', { exact: false }).waitFor();
+    await page.getByLabel(/Attestation de non-assujettissement/).waitFor();
     await page.getByLabel(/Taux TVA/).focus();
     await page.getByLabel(/Taux TVA/).selectOption({ label: 'TTC - 20%' });
     await page.keyboard.press('Tab');

@@ -1,14 +1,16 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 
-/** The buttons under every step: "Étape précédente", "Réinitialiser", "Quitter sans enregistrer", next. */
+/** The buttons under every step: "Étape précédente" ("Retour" on step 1), "Réinitialiser", "Quitter sans enregistrer", next. */
 export function StepActions({
   onPrevious,
+  previousLabel = 'Étape précédente',
   onReset,
   onQuit,
   nextLabel = 'Étape suivante',
   busy,
 }: {
   onPrevious?: () => void;
+  previousLabel?: string;
   onReset?: () => void;
   onQuit: () => void;
   nextLabel?: string;
@@ -19,7 +21,7 @@ export function StepActions({
       {onPrevious && (
         <li>
           <Button type="button" priority="secondary" iconId="fr-icon-arrow-left-line" onClick={onPrevious}>
-            Étape précédente
+            {previousLabel}
           </Button>
         </li>
       )}

@@ -38,10 +38,8 @@ export function BankStep({ draft, view, next, previous, reset, quit }: StepProps
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const values = formObject(event.currentTarget) as Record<string, string>;
-        // An empty domiciliation is left to the server, which fills it in from the IBAN's bank code.
-        const { domiciliation: typed, ...rest } = values;
-        save.mutate({ ...rest, ...(typed?.trim() ? { domiciliation: typed } : {}) } as BankBody);
+        // The form's strings as typed: the server requires the domiciliation and names what is missing.
+        save.mutate(formObject(event.currentTarget) as BankBody);
       }}
     >
       <h2 className="fr-h4">Coordonnées bancaires :</h2>
@@ -58,7 +56,7 @@ export function BankStep({ draft, view, next, previous, reset, quit }: StepProps
       <TextField label="BIC * :" name="bic" errors={errors} defaultValue={saved?.bic} autoComplete="off" />
       <TextField label="Titulaire * :" name="titulaire" errors={errors} defaultValue={saved?.titulaire} />
       <TextField
-        label="Domiciliation :"
+        label="Domiciliation * :"
         hint="Renseignée automatiquement à partir de l'IBAN lorsque la banque est connue"
         name="domiciliation"
         errors={errors}

@@ -1,6 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { fieldErrorsOf, unwrap } from '../../api/problem.ts';
 import { ProblemAlert, TextField } from '../../components/Form.tsx';
@@ -20,6 +21,7 @@ export function ReferencingStep({
   reset,
   quit,
 }: StepProps & { view?: DraftView }) {
+  const navigate = useNavigate();
   const [number, setNumber] = useState(view?.answers.referencing?.number ?? '');
   const search = useMutation({
     mutationFn: async () => {
@@ -114,6 +116,9 @@ export function ReferencingStep({
       )}
       <p className="fr-hint-text">* Champs obligatoires</p>
       <StepActions
+        // The guide's "← Retour": back to the public home, the draft kept for later.
+        onPrevious={() => navigate('/')}
+        previousLabel="Retour"
         onReset={draft ? () => reset('referencing') : undefined}
         onQuit={quit}
         busy={save.isPending}

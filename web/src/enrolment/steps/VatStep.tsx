@@ -56,6 +56,12 @@ export function VatStep({ draft, view, next, previous, reset, quit }: StepProps 
         ))}
       </Select>
       {regime === 'HT' && (
+        <p>
+          Régime HT : une attestation de « Non-assujettissement à la TVA » délivrée par la Direction des
+          Finances Publiques vous est demandée.
+        </p>
+      )}
+      {regime === 'HT' && (
         <DocumentUpload
           draft={handle}
           field="attestationNonAssujettissement"

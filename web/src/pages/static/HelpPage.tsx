@@ -1,5 +1,8 @@
 import { StaticPage } from './StaticPage.tsx';
 
+/** The ASP support's contact page, as the guide gives it. */
+const ASP_SUPPORT_URL = 'https://segurnum.asp-public.fr/segurnum/contacter-assistance';
+
 export default function HelpPage() {
   return (
     <StaticPage title="Besoin d'aide ?">
@@ -14,8 +17,18 @@ export default function HelpPage() {
       <p>Fichier de type .png, .jpg, .jpeg ou .pdf. Taille maximum : 4 Mo.</p>
       <h2 id="assistance">Contacter l'assistance</h2>
       <p>
-        Pour toute question sur l'utilisation du portail, contactez le support de l'ASP en rappelant le numéro
-        de votre demande (ENR…) ou de votre dossier (FINMSS…).
+        Pour toute question supplémentaire sur l'utilisation du portail, vous pouvez contacter le support de
+        l'ASP via le lien suivant :{' '}
+        <a
+          className="fr-link"
+          href={ASP_SUPPORT_URL}
+          target="_blank"
+          rel="noopener"
+          title="Contacter l'assistance de l'ASP - nouvelle fenêtre"
+        >
+          {ASP_SUPPORT_URL}
+        </a>
+        . Rappelez le numéro de votre demande (ENR…) ou de votre dossier (FINMSS…).
       </p>
     </StaticPage>
   );
