@@ -19,6 +19,10 @@ export const queueEntrySchema = () =>
     denominationSociale: z.optional(z.string()),
   });
 
+/** A page of the instructors' lists (a builder, as queueEntrySchema). */
+export const queuePageSchema = () =>
+  z.strictObject({ items: z.array(queueEntrySchema()), cursor: z.optional(z.string()) });
+
 export const COMMENT_MAX = 2000;
 
 export const comment = (why: string) =>

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ENROLMENT_STATUS_LABELS, INSTRUCTED_STATUSES } from '#shared/enrolment/status.ts';
-import { queueEntrySchema, tags } from '#shared/routes/instruction-common.ts';
+import { queuePageSchema, tags } from '#shared/routes/instruction-common.ts';
 import { paginationQuery, problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
@@ -33,7 +33,7 @@ export const listAdminEnrolmentsRoute = defineRoute({
   responses: {
     200: {
       description: 'Une page de demandes, et le curseur de la suivante',
-      schema: z.strictObject({ items: z.array(queueEntrySchema()), cursor: z.optional(z.string()) }),
+      schema: queuePageSchema(),
     },
     ...problemResponses(400, 401, 403, 422),
   },

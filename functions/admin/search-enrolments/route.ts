@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { queueEntrySchema, tags } from '#shared/routes/instruction-common.ts';
+import { queuePageSchema, tags } from '#shared/routes/instruction-common.ts';
 import { paginationQuery, problemResponses } from '#shared/routes/schemas.ts';
 import { defineRoute } from '#shared/routes/types.ts';
 
@@ -19,7 +19,7 @@ export const searchAdminEnrolmentsRoute = defineRoute({
   responses: {
     200: {
       description: 'Une page de demandes de ce SIRET, et le curseur de la suivante',
-      schema: z.strictObject({ items: z.array(queueEntrySchema()), cursor: z.optional(z.string()) }),
+      schema: queuePageSchema(),
     },
     ...problemResponses(400, 401, 403, 422),
   },
