@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { createTableInput } from '#shared/storage/table.ts';
@@ -32,6 +33,12 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
     await client.send(new CreateTableCommand(createTableInput(tableName)));
+    // dynalite answers CreateTable while the table is still CREATING (its ACTIVE write is
+    // asynchronous, on disk for `npm start`): a write sent at once can find no table.
+    await waitUntilTableExists(
+      { client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 },
+      { TableName: tableName },
+    );
   } finally {
     client.destroy();
   }
